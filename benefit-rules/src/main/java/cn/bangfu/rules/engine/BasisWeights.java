@@ -1,0 +1,170 @@
+package cn.bangfu.rules.engine;
+
+import cn.bangfu.rules.facts.MemberFacts;
+import cn.bangfu.rules.facts.ShareHolding;
+import cn.bangfu.rules.model.Basis;
+import cn.bangfu.rules.model.Eligibility;
+import cn.bangfu.rules.model.ShareClass;
+import cn.bangfu.rules.model.Step;
+import cn.bangfu.rules.result.Exclusion;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * The basis values of a step's participants (households with a nominal basis &gt; 0), both nominal (as if
+ * everyone were eligible) and effective (after eligibility and the fiscal transition). Decimal bases are
+ * scaled to a common number of decimals so the split runs on exact longs.
+ */
+final class BasisWeights {
+    final int[] memberIdx;
+    final long[] nominal;
+    final long[] effective;
+    final Exclusion[] exclusion;
+    final int scale;
+    final int count;
+    final long totalEffective;
+    final long totalNominal;
+    final int eligible;
+    /** Some participant gets less than its nominal basis: money was withheld and must be reported. */
+    final boolean anyReduced;
+
+    private BasisWeights(int[] memberIdx, long[] nominal, long[] effective, Exclusion[] exclusion, int scale, int count) {
+        this.memberIdx = memberIdx;
+        this.nominal = nominal;
+        this.effective = effective;
+        this.exclusion = exclusion;
+        this.scale = scale;
+        this.count = count;
+        long te = 0;
+        long tn = 0;
+        int el = 0;
+        boolean reduced = false;
+        for (int i = 0; i < count; i++) {
+            te = Math.addExact(te, effective[i]);
+            tn = Math.addExact(tn, nominal[i]);
+            if (effective[i] > 0) {
+                el++;
+            }
+            reduced |= effective[i] < nominal[i];
+        }
+        this.totalEffective = te;
+        this.totalNominal = tn;
+        this.eligible = el;
+        this.anyReduced = reduced;
+    }
+
+    BigDecimal value(long scaled) {
+        return BigDecimal.valueOf(scaled, scale);
+    }
+
+    static BasisWeights of(Step step, Run run) {
+        return switch (step.basis()) {
+            case DELIVERY_VALUE, EQUAL -> ofLongs(step, run);
+            case SHARE_UNITS, LABOR_DAYS, LAND_MU -> ofDecimals(step, run);
+        };
+    }
+
+    private static BasisWeights ofLongs(Step step, Run run) {
+        MemberFacts[] ms = run.members;
+        int n = ms.length;
+        int[] idx = new int[n];
+        long[] nom = new long[n];
+        long[] eff = new long[n];
+        Exclusion[] why = new Exclusion[n];
+        Eligibility e = step.eligibility();
+        boolean equal = step.basis() == Basis.EQUAL;
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            MemberFacts m = ms[i];
+            long v = equal ? 1 : m.deliveryValueFen();
+            if (v == 0) {
+                continue;
+            }
+            Exclusion x = EligibilityCheck.check(e, m);
+            idx[c] = i;
+            nom[c] = v;
+            eff[c] = x == null ? v : 0;
+            why[c] = x;
+            c++;
+        }
+        return new BasisWeights(idx, nom, eff, why, 0, c);
+    }
+
+    private static BasisWeights ofDecimals(Step step, Run run) {
+        MemberFacts[] ms = run.members;
+        int n = ms.length;
+        int[] idx = new int[n];
+        BigDecimal[] nomD = new BigDecimal[n];
+        BigDecimal[] effD = new BigDecimal[n];
+        Exclusion[] why = new Exclusion[n];
+        Eligibility e = step.eligibility();
+        int c = 0;
+        int scale = 0;
+        for (int i = 0; i < n; i++) {
+            MemberFacts m = ms[i];
+            BigDecimal v = switch (step.basis()) {
+                case LABOR_DAYS -> m.laborDays();
+                case LAND_MU -> m.landMu();
+                default -> shareDays(m, step.shareClasses(), run.start, run.endExclusive, null);
+            };
+            if (v.signum() == 0) {
+                continue;
+            }
+            Exclusion x = EligibilityCheck.check(e, m);
+            BigDecimal ev = v;
+            if (x != null) {
+                ev = BigDecimal.ZERO;
+            } else if (step.basis() == Basis.SHARE_UNITS) {
+                LocalDate fiscalEnd = EligibilityCheck.fiscalEarningEnd(e, m);
+                if (fiscalEnd != null) {
+                    ev = shareDays(m, step.shareClasses(), run.start, run.endExclusive, fiscalEnd);
+                    if (ev.signum() == 0) {
+                        x = Exclusion.FISCAL_TRANSITION_ENDED;
+                    }
+                }
+            }
+            idx[c] = i;
+            nomD[c] = v;
+            effD[c] = ev;
+            why[c] = x;
+            scale = Math.max(scale, Math.max(0, v.stripTrailingZeros().scale()));
+            c++;
+        }
+        long[] nom = new long[c];
+        long[] eff = new long[c];
+        try {
+            for (int k = 0; k < c; k++) {
+                nom[k] = nomD[k].movePointRight(scale).longValueExact();
+                eff[k] = effD[k].movePointRight(scale).longValueExact();
+            }
+        } catch (ArithmeticException tooLarge) {
+            throw new IllegalArgumentException("step " + step.id() + ": basis values too large or too precise to split"
+                    + " exactly (more than 18 significant digits)", tooLarge);
+        }
+        return new BasisWeights(idx, nom, eff, why, scale, c);
+    }
+
+    /**
+     * Units × days held within the period, counting only the given classes; fiscal shares count only until
+     * {@code fiscalEnd} when it is set.
+     */
+    static BigDecimal shareDays(MemberFacts m, Set<ShareClass> classes, LocalDate start, LocalDate endExclusive,
+                                LocalDate fiscalEnd) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (ShareHolding h : m.shares()) {
+            if (!classes.contains(h.shareClass())) {
+                continue;
+            }
+            LocalDate end = endExclusive;
+            if (fiscalEnd != null && h.shareClass() == ShareClass.FISCAL && fiscalEnd.isBefore(end)) {
+                end = fiscalEnd;
+            }
+            long days = DayCount.overlapDays(h.since(), h.until(), start, end);
+            if (days > 0) {
+                sum = sum.add(h.units().multiply(BigDecimal.valueOf(days)));
+            }
+        }
+        return sum;
+    }
+}

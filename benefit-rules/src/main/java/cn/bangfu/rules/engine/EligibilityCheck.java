@@ -1,0 +1,39 @@
+package cn.bangfu.rules.engine;
+
+import cn.bangfu.rules.facts.MemberFacts;
+import cn.bangfu.rules.model.Eligibility;
+import cn.bangfu.rules.result.Exclusion;
+import java.time.LocalDate;
+
+/** Applies a step's eligibility to one household. */
+final class EligibilityCheck {
+
+    private EligibilityCheck() {
+    }
+
+    /** The first reason the household is excluded, or null when it is eligible. */
+    static Exclusion check(Eligibility e, MemberFacts m) {
+        if (!e.statuses().isEmpty() && !e.statuses().contains(m.status())) {
+            return Exclusion.NOT_IN_STATUS;
+        }
+        if (e.notBlacklisted() && m.blacklisted()) {
+            return Exclusion.BLACKLISTED;
+        }
+        if (!e.laborCapacities().isEmpty() && !e.laborCapacities().contains(m.laborCapacity())) {
+            return Exclusion.CAPACITY_NOT_IN_SET;
+        }
+        if (e.minLaborDays() != null && !e.laborExempt().contains(m.laborCapacity())
+                && m.laborDays().compareTo(e.minLaborDays()) < 0) {
+            return Exclusion.LABOR_DAYS_BELOW_MIN;
+        }
+        return null;
+    }
+
+    /** The first day fiscal shares no longer earn (exclusive end), or null when they earn throughout. */
+    static LocalDate fiscalEarningEnd(Eligibility e, MemberFacts m) {
+        if (e.fiscalTransition() == null || m.exitDate() == null) {
+            return null;
+        }
+        return m.exitDate().plus(e.fiscalTransition());
+    }
+}

@@ -1,0 +1,210 @@
+package cn.bangfu.rules.result;
+
+import cn.bangfu.rules.facts.MemberFacts;
+import cn.bangfu.rules.facts.ShareHolding;
+import cn.bangfu.rules.model.Basis;
+import cn.bangfu.rules.model.FixedRecipient;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One amount to one recipient from one step. Explanations and facts are built on demand: a run over a
+ * million households must not format two million sentences nobody reads.
+ */
+public final class AllocationLine {
+
+    /** What kind of line this is; decides the explanation. */
+    public enum Kind { SHARE, GUARANTEE, EXCLUDED, FIXED_RECIPIENT, FALLBACK, OVERFLOW }
+
+    private final Kind kind;
+    private final StepAmount step;
+    private final Recipient recipient;
+    private final BigDecimal basisValue;
+    private final long amountFen;
+    private final MemberFacts member;
+    private final Exclusion exclusion;
+    private final long capFen;
+    private final long owedOrWouldHaveFen;
+
+    private AllocationLine(Kind kind, StepAmount step, Recipient recipient, BigDecimal basisValue, long amountFen,
+                           MemberFacts member, Exclusion exclusion, long capFen, long owedOrWouldHaveFen) {
+        this.kind = kind;
+        this.step = step;
+        this.recipient = recipient;
+        this.basisValue = basisValue;
+        this.amountFen = amountFen;
+        this.member = member;
+        this.exclusion = exclusion;
+        this.capFen = capFen;
+        this.owedOrWouldHaveFen = owedOrWouldHaveFen;
+    }
+
+    /** A household's share of a step; {@code capFen} &gt; 0 when the cap limited it. */
+    public static AllocationLine share(StepAmount step, MemberFacts m, BigDecimal basisValue, long amountFen, long capFen) {
+        return new AllocationLine(Kind.SHARE, step, Recipient.household(m.householdId()), basisValue, amountFen, m,
+                null, capFen, 0);
+    }
+
+    public static AllocationLine guarantee(StepAmount step, MemberFacts m, BigDecimal basisValue, long paidFen, long owedFen) {
+        return new AllocationLine(Kind.GUARANTEE, step, Recipient.household(m.householdId()), basisValue, paidFen, m,
+                null, 0, owedFen);
+    }
+
+    public static AllocationLine excluded(StepAmount step, MemberFacts m, BigDecimal basisValue, Exclusion why,
+                                          long wouldHaveFen) {
+        return new AllocationLine(Kind.EXCLUDED, step, Recipient.household(m.householdId()), basisValue, 0, m, why, 0,
+                wouldHaveFen);
+    }
+
+    public static AllocationLine fixed(Kind kind, StepAmount step, FixedRecipient to, long amountFen) {
+        return new AllocationLine(kind, step, Recipient.of(to), null, amountFen, null, null, 0, 0);
+    }
+
+    public Kind kind() { return kind; }
+    public String stepId() { return step.stepId(); }
+    public StepAmount step() { return step; }
+    public Recipient recipient() { return recipient; }
+    public Basis basis() { return recipient.isHousehold() ? step.basis() : null; }
+    /** The household's basis value in this step (fen for delivery_value, share-days, days, mu, 1 for equal). */
+    public BigDecimal basisValue() { return basisValue; }
+    public long amountFen() { return amountFen; }
+    public Exclusion exclusion() { return exclusion; }
+    /** For guarantee lines: what was owed; the difference to amountFen is a liability. */
+    public long owedFen() { return kind == Kind.GUARANTEE ? owedOrWouldHaveFen : amountFen; }
+    /** For excluded lines: what the household would have received had it been eligible. */
+    public long wouldHaveFen() { return kind == Kind.EXCLUDED ? owedOrWouldHaveFen : amountFen; }
+    public boolean capped() { return capFen > 0; }
+
+    public String explanationZh() {
+        String s = "「" + step.nameZh() + "」";
+        return switch (kind) {
+            case FIXED_RECIPIENT -> s + "共 " + Money.yuan(amountFen) + " 元，计入" + recipient.fixed().nameZh() + "。";
+            case FALLBACK -> s + "无符合条件的户，" + Money.yuan(amountFen) + " 元按规则转入" + recipient.fixed().nameZh() + "。";
+            case OVERFLOW -> s + "各户均已达上限，余下 " + Money.yuan(amountFen) + " 元转入" + recipient.fixed().nameZh() + "。";
+            case EXCLUDED -> "本户" + exclusion.zh() + "，不参与" + s + "分配；按基数本应得 " + Money.yuan(owedOrWouldHaveFen)
+                    + " 元，已在符合条件的 " + step.eligibleHouseholds() + " 户间重新分配。";
+            case GUARANTEE -> s + "保底：本户" + basisZh(basisValue) + "，应得 " + Money.yuan(owedOrWouldHaveFen) + " 元，实付 "
+                    + Money.yuan(amountFen) + " 元" + (owedOrWouldHaveFen > amountFen
+                    ? "，差额 " + Money.yuan(owedOrWouldHaveFen - amountFen) + " 元记为经营主体对本户的负债。" : "。");
+            case SHARE -> s + "共 " + Money.yuan(step.amountFen()) + " 元，按" + basisNameZh() + "在 "
+                    + step.eligibleHouseholds() + " 户间分配：本户" + basisZh(basisValue) + "，合计" + basisZh(step.basisTotal())
+                    + "，分得 " + Money.yuan(amountFen) + " 元（最大余数法，精确到分）"
+                    + (capped() ? "；已达每户上限 " + Money.yuan(capFen) + " 元，超出部分由其他户分配。" : "。");
+        };
+    }
+
+    public String explanationEn() {
+        String s = "Step '" + step.nameEn() + "'";
+        return switch (kind) {
+            case FIXED_RECIPIENT -> s + ": " + Money.yuan(amountFen) + " yuan to the " + recipient.fixed().nameEn() + ".";
+            case FALLBACK -> s + " had no eligible household; " + Money.yuan(amountFen) + " yuan went to the "
+                    + recipient.fixed().nameEn() + " as the rule says.";
+            case OVERFLOW -> s + ": every household reached the cap; the remaining " + Money.yuan(amountFen)
+                    + " yuan went to the " + recipient.fixed().nameEn() + ".";
+            case EXCLUDED -> "Not eligible for " + s + " (" + exclusion.en() + "); its " + Money.yuan(owedOrWouldHaveFen)
+                    + " yuan was re-split among the " + step.eligibleHouseholds() + " eligible households.";
+            case GUARANTEE -> s + " guarantee: basis " + basisEn(basisValue) + ", owed " + Money.yuan(owedOrWouldHaveFen)
+                    + " yuan, paid " + Money.yuan(amountFen) + " yuan" + (owedOrWouldHaveFen > amountFen
+                    ? "; the shortfall of " + Money.yuan(owedOrWouldHaveFen - amountFen)
+                    + " yuan is recorded as the operator's liability to this household." : ".");
+            case SHARE -> s + " of " + Money.yuan(step.amountFen()) + " yuan split by " + step.basis().yamlName()
+                    + " among " + step.eligibleHouseholds() + " households: this household " + basisEn(basisValue)
+                    + " of " + basisEn(step.basisTotal()) + ", receives " + Money.yuan(amountFen)
+                    + " yuan (largest remainder, exact to the fen)"
+                    + (capped() ? "; capped at " + Money.yuan(capFen) + " yuan, the excess went to the others." : ".");
+        };
+    }
+
+    /** The facts of the household this line was computed from. */
+    public Map<String, Object> factsUsed() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        if (member == null) {
+            f.put("stepAmountFen", step.amountFen());
+            return f;
+        }
+        f.put("householdId", String.valueOf(member.householdId()));
+        f.put("status", member.status().name());
+        f.put("blacklisted", member.blacklisted());
+        f.put("laborCapacity", member.laborCapacity().name());
+        f.put("exitDate", member.exitDate() == null ? null : member.exitDate().toString());
+        switch (step.basis()) {
+            case DELIVERY_VALUE -> f.put("deliveryValueFen", member.deliveryValueFen());
+            case SHARE_UNITS -> f.put("shares", sharesToList(member.shares()));
+            case LAND_MU -> f.put("landMu", member.landMu().toPlainString());
+            case LABOR_DAYS, EQUAL -> { }
+        }
+        f.put("laborDays", member.laborDays().toPlainString());
+        f.put("basisValue", basisValue == null ? null : basisValue.toPlainString());
+        return f;
+    }
+
+    private static List<Map<String, Object>> sharesToList(List<ShareHolding> shares) {
+        return shares.stream().map(h -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("class", h.shareClass().name());
+            m.put("units", h.units().toPlainString());
+            m.put("since", h.since().toString());
+            m.put("until", h.until() == null ? null : h.until().toString());
+            return m;
+        }).toList();
+    }
+
+    private String basisNameZh() {
+        return switch (step.basis()) {
+            case DELIVERY_VALUE -> "交售额";
+            case SHARE_UNITS -> "持股（股·日）";
+            case LABOR_DAYS -> "劳动日";
+            case LAND_MU -> "入股土地亩数";
+            case EQUAL -> "户均";
+        };
+    }
+
+    private String basisZh(BigDecimal v) {
+        return switch (step.basis()) {
+            case DELIVERY_VALUE -> "交售 " + Money.yuan(v.longValueExact()) + " 元";
+            case SHARE_UNITS -> " " + v.toPlainString() + " 股·日";
+            case LABOR_DAYS -> " " + v.toPlainString() + " 个劳动日";
+            case LAND_MU -> " " + v.toPlainString() + " 亩";
+            case EQUAL -> " " + v.toPlainString() + " 户";
+        };
+    }
+
+    private String basisEn(BigDecimal v) {
+        return switch (step.basis()) {
+            case DELIVERY_VALUE -> Money.yuan(v.longValueExact()) + " yuan delivered";
+            case SHARE_UNITS -> v.toPlainString() + " share-days";
+            case LABOR_DAYS -> v.toPlainString() + " labour days";
+            case LAND_MU -> v.toPlainString() + " mu";
+            case EQUAL -> v.toPlainString() + " household(s)";
+        };
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("recipient", recipient.toString());
+        m.put("householdId", recipient.isHousehold() ? String.valueOf(recipient.householdId()) : null);
+        m.put("stepId", stepId());
+        m.put("kind", kind.name());
+        m.put("basis", basis() == null ? null : basis().yamlName());
+        m.put("basisValue", basisValue == null ? null : basisValue.toPlainString());
+        m.put("amountFen", amountFen);
+        if (kind == Kind.GUARANTEE) {
+            m.put("owedFen", owedOrWouldHaveFen);
+        }
+        if (kind == Kind.EXCLUDED) {
+            m.put("exclusion", exclusion.name());
+            m.put("wouldHaveFen", owedOrWouldHaveFen);
+        }
+        m.put("explanationZh", explanationZh());
+        m.put("explanationEn", explanationEn());
+        m.put("factsUsed", factsUsed());
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return recipient + " " + stepId() + " " + kind + " " + amountFen;
+    }
+}

@@ -35,16 +35,23 @@ public final class Authenticator {
   }
 
   public Token issue(Principal principal) {
-    Instant expiresAt = Instant.now().plusSeconds(ttlSeconds);
+    return issue(principal, Instant.now());
+  }
+
+  /** Issues a token as of {@code issuedAt}; tests use a past instant to get an expired token. */
+  public Token issue(Principal principal, Instant issuedAt) {
+    Instant expiresAt = issuedAt.plusSeconds(ttlSeconds);
     JsonObject claims = new JsonObject()
         .put("sub", Long.toString(principal.userId()))
         .put("name", principal.username())
-        .put("role", principal.role().name());
+        .put("role", principal.role().name())
+        .put("iat", issuedAt.getEpochSecond())
+        .put("exp", expiresAt.getEpochSecond());
     if (principal.scopeId() != null) {
       claims.put("scope", principal.scopeId());
     }
     String token = jwt.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setIssuer(ISSUER)
-        .setExpiresInSeconds(ttlSeconds));
+        .setNoTimestamp(true));
     return new Token(token, expiresAt);
   }
 

@@ -1,0 +1,156 @@
+package cn.bangfu;
+
+import cn.bangfu.demo.DemoData;
+import cn.bangfu.identity.Authenticator;
+import cn.bangfu.identity.IdentityRoutes;
+import cn.bangfu.identity.IdentityService;
+import cn.bangfu.identity.Passwords;
+import cn.bangfu.identity.UserRepository;
+import cn.bangfu.platform.Api;
+import cn.bangfu.platform.Config;
+import cn.bangfu.platform.Database;
+import cn.bangfu.platform.EmbeddedDatabase;
+import cn.bangfu.platform.FieldCipher;
+import cn.bangfu.platform.Health;
+import cn.bangfu.platform.Ids;
+import cn.bangfu.platform.KeyCheck;
+import cn.bangfu.platform.ProblemHandler;
+import cn.bangfu.platform.Secrets;
+import cn.bangfu.registry.CooperativeBookRepository;
+import cn.bangfu.registry.ParticipantRepository;
+import cn.bangfu.registry.RegistryRoutes;
+import cn.bangfu.registry.RegistryService;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the service: database (embedded or LEDGER_DB_URL), migrations, keys, the capabilities'
+ * routes, and the HTTP server. {@link #start} returns once the server answers; {@link #stop}
+ * finishes in-flight requests before closing the pool and the embedded database.
+ */
+public final class LedgerServer {
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerServer.class);
+
+  private final Config config;
+  private Vertx vertx;
+  private EmbeddedDatabase embedded;
+  private Database database;
+  private HttpServer http;
+  private Api api;
+
+  public LedgerServer(Config config) {
+    this.config = config;
+  }
+
+  public LedgerServer start() {
+    long started = System.nanoTime();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    try {
+      String jdbcUrl = config.dbUrl().orElseGet(() -> {
+        embedded = EmbeddedDatabase.start(config.dataDir());
+        return embedded.jdbcUrl("ledger");
+      });
+      database = Database.connect(vertx, jdbcUrl, config.dbUser(), config.dbPassword(), config.dbPoolSize(), registry);
+      database.migrate();
+      Secrets secrets = Secrets.load(config.masterKey(), config.dataDir());
+      KeyCheck.verify(database.dsl(), secrets);
+      Ids ids = Ids.forThisProcess();
+
+      Authenticator authenticator = new Authenticator(vertx, secrets.derive("jwt-signing"), config.tokenTtlSeconds());
+      IdentityService identity = new IdentityService(database, new UserRepository(), new Passwords(), authenticator, ids);
+      identity.ensureAdmin(config.adminPassword());
+      RegistryService registryService = new RegistryService(database, new ParticipantRepository(),
+          new CooperativeBookRepository(),
+          new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids);
+
+      Router router = Router.router(vertx);
+      router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+      api = new Api(router, authenticator);
+      Health.mount(api, database, registry);
+      IdentityRoutes.mount(api, identity);
+      RegistryRoutes.mount(api, registryService);
+      ProblemHandler problems = new ProblemHandler();
+      router.route().failureHandler(problems);
+      for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+        router.errorHandler(status, problems);
+      }
+
+      if (config.demo()) {
+        DemoData.load(registryService, identity, database);
+      }
+      http = vertx.createHttpServer(new HttpServerOptions().setPort(config.httpPort()).setHost("0.0.0.0")
+              .setCompressionSupported(true))
+          .requestHandler(router)
+          .listen()
+          .await(30, TimeUnit.SECONDS);
+      LOG.info("ledger server listening on port {} (ready in {} ms)", http.actualPort(),
+          (System.nanoTime() - started) / 1_000_000);
+      return this;
+    } catch (Exception e) {
+      stop();
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public List<Api.RouteSpec> routes() {
+    return api.routes();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** Graceful: stop accepting, let in-flight requests finish (up to 20 s), then close the database. */
+  public synchronized void stop() {
+    try {
+      if (http != null) {
+        http.shutdown(20, TimeUnit.SECONDS).await(25, TimeUnit.SECONDS);
+        http = null;
+      }
+    } catch (Exception e) {
+      LOG.warn("http server did not shut down cleanly: {}", e.getMessage());
+    }
+    if (database != null) {
+      database.close();
+      database = null;
+    }
+    if (vertx != null) {
+      try {
+        vertx.close().await(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("vert.x did not close cleanly: {}", e.getMessage());
+      }
+      vertx = null;
+    }
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package cn.bangfu.identity;
+
+import cn.bangfu.platform.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Issues and verifies HS256 JWT bearer tokens (vertx-auth-jwt). The signing key is derived from the
+ * server's master key, so every instance on the same database accepts every other's tokens.
+ */
+public final class Authenticator {
+  private static final String ISSUER = "bangfu-ledger";
+
+  private final JWTAuth jwt;
+  private final int ttlSeconds;
+
+  public Authenticator(Vertx vertx, byte[] signingKey, int ttlSeconds) {
+    this.ttlSeconds = ttlSeconds;
+    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions()
+            .setAlgorithm("HS256")
+            .setBuffer(Base64.getEncoder().encodeToString(signingKey)))
+        .setJWTOptions(new JWTOptions().setIssuer(ISSUER).setLeeway(0)));
+  }
+
+  public record Token(String token, Instant expiresAt) {
+  }
+
+  public Token issue(Principal principal) {
+    return issue(principal, Instant.now());
+  }
+
+  /** Issues a token as of {@code issuedAt}; tests use a past instant to get an expired token. */
+  public Token issue(Principal principal, Instant issuedAt) {
+    Instant expiresAt = issuedAt.plusSeconds(ttlSeconds);
+    JsonObject claims = new JsonObject()
+        .put("sub", Long.toString(principal.userId()))
+        .put("name", principal.username())
+        .put("role", principal.role().name())
+        .put("iat", issuedAt.getEpochSecond())
+        .put("exp", expiresAt.getEpochSecond());
+    if (principal.scopeId() != null) {
+      claims.put("scope", principal.scopeId());
+    }
+    String token = jwt.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setIssuer(ISSUER)
+        .setNoTimestamp(true));
+    return new Token(token, expiresAt);
+  }
+
+  /** Verifies signature, issuer and expiry; any defect is a 401 that says nothing more. */
+  public Future<Principal> authenticate(String authorizationHeader) {
+    if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Future.failedFuture(Problem.unauthorized("send Authorization: Bearer <token> from POST /api/v1/auth/token"));
+    }
+    String token = authorizationHeader.substring(7).trim();
+    return jwt.authenticate(new TokenCredentials(token))
+        .recover(e -> Future.failedFuture(Problem.unauthorized("the token is invalid or expired")))
+        .compose(user -> {
+          JsonObject claims = user.principal();
+          try {
+            return Future.succeededFuture(new Principal(
+                Long.parseLong(claims.getString("sub")),
+                claims.getString("name"),
+                Role.valueOf(claims.getString("role")),
+                claims.getString("scope")));
+          } catch (RuntimeException e) {
+            return Future.failedFuture(Problem.unauthorized("the token is invalid or expired"));
+          }
+        });
+  }
+}

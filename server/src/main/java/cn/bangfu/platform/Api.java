@@ -1,0 +1,122 @@
+package cn.bangfu.platform;
+
+import cn.bangfu.identity.Authenticator;
+import cn.bangfu.identity.Principal;
+import cn.bangfu.identity.Role;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Route registration for every capability. Each route declares the roles that may call it; the
+ * token check and the role check happen here, once, for all of them, and the declared table is
+ * kept so tests can walk every route (nothing can be registered without an access rule).
+ * Scope checks (which cooperative, which household) need data, so services make them through
+ * {@link cn.bangfu.identity.Scopes}.
+ */
+public final class Api {
+  public static final String PREFIX = "/api/v1";
+
+  /** Handler of a signed-in route: gets the verified caller, answers with a future reply. */
+  @FunctionalInterface
+  public interface Handler {
+    Future<Reply> handle(RoutingContext ctx, Principal caller);
+  }
+
+  /** Handler of a public route (no token). */
+  @FunctionalInterface
+  public interface PublicHandler {
+    Future<Reply> handle(RoutingContext ctx);
+  }
+
+  public record RouteSpec(HttpMethod method, String path, Set<Role> roles) {
+    public boolean isPublic() {
+      return roles.isEmpty();
+    }
+  }
+
+  private final Router router;
+  private final Authenticator authenticator;
+  private final List<RouteSpec> specs = new ArrayList<>();
+
+  public Api(Router router, Authenticator authenticator) {
+    this.router = router;
+    this.authenticator = authenticator;
+  }
+
+  public void route(HttpMethod method, String path, Set<Role> roles, Handler handler) {
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException(path + ": a signed-in route must name its roles");
+    }
+    Set<Role> allowed = Collections.unmodifiableSet(EnumSet.copyOf(roles));
+    specs.add(new RouteSpec(method, PREFIX + path, allowed));
+    router.route(method, PREFIX + path).handler(ctx -> {
+      Future<Reply> reply = authenticator.authenticate(ctx.request().getHeader("Authorization"))
+          .compose(caller -> {
+            if (!allowed.contains(caller.role())) {
+              return Future.failedFuture(
+                  Problem.forbidden("role " + caller.role() + " may not call " + method + " " + PREFIX + path));
+            }
+            try {
+              return handler.handle(ctx, caller);
+            } catch (RuntimeException e) {
+              return Future.failedFuture(e);
+            }
+          });
+      answer(ctx, reply);
+    });
+  }
+
+  public void publicRoute(HttpMethod method, String path, PublicHandler handler) {
+    String full = path.startsWith("/api/") || !path.startsWith("/") || path.equals("/health") || path.equals("/metrics")
+        ? path : PREFIX + path;
+    specs.add(new RouteSpec(method, full, Set.of()));
+    router.route(method, full).handler(ctx -> {
+      Future<Reply> reply;
+      try {
+        reply = handler.handle(ctx);
+      } catch (RuntimeException e) {
+        reply = Future.failedFuture(e);
+      }
+      answer(ctx, reply);
+    });
+  }
+
+  private static void answer(RoutingContext ctx, Future<Reply> reply) {
+    reply.onComplete(done -> {
+      if (done.failed()) {
+        ctx.fail(done.cause());
+        return;
+      }
+      Reply r = done.result();
+      if (ctx.response().ended() || ctx.response().closed()) {
+        return;
+      }
+      ctx.response().setStatusCode(r.status()).putHeader("Content-Type", r.contentType()).end(r.body());
+    });
+  }
+
+  public List<RouteSpec> routes() {
+    return List.copyOf(specs);
+  }
+
+  public Router router() {
+    return router;
+  }
+
+  /** A path parameter that must be an id; a malformed one is a 404 (no such resource), not a 400. */
+  public static long pathId(RoutingContext ctx, String name, String what) {
+    String raw = ctx.pathParam(name);
+    Long id = Body.parseId(raw);
+    if (id == null) {
+      throw Problem.notFound(what, String.valueOf(raw));
+    }
+    return id;
+  }
+}

@@ -1,0 +1,210 @@
+package cn.bangfu.platform;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Typed, strict reads of a JSON request body. Every failure is a 400 problem naming the field, so
+ * handlers never see half-parsed input and never write anything for a bad request.
+ */
+public final class Body {
+  /** 10^15 fen = 10 trillion yuan: beyond any real amount, far below Long overflow in sums. */
+  public static final long MAX_FEN = 1_000_000_000_000_000L;
+
+  private final JsonObject json;
+  private final String prefix;
+
+  private Body(JsonObject json, String prefix) {
+    this.json = json;
+    this.prefix = prefix;
+  }
+
+  public static Body of(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader("Content-Type");
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new Problem(415, "unsupported-media-type", "Unsupported media type",
+          "send the body as application/json", "Content-Type");
+    }
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      throw Problem.malformedJson("a JSON object body is required");
+    }
+    Object parsed;
+    try {
+      parsed = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      throw Problem.malformedJson("the body is not a JSON object");
+    }
+    if (parsed == null) {
+      throw Problem.malformedJson("a JSON object body is required");
+    }
+    return new Body((JsonObject) parsed, "");
+  }
+
+  public static Body wrap(JsonObject json, String prefix) {
+    return new Body(json, prefix);
+  }
+
+  public JsonObject json() {
+    return json;
+  }
+
+  public boolean has(String field) {
+    return json.getValue(field) != null;
+  }
+
+  private String path(String field) {
+    return prefix + field;
+  }
+
+  public String text(String field, int maxLength) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      throw Problem.badRequest(path(field), path(field) + " is required");
+    }
+    if (!(value instanceof String s)) {
+      throw Problem.badRequest(path(field), path(field) + " must be a string");
+    }
+    String trimmed = s.strip();
+    if (trimmed.isEmpty()) {
+      throw Problem.badRequest(path(field), path(field) + " must not be blank");
+    }
+    if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
+      throw Problem.badRequest(path(field), path(field) + " is longer than " + maxLength + " characters");
+    }
+    if (trimmed.codePoints().anyMatch(cp -> Character.isISOControl(cp) || cp == 0xFFFD)) {
+      throw Problem.badRequest(path(field), path(field) + " contains control characters");
+    }
+    return trimmed;
+  }
+
+  public String optionalText(String field, int maxLength) {
+    return has(field) ? text(field, maxLength) : null;
+  }
+
+  public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+    String raw = text(field, 40);
+    try {
+      return Enum.valueOf(type, raw);
+    } catch (IllegalArgumentException e) {
+      StringBuilder allowed = new StringBuilder();
+      for (E constant : type.getEnumConstants()) {
+        allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name());
+      }
+      throw Problem.badRequest(path(field), path(field) + " must be one of " + allowed);
+    }
+  }
+
+  public long integer(String field, long min, long max) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      throw Problem.badRequest(path(field), path(field) + " is required");
+    }
+    if (!(value instanceof Integer || value instanceof Long || value instanceof BigInteger)) {
+      throw Problem.badRequest(path(field), path(field) + " must be a whole number");
+    }
+    BigInteger big = value instanceof BigInteger b ? b : BigInteger.valueOf(((Number) value).longValue());
+    if (big.compareTo(BigInteger.valueOf(min)) < 0 || big.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw Problem.badRequest(path(field), path(field) + " must be between " + min + " and " + max);
+    }
+    return big.longValue();
+  }
+
+  /** Money in integer fen: a JSON whole number, never a fraction or a string. */
+  public long fen(String field, long min) {
+    return integer(field, min, MAX_FEN);
+  }
+
+  /** A decimal such as a quantity or share units, exact to {@code scale} places, given as number or string. */
+  public BigDecimal decimal(String field, int scale, BigDecimal minExclusive, BigDecimal max) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      throw Problem.badRequest(path(field), path(field) + " is required");
+    }
+    BigDecimal decimal;
+    try {
+      if (value instanceof String s) {
+        decimal = new BigDecimal(s.strip());
+      } else if (value instanceof Number n) {
+        decimal = new BigDecimal(n.toString());
+      } else {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      throw Problem.badRequest(path(field), path(field) + " must be a decimal number");
+    }
+    if (decimal.stripTrailingZeros().scale() > scale) {
+      throw Problem.badRequest(path(field), path(field) + " allows at most " + scale + " decimal places");
+    }
+    if (decimal.compareTo(minExclusive) <= 0 || decimal.compareTo(max) > 0) {
+      throw Problem.badRequest(path(field), path(field) + " must be greater than " + minExclusive.toPlainString()
+          + " and at most " + max.toPlainString());
+    }
+    return decimal.setScale(scale);
+  }
+
+  /** An id: JSON ids are strings of digits (numbers are accepted too), always a positive 64-bit value. */
+  public long id(String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      throw Problem.badRequest(path(field), path(field) + " is required");
+    }
+    String raw = value instanceof String s ? s.strip() : value instanceof Integer || value instanceof Long ? value.toString() : null;
+    Long parsed = raw == null ? null : parseId(raw);
+    if (parsed == null) {
+      throw Problem.badRequest(path(field), path(field) + " must be an id (a string of digits)");
+    }
+    return parsed;
+  }
+
+  public static Long parseId(String raw) {
+    if (raw == null || raw.isEmpty() || raw.length() > 19 || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(raw);
+      return id > 0 ? id : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  public LocalDate date(String field) {
+    String raw = text(field, 10);
+    try {
+      return LocalDate.parse(raw);
+    } catch (DateTimeParseException e) {
+      throw Problem.badRequest(path(field), path(field) + " must be a date YYYY-MM-DD");
+    }
+  }
+
+  public LocalDate optionalDate(String field) {
+    return has(field) ? date(field) : null;
+  }
+
+  public JsonArray array(String field, int minSize, int maxSize) {
+    Object value = json.getValue(field);
+    if (!(value instanceof JsonArray array)) {
+      throw Problem.badRequest(path(field), path(field) + (value == null ? " is required" : " must be an array"));
+    }
+    if (array.size() < minSize || array.size() > maxSize) {
+      throw Problem.badRequest(path(field), path(field) + " must hold between " + minSize + " and " + maxSize + " items");
+    }
+    return array;
+  }
+
+  /** The i-th element of an array field as a nested body whose errors name e.g. {@code shares[2].units}. */
+  public Body element(String field, JsonArray array, int index) {
+    Object value = array.getValue(index);
+    String at = path(field) + "[" + index + "]";
+    if (!(value instanceof JsonObject object)) {
+      throw Problem.badRequest(at, at + " must be an object");
+    }
+    return new Body(object, at + ".");
+  }
+}

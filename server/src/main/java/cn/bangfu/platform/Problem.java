@@ -1,0 +1,73 @@
+package cn.bangfu.platform;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * An RFC 9457 problem: every client error leaves the server as one of these, as
+ * application/problem+json with the offending field when there is one.
+ */
+public final class Problem extends RuntimeException {
+  private final int status;
+  private final String type;
+  private final String title;
+  private final String field;
+
+  public Problem(int status, String type, String title, String detail, String field) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.type = type;
+    this.title = title;
+    this.field = field;
+  }
+
+  public static Problem badRequest(String field, String detail) {
+    return new Problem(400, "invalid-field", "Invalid request field", detail, field);
+  }
+
+  public static Problem unprocessable(String type, String detail) {
+    return new Problem(422, type, "Request cannot be processed", detail, null);
+  }
+
+  public static Problem malformedJson(String detail) {
+    return new Problem(400, "malformed-json", "Malformed JSON body", detail, null);
+  }
+
+  public static Problem unauthorized(String detail) {
+    return new Problem(401, "unauthorized", "Authentication required", detail, null);
+  }
+
+  public static Problem forbidden(String detail) {
+    return new Problem(403, "forbidden", "Not allowed", detail, null);
+  }
+
+  public static Problem notFound(String what, String id) {
+    return new Problem(404, "not-found", "Not found", what + " " + id + " does not exist", null);
+  }
+
+  public static Problem conflict(String type, String detail, String field) {
+    return new Problem(409, type, "Conflict", detail, field);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String field() {
+    return field;
+  }
+
+  public JsonObject toJson(String instance) {
+    JsonObject json = new JsonObject()
+        .put("type", "https://bangfu.ledger/problems/" + type)
+        .put("title", title)
+        .put("status", status)
+        .put("detail", getMessage());
+    if (field != null) {
+      json.put("field", field);
+    }
+    if (instance != null) {
+      json.put("instance", instance);
+    }
+    return json;
+  }
+}

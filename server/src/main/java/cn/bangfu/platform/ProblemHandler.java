@@ -1,0 +1,64 @@
+package cn.bangfu.platform;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into application/problem+json. Known problems keep their status and field;
+ * anything unexpected becomes a bare 500 with a correlation id in the log, never a stack trace.
+ */
+public final class ProblemHandler implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    Problem problem = toProblem(ctx);
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    ctx.response()
+        .setStatusCode(problem.status())
+        .putHeader("Content-Type", "application/problem+json; charset=utf-8")
+        .end(problem.toJson(ctx.request().path()).toBuffer());
+  }
+
+  private static Problem toProblem(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof Problem p) {
+      return p;
+    }
+    if (failure instanceof DataAccessException dae && dae.getCause() instanceof Problem p) {
+      return p;
+    }
+    if (failure != null && failure.getCause() instanceof Problem p) {
+      return p;
+    }
+    int status = ctx.statusCode();
+    if (failure == null || status == 413 || status == 404 || status == 405) {
+      return switch (status) {
+        case 404 -> new Problem(404, "not-found", "Not found", "no resource at " + ctx.request().path(), null);
+        case 405 -> new Problem(405, "method-not-allowed", "Method not allowed",
+            ctx.request().method() + " is not supported here", null);
+        case 413 -> new Problem(413, "body-too-large", "Request body too large", "the body exceeds the size limit", null);
+        case 400 -> Problem.malformedJson("the request could not be read");
+        default -> status >= 400 && status < 500
+            ? new Problem(status, "client-error", "Client error", "the request was refused", null)
+            : internal(ctx, null);
+      };
+    }
+    if (failure instanceof io.vertx.core.json.DecodeException) {
+      return Problem.malformedJson("the body is not valid JSON");
+    }
+    return internal(ctx, failure);
+  }
+
+  private static Problem internal(RoutingContext ctx, Throwable failure) {
+    String incident = Long.toString(System.nanoTime(), 36);
+    LOG.error("incident={} method={} path={} unexpected failure", incident, ctx.request().method(),
+        ctx.request().path(), failure);
+    return new Problem(500, "internal", "Internal error", "the server failed; incident " + incident, null);
+  }
+}

@@ -1,0 +1,59 @@
+package cn.bangfu.registry;
+
+import static cn.bangfu.db.Tables.MEMBERSHIP;
+import static cn.bangfu.db.Tables.SHARE_HOLDING;
+
+import cn.bangfu.db.tables.records.CostRecordRecord;
+import cn.bangfu.db.tables.records.DeliveryRecord;
+import cn.bangfu.db.tables.records.LaborRecordRecord;
+import cn.bangfu.db.tables.records.MembershipRecord;
+import cn.bangfu.db.tables.records.ShareHoldingRecord;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** SQL for what a cooperative records about its members: membership, shares, deliveries, labour, costs. */
+public final class CooperativeBookRepository {
+
+  public Optional<MembershipRecord> membership(DSLContext db, long cooperativeId, long householdId) {
+    return db.selectFrom(MEMBERSHIP)
+        .where(MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId), MEMBERSHIP.HOUSEHOLD_ID.eq(householdId))
+        .fetchOptional();
+  }
+
+  /** Inserts the membership unless it exists (the unique index arbitrates concurrent joins). */
+  public MembershipRecord joinIfAbsent(DSLContext db, MembershipRecord candidate) {
+    db.insertInto(MEMBERSHIP).set(candidate).onDuplicateKeyIgnore().execute();
+    return membership(db, candidate.getCooperativeId(), candidate.getHouseholdId()).orElseThrow();
+  }
+
+  public void insertShares(DSLContext db, List<ShareHoldingRecord> holdings) {
+    if (!holdings.isEmpty()) {
+      db.batchInsert(holdings).execute();
+    }
+  }
+
+  public List<ShareHoldingRecord> shares(DSLContext db, long cooperativeId, long householdId) {
+    return db.selectFrom(SHARE_HOLDING)
+        .where(SHARE_HOLDING.COOPERATIVE_ID.eq(cooperativeId), SHARE_HOLDING.HOUSEHOLD_ID.eq(householdId))
+        .orderBy(SHARE_HOLDING.ID)
+        .fetch();
+  }
+
+  public List<MembershipRecord> members(DSLContext db, long cooperativeId, int limit, int offset) {
+    return db.selectFrom(MEMBERSHIP).where(MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId))
+        .orderBy(MEMBERSHIP.HOUSEHOLD_ID).limit(limit).offset(offset).fetch();
+  }
+
+  public void insertDelivery(DSLContext db, DeliveryRecord delivery) {
+    db.executeInsert(delivery);
+  }
+
+  public void insertLabor(DSLContext db, LaborRecordRecord labor) {
+    db.executeInsert(labor);
+  }
+
+  public void insertCost(DSLContext db, CostRecordRecord cost) {
+    db.executeInsert(cost);
+  }
+}

@@ -1,0 +1,90 @@
+package cn.bangfu.registry;
+
+import static cn.bangfu.db.Tables.BUYER;
+import static cn.bangfu.db.Tables.COOPERATIVE;
+import static cn.bangfu.db.Tables.HOUSEHOLD;
+import static cn.bangfu.db.Tables.MEMBERSHIP;
+import static cn.bangfu.db.Tables.PAIRING;
+
+import cn.bangfu.db.tables.records.BuyerRecord;
+import cn.bangfu.db.tables.records.CooperativeRecord;
+import cn.bangfu.db.tables.records.HouseholdRecord;
+import cn.bangfu.db.tables.records.PairingRecord;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+
+/**
+ * SQL for the participants: cooperatives, households, buyers and pairings. Uniqueness (USCC,
+ * identity-number hash, buyer-cooperative pair) is decided by unique indexes, so two concurrent
+ * registrations of the same thing cannot both succeed.
+ */
+public final class ParticipantRepository {
+
+  /** Thrown when a unique index refuses an insert; the service turns it into a 409. */
+  public static final class Duplicate extends RuntimeException {
+    public Duplicate() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static void insert(Runnable insert) {
+    try {
+      insert.run();
+    } catch (IntegrityConstraintViolationException e) {
+      throw new Duplicate();
+    }
+  }
+
+  public void insertCooperative(DSLContext db, CooperativeRecord cooperative) {
+    insert(() -> db.executeInsert(cooperative));
+  }
+
+  public Optional<CooperativeRecord> cooperative(DSLContext db, long id) {
+    return db.selectFrom(COOPERATIVE).where(COOPERATIVE.ID.eq(id)).fetchOptional();
+  }
+
+  public List<CooperativeRecord> cooperativesInRegion(DSLContext db, String regionPrefix, int limit, int offset) {
+    return db.selectFrom(COOPERATIVE)
+        .where(regionPrefix == null ? org.jooq.impl.DSL.trueCondition() : COOPERATIVE.REGION_CODE.startsWith(regionPrefix))
+        .orderBy(COOPERATIVE.ID)
+        .limit(limit).offset(offset)
+        .fetch();
+  }
+
+  public void insertHousehold(DSLContext db, HouseholdRecord household) {
+    insert(() -> db.executeInsert(household));
+  }
+
+  public Optional<HouseholdRecord> household(DSLContext db, long id) {
+    return db.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).fetchOptional();
+  }
+
+  /** Cooperatives a household belongs to or was registered by: they may see it. */
+  public List<Long> cooperativesRelatedTo(DSLContext db, HouseholdRecord household) {
+    List<Long> related = new java.util.ArrayList<>(db.select(MEMBERSHIP.COOPERATIVE_ID).from(MEMBERSHIP)
+        .where(MEMBERSHIP.HOUSEHOLD_ID.eq(household.getId()))
+        .fetch(MEMBERSHIP.COOPERATIVE_ID));
+    if (household.getRegisteredByCooperativeId() != null) {
+      related.add(household.getRegisteredByCooperativeId());
+    }
+    return related;
+  }
+
+  public void insertBuyer(DSLContext db, BuyerRecord buyer) {
+    insert(() -> db.executeInsert(buyer));
+  }
+
+  public Optional<BuyerRecord> buyer(DSLContext db, long id) {
+    return db.selectFrom(BUYER).where(BUYER.ID.eq(id)).fetchOptional();
+  }
+
+  public void insertPairing(DSLContext db, PairingRecord pairing) {
+    insert(() -> db.executeInsert(pairing));
+  }
+
+  public List<PairingRecord> pairingsOfBuyer(DSLContext db, long buyerId) {
+    return db.selectFrom(PAIRING).where(PAIRING.BUYER_ID.eq(buyerId)).orderBy(PAIRING.ID).fetch();
+  }
+}

@@ -1,0 +1,49 @@
+package cn.bangfu.registry;
+
+import cn.bangfu.registry.Enums.BuyerKind;
+import cn.bangfu.registry.Enums.HouseholdStatus;
+import cn.bangfu.registry.Enums.LaborCapacity;
+import cn.bangfu.registry.Enums.PairingForm;
+import cn.bangfu.registry.Enums.ShareClass;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Validated registry inputs: built only by {@link RegistryRoutes} (or demo data) after every field checked. */
+public final class RegistryCommands {
+  private RegistryCommands() {
+  }
+
+  public record NewCooperative(String name, String uscc, String regionCode) {
+  }
+
+  public record NewHousehold(String name, String idNumber, String regionCode, int members,
+      LaborCapacity laborCapacity, HouseholdStatus status, boolean blacklisted, LocalDate exitDate) {
+    @Override
+    public String toString() {
+      return "NewHousehold[idNumber=" + IdentityNumber.mask(idNumber) + "]"; // never print the number
+    }
+  }
+
+  public record NewBuyer(String name, BuyerKind kind, String uscc, String regionCode, long annualFoodBudgetFen,
+      BigDecimal reservedSharePercent) {
+  }
+
+  public record NewPairing(long buyerId, long cooperativeId, PairingForm form) {
+  }
+
+  public record NewMembership(long householdId, List<Share> shares) {
+    public record Share(ShareClass shareClass, BigDecimal units, LocalDate since, LocalDate until) {
+    }
+  }
+
+  public record NewDelivery(long householdId, String product, BigDecimal quantity, Unit unit, long valueFen,
+      LocalDate date) {
+  }
+
+  public record NewLabor(long householdId, BigDecimal days, LocalDate date, String post) {
+  }
+
+  public record NewCost(long amountFen, String category, LocalDate date, String note) {
+  }
+}

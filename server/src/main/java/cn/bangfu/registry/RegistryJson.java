@@ -1,0 +1,93 @@
+package cn.bangfu.registry;
+
+import cn.bangfu.db.tables.records.BuyerRecord;
+import cn.bangfu.db.tables.records.CooperativeRecord;
+import cn.bangfu.db.tables.records.CostRecordRecord;
+import cn.bangfu.db.tables.records.DeliveryRecord;
+import cn.bangfu.db.tables.records.HouseholdRecord;
+import cn.bangfu.db.tables.records.LaborRecordRecord;
+import cn.bangfu.db.tables.records.MembershipRecord;
+import cn.bangfu.db.tables.records.PairingRecord;
+import cn.bangfu.db.tables.records.ShareHoldingRecord;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Registry rows as JSON: ids as strings, money as *Fen integers, identity numbers only masked. */
+public final class RegistryJson {
+  private RegistryJson() {
+  }
+
+  static String id(Long id) {
+    return id == null ? null : Long.toString(id);
+  }
+
+  static String date(LocalDate date) {
+    return date == null ? null : date.toString();
+  }
+
+  static String time(LocalDateTime time) {
+    return time == null ? null : time.toInstant(ZoneOffset.UTC).toString();
+  }
+
+  public static JsonObject cooperative(CooperativeRecord c) {
+    return new JsonObject().put("id", id(c.getId())).put("name", c.getName()).put("uscc", c.getUscc())
+        .put("regionCode", c.getRegionCode()).put("createdAt", time(c.getCreatedAt()));
+  }
+
+  public static JsonObject household(HouseholdRecord h) {
+    return new JsonObject().put("id", id(h.getId())).put("name", h.getName())
+        .put("idNumberMasked", h.getIdNumberMasked())
+        .put("regionCode", h.getRegionCode()).put("members", h.getMembers())
+        .put("laborCapacity", h.getLaborCapacity()).put("status", h.getStatus())
+        .put("blacklisted", h.getBlacklisted()).put("exitDate", date(h.getExitDate()))
+        .put("createdAt", time(h.getCreatedAt()));
+  }
+
+  public static JsonObject buyer(BuyerRecord b) {
+    return new JsonObject().put("id", id(b.getId())).put("name", b.getName()).put("kind", b.getKind())
+        .put("uscc", b.getUscc()).put("regionCode", b.getRegionCode())
+        .put("annualFoodBudgetFen", b.getAnnualFoodBudgetFen())
+        .put("reservedSharePercent", b.getReservedSharePercent().stripTrailingZeros().toPlainString())
+        .put("createdAt", time(b.getCreatedAt()));
+  }
+
+  public static JsonObject pairing(PairingRecord p) {
+    return new JsonObject().put("id", id(p.getId())).put("buyerId", id(p.getBuyerId()))
+        .put("cooperativeId", id(p.getCooperativeId())).put("form", p.getForm())
+        .put("createdAt", time(p.getCreatedAt()));
+  }
+
+  public static JsonObject membership(MembershipRecord m, Iterable<ShareHoldingRecord> shares) {
+    JsonArray holdings = new JsonArray();
+    for (ShareHoldingRecord s : shares) {
+      holdings.add(new JsonObject().put("id", id(s.getId())).put("shareClass", s.getShareClass())
+          .put("units", s.getUnits().stripTrailingZeros().toPlainString())
+          .put("since", date(s.getSince())).put("until", date(s.getUntil())));
+    }
+    return new JsonObject().put("id", id(m.getId())).put("cooperativeId", id(m.getCooperativeId()))
+        .put("householdId", id(m.getHouseholdId())).put("joinedOn", date(m.getJoinedOn()))
+        .put("shares", holdings);
+  }
+
+  public static JsonObject delivery(DeliveryRecord d) {
+    return new JsonObject().put("id", id(d.getId())).put("cooperativeId", id(d.getCooperativeId()))
+        .put("householdId", id(d.getHouseholdId())).put("product", d.getProduct())
+        .put("quantity", d.getQuantity().stripTrailingZeros().toPlainString()).put("unit", d.getUnit())
+        .put("valueFen", d.getValueFen()).put("date", date(d.getDeliveredOn()));
+  }
+
+  public static JsonObject labor(LaborRecordRecord l) {
+    return new JsonObject().put("id", id(l.getId())).put("cooperativeId", id(l.getCooperativeId()))
+        .put("householdId", id(l.getHouseholdId())).put("days", l.getDays().stripTrailingZeros().toPlainString())
+        .put("date", date(l.getWorkedOn())).put("post", l.getPost());
+  }
+
+  public static JsonObject cost(CostRecordRecord c) {
+    return new JsonObject().put("id", id(c.getId())).put("cooperativeId", id(c.getCooperativeId()))
+        .put("amountFen", c.getAmountFen()).put("category", c.getCategory())
+        .put("date", date(c.getIncurredOn())).put("note", c.getNote());
+  }
+}

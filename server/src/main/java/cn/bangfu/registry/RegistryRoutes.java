@@ -1,0 +1,170 @@
+package cn.bangfu.registry;
+
+import static cn.bangfu.identity.Role.ADMIN;
+import static cn.bangfu.identity.Role.BUYER;
+import static cn.bangfu.identity.Role.COOP;
+import static cn.bangfu.identity.Role.HOUSEHOLD;
+import static cn.bangfu.identity.Role.REGULATOR;
+
+import cn.bangfu.platform.Api;
+import cn.bangfu.platform.Body;
+import cn.bangfu.platform.Paging;
+import cn.bangfu.platform.Problem;
+import cn.bangfu.platform.Reply;
+import cn.bangfu.registry.Enums.BuyerKind;
+import cn.bangfu.registry.Enums.HouseholdStatus;
+import cn.bangfu.registry.Enums.LaborCapacity;
+import cn.bangfu.registry.Enums.PairingForm;
+import cn.bangfu.registry.Enums.ShareClass;
+import cn.bangfu.registry.RegistryCommands.NewBuyer;
+import cn.bangfu.registry.RegistryCommands.NewCooperative;
+import cn.bangfu.registry.RegistryCommands.NewCost;
+import cn.bangfu.registry.RegistryCommands.NewDelivery;
+import cn.bangfu.registry.RegistryCommands.NewHousehold;
+import cn.bangfu.registry.RegistryCommands.NewLabor;
+import cn.bangfu.registry.RegistryCommands.NewMembership;
+import cn.bangfu.registry.RegistryCommands.NewPairing;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** HTTP for the registry: parse and check every field, then delegate to {@link RegistryService}. */
+public final class RegistryRoutes {
+  private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
+
+  private RegistryRoutes() {
+  }
+
+  public static void mount(Api api, RegistryService registry) {
+    api.route(HttpMethod.POST, "/cooperatives", Set.of(ADMIN), (ctx, caller) -> {
+      Body body = Body.of(ctx);
+      NewCooperative c = new NewCooperative(body.text("name", 200), uscc(body), regionCode(body));
+      return registry.registerCooperative(caller, c).map(row -> Reply.created(RegistryJson.cooperative(row)));
+    });
+    api.route(HttpMethod.GET, "/cooperatives", Set.of(ADMIN, REGULATOR, COOP), (ctx, caller) -> {
+      Paging page = Paging.of(ctx);
+      return registry.cooperatives(caller, page.limit(), page.offset())
+          .map(rows -> Reply.ok(page.wrap(rows.stream().map(RegistryJson::cooperative).toList())));
+    });
+    api.route(HttpMethod.GET, "/cooperatives/:id", Set.of(ADMIN, REGULATOR, COOP), (ctx, caller) ->
+        registry.cooperative(caller, Api.pathId(ctx, "id", "cooperative"))
+            .map(row -> Reply.ok(RegistryJson.cooperative(row))));
+
+    api.route(HttpMethod.POST, "/households", Set.of(ADMIN, COOP), (ctx, caller) -> {
+      Body body = Body.of(ctx);
+      String name = body.text("name", 50);
+      String idNumber = IdentityNumber.normalize(body.text("idNumber", 18));
+      String why = IdentityNumber.problemWith(idNumber);
+      if (why != null) {
+        throw Problem.badRequest("idNumber", "idNumber " + why);
+      }
+      NewHousehold h = new NewHousehold(name, idNumber, regionCode(body),
+          (int) body.integer("members", 1, 30), body.enumValue("laborCapacity", LaborCapacity.class),
+          body.enumValue("status", HouseholdStatus.class),
+          body.has("blacklisted") && booleanOf(body, "blacklisted"), body.optionalDate("exitDate"));
+      return registry.registerHousehold(caller, h).map(row -> Reply.created(RegistryJson.household(row)));
+    });
+    api.route(HttpMethod.GET, "/households/:id", Set.of(ADMIN, REGULATOR, COOP, HOUSEHOLD), (ctx, caller) ->
+        registry.household(caller, Api.pathId(ctx, "id", "household"))
+            .map(row -> Reply.ok(RegistryJson.household(row))));
+
+    api.route(HttpMethod.POST, "/buyers", Set.of(ADMIN), (ctx, caller) -> {
+      Body body = Body.of(ctx);
+      NewBuyer b = new NewBuyer(body.text("name", 200), body.enumValue("kind", BuyerKind.class), uscc(body),
+          regionCode(body), body.fen("annualFoodBudgetFen", 0),
+          body.decimal("reservedSharePercent", 2, new BigDecimal("-0.01"), new BigDecimal("100")));
+      return registry.registerBuyer(caller, b).map(row -> Reply.created(RegistryJson.buyer(row)));
+    });
+    api.route(HttpMethod.GET, "/buyers/:id", Set.of(ADMIN, REGULATOR, BUYER), (ctx, caller) ->
+        registry.buyer(caller, Api.pathId(ctx, "id", "buyer")).map(row -> Reply.ok(RegistryJson.buyer(row))));
+
+    api.route(HttpMethod.POST, "/pairings", Set.of(ADMIN, REGULATOR), (ctx, caller) -> {
+      Body body = Body.of(ctx);
+      NewPairing p = new NewPairing(body.id("buyerId"), body.id("cooperativeId"),
+          body.enumValue("form", PairingForm.class));
+      return registry.pair(caller, p).map(row -> Reply.created(RegistryJson.pairing(row)));
+    });
+
+    mountCooperativeBooks(api, registry);
+  }
+
+  private static void mountCooperativeBooks(Api api, RegistryService registry) {
+    api.route(HttpMethod.POST, "/cooperatives/:id/members", Set.of(ADMIN, COOP), (ctx, caller) -> {
+      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+      Body body = Body.of(ctx);
+      long householdId = body.id("householdId");
+      JsonArray array = body.array("shares", 0, 50);
+      List<NewMembership.Share> shares = new ArrayList<>();
+      for (int i = 0; i < array.size(); i++) {
+        Body share = body.element("shares", array, i);
+        LocalDate since = share.date("since");
+        LocalDate until = share.optionalDate("until");
+        if (until != null && until.isBefore(since)) {
+          throw Problem.badRequest("shares[" + i + "].until", "shares[" + i + "].until is before since");
+        }
+        shares.add(new NewMembership.Share(share.enumValue("shareClass", ShareClass.class),
+            share.decimal("units", 3, BigDecimal.ZERO, MAX_QUANTITY), since, until));
+      }
+      return registry.addMember(caller, cooperativeId, new NewMembership(householdId, shares))
+          .map(m -> Reply.created(RegistryJson.membership(m.membership(), m.shares())));
+    });
+    api.route(HttpMethod.GET, "/cooperatives/:id/members", Set.of(ADMIN, REGULATOR, COOP), (ctx, caller) -> {
+      Paging page = Paging.of(ctx);
+      return registry.members(caller, Api.pathId(ctx, "id", "cooperative"), page.limit(), page.offset())
+          .map(rows -> Reply.ok(page.wrap(rows.stream().map(m -> RegistryJson.membership(m, List.of())).toList())));
+    });
+    api.route(HttpMethod.POST, "/cooperatives/:id/deliveries", Set.of(COOP), (ctx, caller) -> {
+      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+      Body body = Body.of(ctx);
+      NewDelivery d = new NewDelivery(body.id("householdId"), body.text("product", 100),
+          body.decimal("quantity", 3, BigDecimal.ZERO, MAX_QUANTITY), body.enumValue("unit", Unit.class),
+          body.fen("valueFen", 0), body.date("date"));
+      return registry.recordDelivery(caller, cooperativeId, d).map(row -> Reply.created(RegistryJson.delivery(row)));
+    });
+    api.route(HttpMethod.POST, "/cooperatives/:id/labor", Set.of(COOP), (ctx, caller) -> {
+      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+      Body body = Body.of(ctx);
+      NewLabor l = new NewLabor(body.id("householdId"),
+          body.decimal("days", 1, BigDecimal.ZERO, new BigDecimal("366")), body.date("date"), body.text("post", 100));
+      return registry.recordLabor(caller, cooperativeId, l).map(row -> Reply.created(RegistryJson.labor(row)));
+    });
+    api.route(HttpMethod.POST, "/cooperatives/:id/costs", Set.of(COOP), (ctx, caller) -> {
+      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+      Body body = Body.of(ctx);
+      NewCost c = new NewCost(body.fen("amountFen", 1), body.text("category", 40), body.date("date"),
+          body.optionalText("note", 500));
+      return registry.recordCost(caller, cooperativeId, c).map(row -> Reply.created(RegistryJson.cost(row)));
+    });
+  }
+
+  private static String uscc(Body body) {
+    String uscc = body.text("uscc", 18).toUpperCase(java.util.Locale.ROOT);
+    String why = Uscc.problemWith(uscc);
+    if (why != null) {
+      throw Problem.badRequest("uscc", "uscc " + why);
+    }
+    return uscc;
+  }
+
+  private static String regionCode(Body body) {
+    String code = body.text("regionCode", 12);
+    String why = RegionCode.problemWith(code);
+    if (why != null) {
+      throw Problem.badRequest("regionCode", "regionCode " + why);
+    }
+    return code;
+  }
+
+  private static boolean booleanOf(Body body, String field) {
+    Object value = body.json().getValue(field);
+    if (!(value instanceof Boolean b)) {
+      throw Problem.badRequest(field, field + " must be true or false");
+    }
+    return b;
+  }
+
+}

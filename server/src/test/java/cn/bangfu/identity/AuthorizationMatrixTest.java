@@ -1,0 +1,174 @@
+package cn.bangfu.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.bangfu.platform.Api;
+import cn.bangfu.support.Fixtures;
+import cn.bangfu.support.Http;
+import cn.bangfu.support.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Invariant 10, as a table: every signed-in route × every role × own and other scope. The table is
+ * checked in here; the test walks the server's own route list, so a route added without a row here
+ * fails the build instead of going unchecked.
+ *
+ * World: cooperative A (region 450123…, Guangxi) and B (440106…, Guangzhou); household HA member
+ * of A, HB member of B; buyer BA in 450123, BB in 440106. The regulator's scope is prefix 450123.
+ */
+class AuthorizationMatrixTest {
+  static TestServer server;
+  static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
+  static String coopA;
+  static String coopB;
+  static String householdA;
+  static String householdB;
+  static String buyerA;
+  static String buyerB;
+
+  @BeforeAll
+  static void world() {
+    server = TestServer.start();
+    coopA = create("/api/v1/cooperatives", Fixtures.cooperative("岑峰村葡萄合作社"));
+    coopB = create("/api/v1/cooperatives", Fixtures.cooperative("番禺蔬菜合作社").put("regionCode", "440106000000"));
+    householdA = create("/api/v1/households", Fixtures.household("杨明宇", Fixtures.idNumber()));
+    householdB = create("/api/v1/households", Fixtures.household("陈志强", Fixtures.idNumber()).put("regionCode", "440106000000"));
+    create("/api/v1/cooperatives/" + coopA + "/members", Fixtures.membership(householdA));
+    create("/api/v1/cooperatives/" + coopB + "/members", Fixtures.membership(householdB));
+    buyerA = create("/api/v1/buyers", Fixtures.buyer("县第一中学食堂"));
+    buyerB = create("/api/v1/buyers", Fixtures.buyer("广州某医院").put("regionCode", "440106000000"));
+    TOKENS.put(Role.ADMIN, server.adminToken);
+    TOKENS.put(Role.REGULATOR, server.userToken("county-regulator", "REGULATOR", "450123"));
+    TOKENS.put(Role.COOP, server.userToken("coop-a", "COOP", coopA));
+    TOKENS.put(Role.BUYER, server.userToken("buyer-a", "BUYER", buyerA));
+    TOKENS.put(Role.HOUSEHOLD, server.userToken("household-a", "HOUSEHOLD", householdA));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static String create(String path, JsonObject body) {
+    Http.Response response = server.http.post(path, server.adminToken, body);
+    assertThat(response.status()).as(path + " " + response.text()).isEqualTo(201);
+    return response.body().getString("id");
+  }
+
+  /** One row of the table: a request against own scope and (optionally) other scope, and who may make it. */
+  record Row(String method, String own, String other, Supplier<JsonObject> body, Set<Role> allowedOwn,
+      Set<Role> allowedOther) {
+  }
+
+  static Map<String, Row> table() {
+    Map<String, Row> t = new LinkedHashMap<>();
+    Set<Role> all = Set.of(Role.values());
+    Set<Role> none = Set.of();
+    t.put("POST /api/v1/users", new Row("POST", "/api/v1/users", null,
+        () -> new JsonObject().put("username", "u" + System.nanoTime()).put("password", "long-enough-password")
+            .put("role", "REGULATOR").put("scopeId", "4501"), Set.of(Role.ADMIN), none));
+    t.put("POST /api/v1/cooperatives", new Row("POST", "/api/v1/cooperatives", null,
+        () -> Fixtures.cooperative("新合作社"), Set.of(Role.ADMIN), none));
+    t.put("GET /api/v1/cooperatives", new Row("GET", "/api/v1/cooperatives", null, null,
+        Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP), none));
+    t.put("GET /api/v1/cooperatives/:id", new Row("GET", "/api/v1/cooperatives/{coopA}", "/api/v1/cooperatives/{coopB}",
+        null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP), Set.of(Role.ADMIN)));
+    t.put("POST /api/v1/households", new Row("POST", "/api/v1/households", null,
+        () -> Fixtures.household("新农户", Fixtures.idNumber()), Set.of(Role.ADMIN, Role.COOP), none));
+    t.put("GET /api/v1/households/:id", new Row("GET", "/api/v1/households/{householdA}",
+        "/api/v1/households/{householdB}", null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP, Role.HOUSEHOLD),
+        Set.of(Role.ADMIN)));
+    t.put("POST /api/v1/buyers", new Row("POST", "/api/v1/buyers", null, () -> Fixtures.buyer("新采购单位"),
+        Set.of(Role.ADMIN), none));
+    t.put("GET /api/v1/buyers/:id", new Row("GET", "/api/v1/buyers/{buyerA}", "/api/v1/buyers/{buyerB}", null,
+        Set.of(Role.ADMIN, Role.REGULATOR, Role.BUYER), Set.of(Role.ADMIN)));
+    t.put("POST /api/v1/pairings", new Row("POST", "/api/v1/pairings", null,
+        () -> new JsonObject().put("buyerId", create("/api/v1/buyers", Fixtures.buyer("结对单位")))
+            .put("cooperativeId", coopA).put("form", "POINT_TO_POINT"), Set.of(Role.ADMIN, Role.REGULATOR), none));
+    t.put("POST /api/v1/cooperatives/:id/members", new Row("POST", "/api/v1/cooperatives/{coopA}/members",
+        "/api/v1/cooperatives/{coopB}/members",
+        () -> Fixtures.membership(create("/api/v1/households", Fixtures.household("入社户", Fixtures.idNumber()))),
+        Set.of(Role.ADMIN, Role.COOP), Set.of(Role.ADMIN)));
+    t.put("GET /api/v1/cooperatives/:id/members", new Row("GET", "/api/v1/cooperatives/{coopA}/members",
+        "/api/v1/cooperatives/{coopB}/members", null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP), Set.of(Role.ADMIN)));
+    t.put("POST /api/v1/cooperatives/:id/deliveries", new Row("POST", "/api/v1/cooperatives/{coopA}/deliveries",
+        "/api/v1/cooperatives/{coopB}/deliveries", () -> Fixtures.delivery("{household}"), Set.of(Role.COOP), none));
+    t.put("POST /api/v1/cooperatives/:id/labor", new Row("POST", "/api/v1/cooperatives/{coopA}/labor",
+        "/api/v1/cooperatives/{coopB}/labor", () -> new JsonObject().put("householdId", "{household}").put("days", 3)
+            .put("date", "2026-09-01").put("post", "保洁员"), Set.of(Role.COOP), none));
+    t.put("POST /api/v1/cooperatives/:id/costs", new Row("POST", "/api/v1/cooperatives/{coopA}/costs",
+        "/api/v1/cooperatives/{coopB}/costs", () -> new JsonObject().put("amountFen", 120_000).put("category", "运费")
+            .put("date", "2026-09-01"), Set.of(Role.COOP), none));
+    return t;
+  }
+
+  @Test
+  void every_route_of_the_server_has_a_row_in_the_table() {
+    Set<String> served = new TreeSet<>();
+    for (Api.RouteSpec spec : server.server().routes()) {
+      if (!spec.isPublic()) {
+        served.add(spec.method().name() + " " + spec.path());
+      }
+    }
+    assertThat(table().keySet()).containsExactlyInAnyOrderElementsOf(served);
+  }
+
+  @Test
+  void every_route_role_and_scope_gets_exactly_the_outcome_in_the_table() {
+    List<String> mismatches = new ArrayList<>();
+    for (Map.Entry<String, Row> entry : table().entrySet()) {
+      Row row = entry.getValue();
+      check(mismatches, entry.getKey() + " (own)", row, row.own(), row.allowedOwn());
+      if (row.other() != null) {
+        check(mismatches, entry.getKey() + " (other)", row, row.other(), row.allowedOther());
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+
+  private void check(List<String> mismatches, String name, Row row, String pathTemplate, Set<Role> allowed) {
+    String path = resolve(pathTemplate);
+    String household = pathTemplate.contains("coopB") ? householdB : householdA;
+    Http.Response anonymous = send(row, path, null, household);
+    if (anonymous.status() != 401) {
+      mismatches.add(name + " anonymous: " + anonymous.status());
+    }
+    Http.Response forged = send(row, path, "not.a.token", household);
+    if (forged.status() != 401) {
+      mismatches.add(name + " forged token: " + forged.status());
+    }
+    for (Role role : Role.values()) {
+      Http.Response response = send(row, path, TOKENS.get(role), household);
+      boolean ok = allowed.contains(role)
+          ? response.status() >= 200 && response.status() < 300
+          : response.status() == 403;
+      if (!ok) {
+        mismatches.add(name + " as " + role + ": " + response.status() + " " + response.text());
+      }
+    }
+  }
+
+  private Http.Response send(Row row, String path, String token, String household) {
+    if (row.method().equals("GET")) {
+      return server.http.get(path, token);
+    }
+    JsonObject body = new JsonObject(row.body().get().encode().replace("{household}", household));
+    return server.http.post(path, token, body);
+  }
+
+  private static String resolve(String template) {
+    return template.replace("{coopA}", coopA).replace("{coopB}", coopB).replace("{householdA}", householdA)
+        .replace("{householdB}", householdB).replace("{buyerA}", buyerA).replace("{buyerB}", buyerB);
+  }
+}

@@ -1,0 +1,73 @@
+package cn.bangfu.support;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A small blocking HTTP client for tests: the server under test is real, only the caller is simple. */
+public final class Http implements AutoCloseable {
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  public Http(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  public record Response(int status, String contentType, String text) {
+    public JsonObject body() {
+      return text == null || text.isEmpty() || !text.startsWith("{") ? new JsonObject() : new JsonObject(text);
+    }
+
+    public boolean isProblem() {
+      return contentType != null && contentType.startsWith("application/problem+json");
+    }
+  }
+
+  public Response send(String method, String path, String token, String contentType, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+          response.body());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Response post(String path, String token, JsonObject body) {
+    return send("POST", path, token, "application/json", body.encode());
+  }
+
+  public Response get(String path, String token) {
+    return send("GET", path, token, null, null);
+  }
+
+  public String login(String username, String password) {
+    Response response = post("/api/v1/auth/token", null,
+        new JsonObject().put("username", username).put("password", password));
+    if (response.status() != 200) {
+      throw new IllegalStateException("login failed for " + username + ": " + response.text());
+    }
+    return response.body().getString("token");
+  }
+
+  @Override
+  public void close() {
+    // HttpClient.close() exists only from Java 21; its threads are daemons.
+  }
+}

@@ -1,0 +1,82 @@
+package cn.bangfu.support;
+
+import cn.bangfu.platform.EmbeddedDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The real database the tests talk to: LEDGER_DB_URL when set (a MySQL 8 / MariaDB server), else
+ * one embedded MariaDB per test JVM. Each test class gets its own fresh database on it, so classes
+ * never see each other's rows.
+ */
+public final class TestDatabase {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static String serverUrl;
+  private static String user;
+  private static String password;
+
+  private TestDatabase() {
+  }
+
+  private static synchronized void ensureServer() {
+    if (serverUrl != null) {
+      return;
+    }
+    String external = System.getenv("LEDGER_DB_URL");
+    if (external != null && !external.isBlank()) {
+      serverUrl = external.replaceAll("/[^/?]*(\\?.*)?$", "/");
+      user = System.getenv().getOrDefault("LEDGER_DB_USER", "root");
+      password = System.getenv().getOrDefault("LEDGER_DB_PASSWORD", "");
+      return;
+    }
+    Path dataDir = Path.of(System.getProperty("ledger.test.dataDir", "target/test-db"));
+    deleteRecursively(dataDir);
+    EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir);
+    Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-db-stop"));
+    serverUrl = "jdbc:mysql://127.0.0.1:" + embedded.port() + "/";
+    user = "root";
+    password = "";
+  }
+
+  /** A new, empty database; returns its JDBC URL. */
+  public static String freshDatabase() {
+    ensureServer();
+    String name = "ledger_t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    try (Connection c = DriverManager.getConnection(serverUrl + "?allowPublicKeyRetrieval=true&useSSL=false", user, password);
+         Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test database " + name, e);
+    }
+    return serverUrl + name;
+  }
+
+  public static String user() {
+    ensureServer();
+    return user;
+  }
+
+  public static String password() {
+    ensureServer();
+    return password;
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

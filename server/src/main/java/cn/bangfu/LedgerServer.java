@@ -70,6 +70,7 @@ public final class LedgerServer {
       });
       database = Database.connect(vertx, jdbcUrl, config.dbUser(), config.dbPassword(), config.dbPoolSize(), registry);
       database.migrate();
+      LOG.info("schema migrated ({} ms since start)", (System.nanoTime() - started) / 1_000_000);
       Secrets secrets = Secrets.load(config.masterKey(), config.dataDir());
       KeyCheck.verify(database.dsl(), secrets);
       Ids ids = Ids.forThisProcess();
@@ -77,6 +78,7 @@ public final class LedgerServer {
       Authenticator authenticator = new Authenticator(vertx, secrets.derive("jwt-signing"), config.tokenTtlSeconds());
       IdentityService identity = new IdentityService(database, new UserRepository(), new Passwords(), authenticator, ids);
       identity.ensureAdmin(config.adminPassword());
+      LOG.info("identity ready ({} ms since start)", (System.nanoTime() - started) / 1_000_000);
       RegistryService registryService = new RegistryService(database, new ParticipantRepository(),
           new CooperativeBookRepository(),
           new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids);
@@ -94,7 +96,7 @@ public final class LedgerServer {
       }
 
       if (config.demo()) {
-        DemoData.load(registryService, identity, database);
+        DemoData.load(registryService, identity);
       }
       http = vertx.createHttpServer(new HttpServerOptions().setPort(config.httpPort()).setHost("0.0.0.0")
               .setCompressionSupported(true))

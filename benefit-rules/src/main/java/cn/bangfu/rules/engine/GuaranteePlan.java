@@ -44,6 +44,9 @@ final class GuaranteePlan {
                 continue;
             }
             Exclusion why = EligibilityCheck.check(step.eligibility(), m);
+            if (EligibilityCheck.outsideStep(why)) {
+                continue;
+            }
             // Σ units × year-fraction numerator: the unit-years owed, over DayCount.DENOMINATOR.
             BigDecimal unitYearsNum = why != null ? BigDecimal.ZERO : unitYearsNumerator(step, m, run);
             if (why == null && unitYearsNum.signum() == 0) {

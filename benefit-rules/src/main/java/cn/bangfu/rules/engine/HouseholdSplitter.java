@@ -133,7 +133,7 @@ final class HouseholdSplitter {
                         nominalParts == null ? 0 : nominalParts[k]));
             } else {
                 boolean isCapped = capped != null && capped[k] && parts[k] == capFen;
-                run.lines.add(AllocationLine.share(info, m, w.value(w.effective[k]), parts[k], isCapped ? capFen : 0));
+                run.lines.add(AllocationLine.share(info, m, w.effective[k], w.scale, parts[k], isCapped ? capFen : 0));
             }
         }
     }

@@ -20,20 +20,46 @@ public final class AllocationLine {
 
     private final Kind kind;
     private final StepAmount step;
-    private final Recipient recipient;
-    private final BigDecimal basisValue;
+    private final long householdId;
+    private final FixedRecipient fixed;
+    private final long basisUnscaled;
+    private final int basisScale;
     private final long amountFen;
     private final MemberFacts member;
     private final Exclusion exclusion;
     private final long capFen;
     private final long owedOrWouldHaveFen;
 
-    private AllocationLine(Kind kind, StepAmount step, Recipient recipient, BigDecimal basisValue, long amountFen,
-                           MemberFacts member, Exclusion exclusion, long capFen, long owedOrWouldHaveFen) {
+    private AllocationLine(Kind kind, StepAmount step, long householdId, FixedRecipient fixed, BigDecimal basisValue,
+                           long amountFen, MemberFacts member, Exclusion exclusion, long capFen, long owedOrWouldHaveFen) {
+        this(kind, step, householdId, fixed, amountFen, member, exclusion, capFen, owedOrWouldHaveFen,
+                basisValue == null ? 0 : basisValue.unscaledValue().longValueExact(),
+                basisValue == null ? 0 : basisValue.scale());
+    }
+
+    /** A household's share of a step; {@code capFen} &gt; 0 when the cap limited it. */
+    public static AllocationLine share(StepAmount step, MemberFacts m, BigDecimal basisValue, long amountFen, long capFen) {
+        return new AllocationLine(Kind.SHARE, step, m.householdId(), null, basisValue, amountFen, m, null, capFen, 0);
+    }
+
+    /**
+     * A share line whose basis value is {@code basisUnscaled}·10^-{@code basisScale}; no BigDecimal is made
+     * until someone reads it.
+     */
+    public static AllocationLine share(StepAmount step, MemberFacts m, long basisUnscaled, int basisScale,
+                                       long amountFen, long capFen) {
+        return new AllocationLine(Kind.SHARE, step, m.householdId(), null, amountFen, m, null, capFen, 0, basisUnscaled,
+                basisScale);
+    }
+
+    private AllocationLine(Kind kind, StepAmount step, long householdId, FixedRecipient fixed, long amountFen, MemberFacts member, Exclusion exclusion, long capFen, long owedOrWouldHaveFen,
+                           long basisUnscaled, int basisScale) {
         this.kind = kind;
         this.step = step;
-        this.recipient = recipient;
-        this.basisValue = basisValue;
+        this.householdId = householdId;
+        this.fixed = fixed;
+        this.basisUnscaled = basisUnscaled;
+        this.basisScale = basisScale;
         this.amountFen = amountFen;
         this.member = member;
         this.exclusion = exclusion;
@@ -41,34 +67,29 @@ public final class AllocationLine {
         this.owedOrWouldHaveFen = owedOrWouldHaveFen;
     }
 
-    /** A household's share of a step; {@code capFen} &gt; 0 when the cap limited it. */
-    public static AllocationLine share(StepAmount step, MemberFacts m, BigDecimal basisValue, long amountFen, long capFen) {
-        return new AllocationLine(Kind.SHARE, step, Recipient.household(m.householdId()), basisValue, amountFen, m,
-                null, capFen, 0);
-    }
-
     public static AllocationLine guarantee(StepAmount step, MemberFacts m, BigDecimal basisValue, long paidFen, long owedFen) {
-        return new AllocationLine(Kind.GUARANTEE, step, Recipient.household(m.householdId()), basisValue, paidFen, m,
-                null, 0, owedFen);
+        return new AllocationLine(Kind.GUARANTEE, step, m.householdId(), null, basisValue, paidFen, m, null, 0, owedFen);
     }
 
     public static AllocationLine excluded(StepAmount step, MemberFacts m, BigDecimal basisValue, Exclusion why,
                                           long wouldHaveFen) {
-        return new AllocationLine(Kind.EXCLUDED, step, Recipient.household(m.householdId()), basisValue, 0, m, why, 0,
-                wouldHaveFen);
+        return new AllocationLine(Kind.EXCLUDED, step, m.householdId(), null, basisValue, 0, m, why, 0, wouldHaveFen);
     }
 
     public static AllocationLine fixed(Kind kind, StepAmount step, FixedRecipient to, long amountFen) {
-        return new AllocationLine(kind, step, Recipient.of(to), null, amountFen, null, null, 0, 0);
+        return new AllocationLine(kind, step, 0, to, null, amountFen, null, null, 0, 0);
     }
 
     public Kind kind() { return kind; }
     public String stepId() { return step.stepId(); }
     public StepAmount step() { return step; }
-    public Recipient recipient() { return recipient; }
-    public Basis basis() { return recipient.isHousehold() ? step.basis() : null; }
+    public Recipient recipient() { return fixed == null ? Recipient.household(householdId) : Recipient.of(fixed); }
+    public boolean isHousehold() { return fixed == null; }
+    /** The household id, or -1 for a fixed recipient. */
+    public long householdId() { return fixed == null ? householdId : -1; }
+    public Basis basis() { return fixed == null ? step.basis() : null; }
     /** The household's basis value in this step (fen for delivery_value, share-days, days, mu, 1 for equal). */
-    public BigDecimal basisValue() { return basisValue; }
+    public BigDecimal basisValue() { return fixed != null ? null : BigDecimal.valueOf(basisUnscaled, basisScale); }
     public long amountFen() { return amountFen; }
     public Exclusion exclusion() { return exclusion; }
     /** For guarantee lines: what was owed; the difference to amountFen is a liability. */
@@ -80,16 +101,16 @@ public final class AllocationLine {
     public String explanationZh() {
         String s = "「" + step.nameZh() + "」";
         return switch (kind) {
-            case FIXED_RECIPIENT -> s + "共 " + Money.yuan(amountFen) + " 元，计入" + recipient.fixed().nameZh() + "。";
-            case FALLBACK -> s + "无符合条件的户，" + Money.yuan(amountFen) + " 元按规则转入" + recipient.fixed().nameZh() + "。";
-            case OVERFLOW -> s + "各户均已达上限，余下 " + Money.yuan(amountFen) + " 元转入" + recipient.fixed().nameZh() + "。";
+            case FIXED_RECIPIENT -> s + "共 " + Money.yuan(amountFen) + " 元，计入" + fixed.nameZh() + "。";
+            case FALLBACK -> s + "无符合条件的户，" + Money.yuan(amountFen) + " 元按规则转入" + fixed.nameZh() + "。";
+            case OVERFLOW -> s + "各户均已达上限，余下 " + Money.yuan(amountFen) + " 元转入" + fixed.nameZh() + "。";
             case EXCLUDED -> "本户" + exclusion.zh() + "，不参与" + s + "分配；按基数本应得 " + Money.yuan(owedOrWouldHaveFen)
                     + " 元，已在符合条件的 " + step.eligibleHouseholds() + " 户间重新分配。";
-            case GUARANTEE -> s + "保底：本户" + basisZh(basisValue) + "，应得 " + Money.yuan(owedOrWouldHaveFen) + " 元，实付 "
+            case GUARANTEE -> s + "保底：本户" + basisZh(basisValue()) + "，应得 " + Money.yuan(owedOrWouldHaveFen) + " 元，实付 "
                     + Money.yuan(amountFen) + " 元" + (owedOrWouldHaveFen > amountFen
                     ? "，差额 " + Money.yuan(owedOrWouldHaveFen - amountFen) + " 元记为经营主体对本户的负债。" : "。");
             case SHARE -> s + "共 " + Money.yuan(step.amountFen()) + " 元，按" + basisNameZh() + "在 "
-                    + step.eligibleHouseholds() + " 户间分配：本户" + basisZh(basisValue) + "，合计" + basisZh(step.basisTotal())
+                    + step.eligibleHouseholds() + " 户间分配：本户" + basisZh(basisValue()) + "，合计" + basisZh(step.basisTotal())
                     + "，分得 " + Money.yuan(amountFen) + " 元（最大余数法，精确到分）"
                     + (capped() ? "；已达每户上限 " + Money.yuan(capFen) + " 元，超出部分由其他户分配。" : "。");
         };
@@ -98,19 +119,19 @@ public final class AllocationLine {
     public String explanationEn() {
         String s = "Step '" + step.nameEn() + "'";
         return switch (kind) {
-            case FIXED_RECIPIENT -> s + ": " + Money.yuan(amountFen) + " yuan to the " + recipient.fixed().nameEn() + ".";
+            case FIXED_RECIPIENT -> s + ": " + Money.yuan(amountFen) + " yuan to the " + fixed.nameEn() + ".";
             case FALLBACK -> s + " had no eligible household; " + Money.yuan(amountFen) + " yuan went to the "
-                    + recipient.fixed().nameEn() + " as the rule says.";
+                    + fixed.nameEn() + " as the rule says.";
             case OVERFLOW -> s + ": every household reached the cap; the remaining " + Money.yuan(amountFen)
-                    + " yuan went to the " + recipient.fixed().nameEn() + ".";
+                    + " yuan went to the " + fixed.nameEn() + ".";
             case EXCLUDED -> "Not eligible for " + s + " (" + exclusion.en() + "); its " + Money.yuan(owedOrWouldHaveFen)
                     + " yuan was re-split among the " + step.eligibleHouseholds() + " eligible households.";
-            case GUARANTEE -> s + " guarantee: basis " + basisEn(basisValue) + ", owed " + Money.yuan(owedOrWouldHaveFen)
+            case GUARANTEE -> s + " guarantee: basis " + basisEn(basisValue()) + ", owed " + Money.yuan(owedOrWouldHaveFen)
                     + " yuan, paid " + Money.yuan(amountFen) + " yuan" + (owedOrWouldHaveFen > amountFen
                     ? "; the shortfall of " + Money.yuan(owedOrWouldHaveFen - amountFen)
                     + " yuan is recorded as the operator's liability to this household." : ".");
             case SHARE -> s + " of " + Money.yuan(step.amountFen()) + " yuan split by " + step.basis().yamlName()
-                    + " among " + step.eligibleHouseholds() + " households: this household " + basisEn(basisValue)
+                    + " among " + step.eligibleHouseholds() + " households: this household " + basisEn(basisValue())
                     + " of " + basisEn(step.basisTotal()) + ", receives " + Money.yuan(amountFen)
                     + " yuan (largest remainder, exact to the fen)"
                     + (capped() ? "; capped at " + Money.yuan(capFen) + " yuan, the excess went to the others." : ".");
@@ -136,7 +157,7 @@ public final class AllocationLine {
             case LABOR_DAYS, EQUAL -> { }
         }
         f.put("laborDays", member.laborDays().toPlainString());
-        f.put("basisValue", basisValue == null ? null : basisValue.toPlainString());
+        f.put("basisValue", basisValue().toPlainString());
         return f;
     }
 
@@ -183,12 +204,12 @@ public final class AllocationLine {
 
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("recipient", recipient.toString());
-        m.put("householdId", recipient.isHousehold() ? String.valueOf(recipient.householdId()) : null);
+        m.put("recipient", recipient().toString());
+        m.put("householdId", isHousehold() ? String.valueOf(householdId) : null);
         m.put("stepId", stepId());
         m.put("kind", kind.name());
         m.put("basis", basis() == null ? null : basis().yamlName());
-        m.put("basisValue", basisValue == null ? null : basisValue.toPlainString());
+        m.put("basisValue", isHousehold() ? basisValue().toPlainString() : null);
         m.put("amountFen", amountFen);
         if (kind == Kind.GUARANTEE) {
             m.put("owedFen", owedOrWouldHaveFen);
@@ -205,6 +226,6 @@ public final class AllocationLine {
 
     @Override
     public String toString() {
-        return recipient + " " + stepId() + " " + kind + " " + amountFen;
+        return recipient() + " " + stepId() + " " + kind + " " + amountFen;
     }
 }

@@ -26,7 +26,7 @@ public record AllocationResult(String ruleSetId, int ruleSetVersion, long cooper
     public long householdTotalFen(long householdId) {
         long sum = 0;
         for (AllocationLine l : lines) {
-            if (l.recipient().isHousehold() && l.recipient().householdId() == householdId) {
+            if (l.isHousehold() && l.householdId() == householdId) {
                 sum += l.amountFen();
             }
         }
@@ -36,8 +36,7 @@ public record AllocationResult(String ruleSetId, int ruleSetVersion, long cooper
     /** The household's line in a step, amount 0 when it has none. */
     public long amountFen(String stepId, long householdId) {
         return lines.stream()
-                .filter(l -> l.stepId().equals(stepId) && l.recipient().isHousehold()
-                        && l.recipient().householdId() == householdId)
+                .filter(l -> l.stepId().equals(stepId) && l.isHousehold() && l.householdId() == householdId)
                 .mapToLong(AllocationLine::amountFen).sum();
     }
 

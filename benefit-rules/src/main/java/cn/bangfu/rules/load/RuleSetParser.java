@@ -1,0 +1,180 @@
+package cn.bangfu.rules.load;
+
+import cn.bangfu.rules.load.YamlTree.MapNode;
+import cn.bangfu.rules.load.YamlTree.Node;
+import cn.bangfu.rules.model.ComplianceCheck;
+import cn.bangfu.rules.model.HouseholdStatus;
+import cn.bangfu.rules.model.PoolDefinition;
+import cn.bangfu.rules.model.RuleSet;
+import cn.bangfu.rules.model.Step;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and validates one rule file. Pure: text in, rule set or problems out; the server's
+ * POST /rule-sets/validate calls it directly with a draft.
+ */
+public final class RuleSetParser {
+    private static final Set<String> TOP_FIELDS = Set.of("id", "version", "nameZh", "nameEn", "source", "pool", "steps",
+            "compliance");
+    private static final Set<String> POOL_FIELDS = Set.of("kind", "costCategories", "account", "amountFen");
+    private static final Set<String> CHECK_FIELDS = Set.of("id", "kind", "nameZh", "nameEn", "perMu",
+            "minPoorHouseholds", "minPoorLaborers", "poorStatuses");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    private RuleSetParser() {
+    }
+
+    public static ParseResult parse(String fileName, String yamlText) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Node root = YamlTree.parse(fileName, yamlText, problems);
+        if (root == null) {
+            return new ParseResult(null, problems);
+        }
+        if (!(root instanceof MapNode map)) {
+            problems.add(new RuleProblem(fileName, root.line(), root.column(), "(file)",
+                    "a rule file is a mapping of fields (id, version, ...), not " + root.kindName()));
+            return new ParseResult(null, problems);
+        }
+        Fields f = new Fields(fileName, problems, map, "");
+        f.rejectUnknown(TOP_FIELDS);
+        String id = f.requiredString("id");
+        if (id != null && !ID.matcher(id).matches()) {
+            f.problemAtKey("id", "id '" + id + "' must be lower-case letters, digits and '-' (e.g. coop-surplus-60)");
+        }
+        Long version = f.has("version") ? f.wholeNumber("version") : null;
+        if (!f.has("version")) {
+            f.problem(map, "version", "required field 'version' is missing");
+        } else if (version != null && (version < 1 || version > Integer.MAX_VALUE)) {
+            f.problemAtKey("version", "version must be a positive whole number");
+        }
+        String nameZh = f.requiredString("nameZh");
+        String nameEn = f.requiredString("nameEn");
+        String sourceZh = null;
+        String sourceEn = null;
+        if (!f.has("source")) {
+            f.problem(map, "source", "required field 'source' (the law or policy this implements, zh and en) is missing");
+        } else {
+            Fields s = f.child("source");
+            if (s != null) {
+                s.rejectUnknown(Set.of("zh", "en"));
+                sourceZh = s.requiredString("zh");
+                sourceEn = s.requiredString("en");
+            }
+        }
+        PoolDefinition pool = f.has("pool") ? pool(f.child("pool")) : null;
+        List<Step> steps = List.of();
+        if (f.has("steps")) {
+            steps = new StepParser().level(f.children("steps"), f, "steps");
+        }
+        List<ComplianceCheck> checks = new ArrayList<>();
+        for (Fields c : f.children("compliance")) {
+            checks.add(check(c));
+        }
+        if (!f.has("steps") && !f.has("compliance")) {
+            f.problem(map, "steps", "a rule set needs 'steps' (a split) or 'compliance' (checks), or both");
+        }
+        if (f.has("steps") && !f.has("pool")) {
+            f.problem(map, "pool", "steps need a 'pool' (surplus, revenue_minus_costs, account or fixed)");
+        }
+        if (f.has("pool") && !f.has("steps")) {
+            f.problemAtKey("pool", "a pool without steps would leave money unassigned: add steps or remove the pool");
+        }
+        if (!problems.isEmpty()) {
+            return new ParseResult(null, problems);
+        }
+        return new ParseResult(new RuleSet(id, version.intValue(), nameZh, nameEn, sourceZh, sourceEn, pool,
+                steps == null ? List.of() : steps, checks, fileName, yamlText), problems);
+    }
+
+    private static PoolDefinition pool(Fields p) {
+        if (p == null) {
+            return null;
+        }
+        p.rejectUnknown(POOL_FIELDS);
+        String kind = p.requiredString("kind");
+        if (kind == null) {
+            return null;
+        }
+        PoolDefinition.Kind k = Arrays.stream(PoolDefinition.Kind.values()).filter(v -> v.yamlName().equals(kind))
+                .findFirst().orElse(null);
+        if (k == null) {
+            p.problemAtKey("kind", "unknown pool kind '" + kind + "' (allowed: surplus, revenue_minus_costs, account, fixed)");
+            return null;
+        }
+        List<String> categories = new ArrayList<>();
+        if (p.node("costCategories") instanceof YamlTree.ListNode l) {
+            for (Node n : l.items()) {
+                if (n instanceof YamlTree.Scalar s && s.text() != null && !s.text().isBlank()) {
+                    categories.add(s.text().trim());
+                } else {
+                    p.problem(n, p.field("costCategories"), "a cost category is a name such as OPERATION_MAINTENANCE");
+                }
+            }
+        } else if (p.has("costCategories")) {
+            p.problemAtKey("costCategories", "must be a list of cost category names");
+        }
+        switch (k) {
+            case REVENUE_MINUS_COSTS -> {
+                if (categories.isEmpty()) {
+                    p.problem(p.map, p.field("costCategories"), "revenue_minus_costs needs the cost categories to subtract");
+                }
+            }
+            case ACCOUNT -> {
+                if (p.requiredString("account") == null) {
+                    return null;
+                }
+            }
+            case FIXED -> {
+                if (!p.has("amountFen")) {
+                    p.problem(p.map, p.field("amountFen"), "a fixed pool needs amountFen");
+                    return null;
+                }
+                Long a = p.wholeNumber("amountFen");
+                if (a != null && a < 0) {
+                    p.problemAtKey("amountFen", "must not be negative");
+                }
+                return a == null ? null : new PoolDefinition(k, categories, null, a);
+            }
+            default -> {
+                if (!categories.isEmpty()) {
+                    p.problemAtKey("costCategories", "surplus subtracts all costs; use revenue_minus_costs to name them");
+                }
+            }
+        }
+        return new PoolDefinition(k, categories, p.string("account"), null);
+    }
+
+    private static ComplianceCheck check(Fields c) {
+        c.rejectUnknown(CHECK_FIELDS);
+        String id = c.requiredString("id");
+        String kind = c.requiredString("kind");
+        if (kind != null && !kind.equals(ComplianceCheck.KIND_PER_AREA_LINKAGE)) {
+            c.problemAtKey("kind", "unknown compliance kind '" + kind + "' (allowed: per_area_linkage)");
+        }
+        String nameZh = c.requiredString("nameZh");
+        String nameEn = c.requiredString("nameEn");
+        BigDecimal perMu = c.decimal("perMu");
+        if (perMu == null && !c.has("perMu")) {
+            c.problem(c.map, c.field("perMu"), "required field 'perMu' is missing");
+        } else if (perMu != null && perMu.signum() <= 0) {
+            c.problemAtKey("perMu", "must be positive");
+        }
+        Long minH = c.has("minPoorHouseholds") ? c.wholeNumber("minPoorHouseholds") : Long.valueOf(0);
+        Long minL = c.has("minPoorLaborers") ? c.wholeNumber("minPoorLaborers") : Long.valueOf(0);
+        if ((minH != null && minH < 0) || (minL != null && minL < 0)) {
+            c.problem(c.map, c.field("minPoorHouseholds"), "minimums must not be negative");
+        }
+        Set<HouseholdStatus> poor = c.has("poorStatuses")
+                ? c.enumSet("poorStatuses", HouseholdStatus.class, HouseholdStatus::valueOf)
+                : Set.of(HouseholdStatus.REGISTERED_POOR, HouseholdStatus.MONITORED);
+        if (perMu == null || minH == null || minL == null) {
+            return null;
+        }
+        return new ComplianceCheck(id, nameZh, nameEn, perMu, minH, minL, poor);
+    }
+}

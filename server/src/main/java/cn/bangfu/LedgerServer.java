@@ -1,6 +1,8 @@
 package cn.bangfu;
 
 import cn.bangfu.demo.DemoData;
+import cn.bangfu.distribution.RuleSetRoutes;
+import cn.bangfu.distribution.RuleSets;
 import cn.bangfu.identity.Authenticator;
 import cn.bangfu.identity.IdentityRoutes;
 import cn.bangfu.identity.IdentityService;
@@ -20,6 +22,7 @@ import cn.bangfu.registry.CooperativeBookRepository;
 import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.registry.RegistryRoutes;
 import cn.bangfu.registry.RegistryService;
+import cn.bangfu.rules.load.RuleSetCatalog;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -68,6 +71,7 @@ public final class LedgerServer {
         embedded = EmbeddedDatabase.start(config.dataDir());
         return embedded.jdbcUrl("ledger");
       });
+      RuleSetCatalog ruleSets = RuleSets.load(System.getenv("LEDGER_RULES_DIR"));
       database = Database.connect(vertx, jdbcUrl, config.dbUser(), config.dbPassword(), config.dbPoolSize(), registry);
       database.migrate();
       LOG.info("schema migrated ({} ms since start)", (System.nanoTime() - started) / 1_000_000);
@@ -89,6 +93,7 @@ public final class LedgerServer {
       Health.mount(api, database, registry);
       IdentityRoutes.mount(api, identity);
       RegistryRoutes.mount(api, registryService);
+      RuleSetRoutes.mount(api, ruleSets);
       ProblemHandler problems = new ProblemHandler();
       router.route().failureHandler(problems);
       for (int status : new int[] {400, 404, 405, 413, 415, 500}) {

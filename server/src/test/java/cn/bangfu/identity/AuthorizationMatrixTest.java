@@ -110,6 +110,10 @@ class AuthorizationMatrixTest {
     t.put("POST /api/v1/cooperatives/:id/costs", new Row("POST", "/api/v1/cooperatives/{coopA}/costs",
         "/api/v1/cooperatives/{coopB}/costs", () -> new JsonObject().put("amountFen", 120_000).put("category", "运费")
             .put("date", "2026-09-01"), Set.of(Role.COOP), none));
+    t.put("GET /api/v1/rule-sets", new Row("GET", "/api/v1/rule-sets", null, null, all, none));
+    t.put("GET /api/v1/rule-sets/:id", new Row("GET", "/api/v1/rule-sets/coop-surplus-60", null, null, all, none));
+    t.put("POST /api/v1/rule-sets/validate", new Row("POST", "/api/v1/rule-sets/validate", null,
+        () -> new JsonObject().put("yaml", "id: x"), Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP), none));
     return t;
   }
 

@@ -1,0 +1,95 @@
+package cn.bangfu.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.bangfu.support.Http;
+import cn.bangfu.support.TestServer;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The loaded rule files, as cooperatives and regulators read them, and the draft-file check. */
+class RuleSetRoutesTest {
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void the_five_built_in_rule_sets_are_listed() {
+    Http.Response list = server.http.get("/api/v1/rule-sets", server.adminToken);
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.body().getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id")))
+        .contains("coop-surplus-60", "fiscal-equity-guaranteed", "land-guaranteed-plus-profit",
+            "pv-station-welfare-posts", "100-1-1");
+  }
+
+  @Test
+  void one_rule_set_shows_its_steps_and_the_file_as_written() {
+    Http.Response one = server.http.get("/api/v1/rule-sets/coop-surplus-60", server.adminToken);
+    assertThat(one.status()).isEqualTo(200);
+    assertThat(one.body().getJsonArray("steps")).isNotEmpty();
+    assertThat(one.body().getString("yaml")).contains("第四十四条");
+    assertThat(server.http.get("/api/v1/rule-sets/no-such-rules", server.adminToken).status()).isEqualTo(404);
+  }
+
+  @Test
+  void a_draft_with_two_remaining_steps_is_invalid_and_the_problem_names_line_and_field() {
+    String draft = """
+        id: village-draft
+        version: 1
+        nameZh: 村级草案
+        nameEn: Village draft
+        source: {zh: 村规, en: village rule}
+        pool: {kind: surplus}
+        steps:
+          - id: a
+            nameZh: 甲
+            nameEn: A
+            remaining: true
+            basis: equal
+            fallback: village_collective
+          - id: b
+            nameZh: 乙
+            nameEn: B
+            remaining: true
+            basis: equal
+            fallback: village_collective
+        """;
+    Http.Response checked = server.http.post("/api/v1/rule-sets/validate", server.adminToken,
+        new JsonObject().put("fileName", "village-draft.yaml").put("yaml", draft));
+
+    assertThat(checked.status()).isEqualTo(200);
+    assertThat(checked.body().getBoolean("valid")).isFalse();
+    assertThat(checked.body().getJsonArray("problems")).hasSize(1);
+    JsonObject problem = checked.body().getJsonArray("problems").getJsonObject(0);
+    assertThat(problem.getString("file")).isEqualTo("village-draft.yaml");
+    assertThat(problem.getInteger("line")).isGreaterThan(1);
+    assertThat(problem.encode()).contains("remaining");
+  }
+
+  @Test
+  void a_valid_draft_is_accepted_and_echoed_as_parsed() {
+    String text = server.http.get("/api/v1/rule-sets/coop-surplus-60", server.adminToken).body().getString("yaml")
+        .replace("id: coop-surplus-60", "id: coop-surplus-60-draft");
+    Http.Response checked = server.http.post("/api/v1/rule-sets/validate", server.adminToken,
+        new JsonObject().put("yaml", text));
+    assertThat(checked.body().getBoolean("valid")).as(checked.text()).isTrue();
+    assertThat(checked.body().getJsonObject("ruleSet").getString("id")).isEqualTo("coop-surplus-60-draft");
+  }
+
+  @Test
+  void no_yaml_is_a_400_naming_the_field() {
+    Http.Response response = server.http.post("/api/v1/rule-sets/validate", server.adminToken, new JsonObject());
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().getString("field")).isEqualTo("yaml");
+  }
+}

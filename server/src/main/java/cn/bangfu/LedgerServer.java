@@ -6,6 +6,13 @@ import cn.bangfu.identity.IdentityRoutes;
 import cn.bangfu.identity.IdentityService;
 import cn.bangfu.identity.Passwords;
 import cn.bangfu.identity.UserRepository;
+import cn.bangfu.ledger.ChainVerifier;
+import cn.bangfu.ledger.HashChain;
+import cn.bangfu.ledger.JournalPoster;
+import cn.bangfu.ledger.LedgerQueries;
+import cn.bangfu.ledger.LedgerRepository;
+import cn.bangfu.ledger.LedgerRoutes;
+import cn.bangfu.ledger.LedgerService;
 import cn.bangfu.platform.Api;
 import cn.bangfu.platform.Config;
 import cn.bangfu.platform.Database;
@@ -50,6 +57,7 @@ public final class LedgerServer {
   private Database database;
   private HttpServer http;
   private Api api;
+  private JournalPoster ledger;
 
   public LedgerServer(Config config) {
     this.config = config;
@@ -73,6 +81,12 @@ public final class LedgerServer {
       Secrets secrets = Secrets.load(config.masterKey(), config.dataDir());
       KeyCheck.verify(database.dsl(), secrets);
       Ids ids = Ids.forThisProcess();
+      HashChain hashChain = new HashChain(secrets.derive("ledger-hash-chain"));
+      LedgerRepository ledgerRepository = new LedgerRepository();
+      ledger = new JournalPoster(ledgerRepository, hashChain, ids);
+      LedgerQueries ledgerQueries = new LedgerQueries();
+      LedgerService ledgerService = new LedgerService(database, ledgerQueries, ledgerRepository,
+          new ChainVerifier(hashChain, ledgerQueries), new ParticipantRepository());
 
       Authenticator authenticator = new Authenticator(vertx, secrets.derive("jwt-signing"), config.tokenTtlSeconds());
       IdentityService identity = new IdentityService(database, new UserRepository(), new Passwords(), authenticator, ids);
@@ -87,6 +101,7 @@ public final class LedgerServer {
       Health.mount(api, database, registry);
       IdentityRoutes.mount(api, identity);
       RegistryRoutes.mount(api, registryService);
+      LedgerRoutes.mount(api, ledgerService);
       ProblemHandler problems = new ProblemHandler();
       router.route().failureHandler(problems);
       for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
@@ -116,6 +131,11 @@ public final class LedgerServer {
 
   public Database database() {
     return database;
+  }
+
+  /** The ledger every capability posts through (orders, distributions), inside its own transaction. */
+  public JournalPoster ledger() {
+    return ledger;
   }
 
   public List<Api.RouteSpec> routes() {

@@ -8,6 +8,13 @@ import cn.bangfu.identity.IdentityRoutes;
 import cn.bangfu.identity.IdentityService;
 import cn.bangfu.identity.Passwords;
 import cn.bangfu.identity.UserRepository;
+import cn.bangfu.ledger.ChainVerifier;
+import cn.bangfu.ledger.HashChain;
+import cn.bangfu.ledger.JournalPoster;
+import cn.bangfu.ledger.LedgerQueries;
+import cn.bangfu.ledger.LedgerRepository;
+import cn.bangfu.ledger.LedgerRoutes;
+import cn.bangfu.ledger.LedgerService;
 import cn.bangfu.platform.Api;
 import cn.bangfu.platform.Config;
 import cn.bangfu.platform.Database;
@@ -53,6 +60,7 @@ public final class LedgerServer {
   private Database database;
   private HttpServer http;
   private Api api;
+  private JournalPoster ledger;
 
   public LedgerServer(Config config) {
     this.config = config;
@@ -78,6 +86,12 @@ public final class LedgerServer {
       Secrets secrets = Secrets.load(config.masterKey(), config.dataDir());
       KeyCheck.verify(database.dsl(), secrets);
       Ids ids = Ids.forThisProcess();
+      HashChain hashChain = new HashChain(secrets.derive("ledger-hash-chain"));
+      LedgerRepository ledgerRepository = new LedgerRepository();
+      ledger = new JournalPoster(ledgerRepository, hashChain, ids);
+      LedgerQueries ledgerQueries = new LedgerQueries();
+      LedgerService ledgerService = new LedgerService(database, ledgerQueries, ledgerRepository,
+          new ChainVerifier(hashChain, ledgerQueries), new ParticipantRepository());
 
       Authenticator authenticator = new Authenticator(vertx, secrets.derive("jwt-signing"), config.tokenTtlSeconds());
       IdentityService identity = new IdentityService(database, new UserRepository(), new Passwords(), authenticator, ids);
@@ -94,6 +108,7 @@ public final class LedgerServer {
       IdentityRoutes.mount(api, identity);
       RegistryRoutes.mount(api, registryService);
       RuleSetRoutes.mount(api, ruleSets);
+      LedgerRoutes.mount(api, ledgerService);
       ProblemHandler problems = new ProblemHandler();
       router.route().failureHandler(problems);
       for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
@@ -123,6 +138,11 @@ public final class LedgerServer {
 
   public Database database() {
     return database;
+  }
+
+  /** The ledger every capability posts through (orders, distributions), inside its own transaction. */
+  public JournalPoster ledger() {
+    return ledger;
   }
 
   public List<Api.RouteSpec> routes() {

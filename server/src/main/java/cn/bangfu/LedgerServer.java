@@ -1,6 +1,13 @@
 package cn.bangfu;
 
 import cn.bangfu.demo.DemoData;
+import cn.bangfu.distribution.DistributionRepository;
+import cn.bangfu.distribution.DistributionRoutes;
+import cn.bangfu.distribution.DistributionService;
+import cn.bangfu.distribution.DraftService;
+import cn.bangfu.distribution.PayoutFile;
+import cn.bangfu.distribution.PeriodFactsRepository;
+import cn.bangfu.distribution.PublicNotice;
 import cn.bangfu.distribution.RuleSetRoutes;
 import cn.bangfu.distribution.RuleSets;
 import cn.bangfu.identity.Authenticator;
@@ -29,6 +36,9 @@ import cn.bangfu.registry.CooperativeBookRepository;
 import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.registry.RegistryRoutes;
 import cn.bangfu.registry.RegistryService;
+import cn.bangfu.statements.StatementRepository;
+import cn.bangfu.statements.StatementRoutes;
+import cn.bangfu.statements.StatementService;
 import cn.bangfu.rules.load.RuleSetCatalog;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -97,7 +107,8 @@ public final class LedgerServer {
       IdentityService identity = new IdentityService(database, new UserRepository(), new Passwords(), authenticator, ids);
       identity.ensureAdmin(config.adminPassword());
       LOG.info("identity ready ({} ms since start)", (System.nanoTime() - started) / 1_000_000);
-      RegistryService registryService = new RegistryService(database, new ParticipantRepository(),
+      ParticipantRepository participants = new ParticipantRepository();
+      RegistryService registryService = new RegistryService(database, participants,
           new CooperativeBookRepository(),
           new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids);
 
@@ -109,6 +120,7 @@ public final class LedgerServer {
       RegistryRoutes.mount(api, registryService);
       RuleSetRoutes.mount(api, ruleSets);
       LedgerRoutes.mount(api, ledgerService);
+      mountDistributions(ruleSets, ids, authenticator, participants);
       ProblemHandler problems = new ProblemHandler();
       router.route().failureHandler(problems);
       for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
@@ -130,6 +142,16 @@ public final class LedgerServer {
       stop();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  private void mountDistributions(RuleSetCatalog ruleSets, Ids ids, Authenticator authenticator,
+      ParticipantRepository participants) {
+    DistributionRepository runs = new DistributionRepository();
+    DistributionService lifecycle = new DistributionService(database, runs, ledger, ids, config.minPublicityDays());
+    DraftService drafts = new DraftService(database, new PeriodFactsRepository(), runs, lifecycle, ruleSets, ids);
+    DistributionRoutes.mount(api, authenticator, drafts, lifecycle, new PublicNotice(database, runs),
+        new PayoutFile(database, runs, lifecycle));
+    StatementRoutes.mount(api, new StatementService(database, new StatementRepository(), participants));
   }
 
   public int port() {

@@ -1,0 +1,116 @@
+package cn.bangfu.distribution;
+
+import cn.bangfu.db.tables.records.DistributionLineRecord;
+import cn.bangfu.db.tables.records.DistributionRunRecord;
+import cn.bangfu.ledger.AccountRef;
+import cn.bangfu.ledger.AccountRef.OwnerType;
+import cn.bangfu.ledger.AccountRef.Purpose;
+import cn.bangfu.ledger.EntryDraft;
+import cn.bangfu.ledger.Posting;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The ledger entries a run posts, built purely from its stored lines.
+ *
+ * <p>Posting: the cooperative's revenue is debited with the pool and every recipient credited
+ * (households' dividend payable, the provident fund, the collective's and the operator's payables);
+ * a guaranteed dividend the pool could not pay is debited to distributable surplus and credited to
+ * the guarantee liability, so a shortfall is on the books, never dropped. Payout: each household's
+ * payable is debited and its paid account credited, so the household's total stays what its
+ * statement says.
+ */
+public final class DistributionEntries {
+  public static final String REFERENCE = "DISTRIBUTION_RUN";
+
+  private DistributionEntries() {
+  }
+
+  public static String postingRef(long runId) {
+    return "distribution:" + runId;
+  }
+
+  public static String payoutRef(long runId) {
+    return "distribution-payout:" + runId;
+  }
+
+  public static String reversalRef(long runId) {
+    return "distribution-reversal:" + runId;
+  }
+
+  /** Null when the run moves no money (an empty pool and no shortfall). */
+  public static EntryDraft posting(DistributionRunRecord run, List<DistributionLineRecord> lines, long causedBy,
+      LocalDate effectiveDate) {
+    long coop = run.getCooperativeId();
+    Map<Long, Long> byHousehold = new TreeMap<>();
+    Map<String, Long> byFixed = new TreeMap<>();
+    long total = 0;
+    for (DistributionLineRecord line : lines) {
+      long amount = line.getAmountFen();
+      if (amount == 0) {
+        continue;
+      }
+      total = Math.addExact(total, amount);
+      if (line.getHouseholdId() != null) {
+        byHousehold.merge(line.getHouseholdId(), amount, Math::addExact);
+      } else {
+        byFixed.merge(line.getRecipient(), amount, Math::addExact);
+      }
+    }
+    if (total != run.getPoolFen()) {
+      throw new IllegalStateException("run " + run.getId() + " lines sum to " + total + " fen, pool is "
+          + run.getPoolFen());
+    }
+    List<Posting> postings = new ArrayList<>();
+    if (total > 0) {
+      postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.COOP_REVENUE), total));
+    }
+    byFixed.forEach((recipient, amount) ->
+        postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, fixedPurpose(recipient)), -amount)));
+    byHousehold.forEach((household, amount) ->
+        postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, household, Purpose.DIVIDEND_PAYABLE), -amount)));
+    long shortfall = run.getLiabilityFen();
+    if (shortfall > 0) {
+      postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.DISTRIBUTABLE_SURPLUS), shortfall));
+      postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.GUARANTEE_LIABILITY), -shortfall));
+    }
+    if (postings.isEmpty()) {
+      return null;
+    }
+    return new EntryDraft("DISTRIBUTION", REFERENCE, run.getId(), postingRef(run.getId()), coop, effectiveDate,
+        causedBy, "分配方案 " + run.getRuleSetId() + " " + run.getPeriodStart() + "~" + run.getPeriodEnd(), postings);
+  }
+
+  /** Null when no household receives anything. */
+  public static EntryDraft payout(DistributionRunRecord run, List<DistributionLineRecord> lines, long causedBy,
+      LocalDate paidOn) {
+    Map<Long, Long> byHousehold = new TreeMap<>();
+    for (DistributionLineRecord line : lines) {
+      if (line.getHouseholdId() != null && line.getAmountFen() != 0) {
+        byHousehold.merge(line.getHouseholdId(), line.getAmountFen(), Math::addExact);
+      }
+    }
+    List<Posting> postings = new ArrayList<>();
+    byHousehold.forEach((household, amount) -> {
+      postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, household, Purpose.DIVIDEND_PAYABLE), amount));
+      postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, household, Purpose.DIVIDEND_PAID), -amount));
+    });
+    if (postings.isEmpty()) {
+      return null;
+    }
+    return new EntryDraft("DIVIDEND_PAYOUT", REFERENCE, run.getId(), payoutRef(run.getId()), run.getCooperativeId(),
+        paidOn, causedBy, "一卡通发放 " + run.getId(), postings);
+  }
+
+  private static Purpose fixedPurpose(String recipient) {
+    return switch (recipient) {
+      case "PROVIDENT_FUND" -> Purpose.PROVIDENT_FUND;
+      case "VILLAGE_COLLECTIVE" -> Purpose.VILLAGE_COLLECTIVE_PAYABLE;
+      case "OPERATOR" -> Purpose.OPERATOR_PAYABLE;
+      default -> throw new IllegalStateException("unknown fixed recipient " + recipient);
+    };
+  }
+}

@@ -1,0 +1,101 @@
+package cn.bangfu.distribution;
+
+import cn.bangfu.db.tables.records.DistributionLineRecord;
+import cn.bangfu.db.tables.records.DistributionObjectionRecord;
+import cn.bangfu.db.tables.records.DistributionRunRecord;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** Runs as JSON (DESIGN.md 6): ids as strings, money as *Fen integers, every line with its explanation. */
+public final class DistributionJson {
+  private DistributionJson() {
+  }
+
+  static String id(Long id) {
+    return id == null ? null : Long.toString(id);
+  }
+
+  static String time(LocalDateTime time) {
+    return time == null ? null : time.toInstant(ZoneOffset.UTC).toString();
+  }
+
+  public static JsonObject run(DistributionService.RunView view) {
+    DistributionRunRecord run = view.run();
+    JsonObject summary = new JsonObject(run.getResultJson());
+    JsonArray allocations = new JsonArray();
+    for (DistributionLineRecord line : view.lines()) {
+      allocations.add(line(line));
+    }
+    Map<String, List<Long>> sources = view.sources();
+    return new JsonObject()
+        .put("id", id(run.getId()))
+        .put("cooperativeId", id(run.getCooperativeId()))
+        .put("ruleSetId", run.getRuleSetId())
+        .put("ruleSetVersion", run.getRuleSetVersion())
+        .put("periodStart", run.getPeriodStart().toString())
+        .put("periodEnd", run.getPeriodEnd().toString())
+        .put("status", run.getStatus())
+        .put("revenueFen", run.getRevenueFen())
+        .put("costFen", run.getCostFen())
+        .put("poolFen", run.getPoolFen())
+        .put("poolExplanation", summary.getString("poolExplanationZh"))
+        .put("poolExplanationEn", summary.getString("poolExplanationEn"))
+        .put("liabilityFen", run.getLiabilityFen())
+        .put("steps", summary.getJsonArray("steps"))
+        .put("allocations", allocations)
+        .put("allocationsTotal", run.getLineCount())
+        .put("allocationsLimit", view.limit())
+        .put("allocationsOffset", view.offset())
+        .put("warnings", summary.getJsonArray("warnings"))
+        .put("liabilities", summary.getJsonArray("liabilities"))
+        .put("compliance", summary.getJsonArray("compliance"))
+        .put("sources", new JsonObject()
+            .put("orderIds", ids(sources.get("ORDER")))
+            .put("costIds", ids(sources.get("COST"))))
+        .put("publicityStart", run.getPublicityStart() == null ? null : run.getPublicityStart().toString())
+        .put("publicityEnd", run.getPublicityEnd() == null ? null : run.getPublicityEnd().toString())
+        .put("objections", objections(view.objections()))
+        .put("approvedAt", time(run.getApprovedAt()))
+        .put("postedAt", time(run.getPostedAt()))
+        .put("ledgerEntryId", id(run.getLedgerEntryId()))
+        .put("paidAt", time(run.getPaidAt()))
+        .put("reversedAt", time(run.getReversedAt()))
+        .put("reversalReason", run.getReversalReason())
+        .put("createdAt", time(run.getCreatedAt()));
+  }
+
+  static JsonObject line(DistributionLineRecord line) {
+    return new JsonObject()
+        .put("householdId", id(line.getHouseholdId()))
+        .put("recipient", line.getRecipient())
+        .put("stepId", line.getStepId())
+        .put("basis", line.getBasis())
+        .put("basisValue", line.getBasisValue())
+        .put("amountFen", line.getAmountFen())
+        .put("explanation", line.getExplanationZh())
+        .put("explanationEn", line.getExplanationEn());
+  }
+
+  static JsonArray ids(List<Long> ids) {
+    JsonArray array = new JsonArray();
+    if (ids != null) {
+      ids.forEach(i -> array.add(Long.toString(i)));
+    }
+    return array;
+  }
+
+  public static JsonArray objections(List<DistributionObjectionRecord> objections) {
+    JsonArray array = new JsonArray();
+    for (DistributionObjectionRecord o : objections) {
+      array.add(new JsonObject().put("id", id(o.getId())).put("householdId", id(o.getHouseholdId()))
+          .put("text", o.getText()).put("raisedAt", time(o.getRaisedAt()))
+          .put("answer", o.getAnswer()).put("answeredAt", time(o.getAnsweredAt()))
+          .put("open", o.getAnswer() == null));
+    }
+    return array;
+  }
+}

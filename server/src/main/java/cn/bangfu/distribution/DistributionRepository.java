@@ -1,0 +1,138 @@
+package cn.bangfu.distribution;
+
+import static cn.bangfu.db.Tables.COOPERATIVE;
+import static cn.bangfu.db.Tables.DISTRIBUTION_LINE;
+import static cn.bangfu.db.Tables.DISTRIBUTION_OBJECTION;
+import static cn.bangfu.db.Tables.DISTRIBUTION_RUN;
+import static cn.bangfu.db.Tables.DISTRIBUTION_SOURCE;
+import static cn.bangfu.db.Tables.HOUSEHOLD;
+
+import cn.bangfu.db.tables.records.DistributionLineRecord;
+import cn.bangfu.db.tables.records.DistributionObjectionRecord;
+import cn.bangfu.db.tables.records.DistributionRunRecord;
+import cn.bangfu.db.tables.records.DistributionSourceRecord;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Result;
+
+/** SQL for distribution runs, their lines, sources and objections. */
+public final class DistributionRepository {
+  private static final int INSERT_CHUNK = 2000;
+
+  public Optional<DistributionRunRecord> run(DSLContext db, long runId) {
+    return db.selectFrom(DISTRIBUTION_RUN).where(DISTRIBUTION_RUN.ID.eq(runId)).fetchOptional();
+  }
+
+  /** Locks the run row for the rest of the transaction: status changes of one run happen one at a time. */
+  public Optional<DistributionRunRecord> lockRun(DSLContext db, long runId) {
+    return db.selectFrom(DISTRIBUTION_RUN).where(DISTRIBUTION_RUN.ID.eq(runId)).forUpdate().fetchOptional();
+  }
+
+  public String regionOfCooperative(DSLContext db, long cooperativeId) {
+    return db.select(COOPERATIVE.REGION_CODE).from(COOPERATIVE).where(COOPERATIVE.ID.eq(cooperativeId))
+        .fetchOne(COOPERATIVE.REGION_CODE);
+  }
+
+  /** Removes the draft a new draft replaces (same cooperative, rule set and period); never touches later states. */
+  public void deleteDraft(DSLContext db, String draftKey) {
+    Long old = db.select(DISTRIBUTION_RUN.ID).from(DISTRIBUTION_RUN)
+        .where(DISTRIBUTION_RUN.DRAFT_KEY.eq(draftKey), DISTRIBUTION_RUN.STATUS.eq(RunStatus.DRAFT.name()))
+        .forUpdate().fetchOne(DISTRIBUTION_RUN.ID);
+    if (old != null) {
+      db.deleteFrom(DISTRIBUTION_LINE).where(DISTRIBUTION_LINE.RUN_ID.eq(old)).execute();
+      db.deleteFrom(DISTRIBUTION_SOURCE).where(DISTRIBUTION_SOURCE.RUN_ID.eq(old)).execute();
+      db.deleteFrom(DISTRIBUTION_RUN).where(DISTRIBUTION_RUN.ID.eq(old)).execute();
+    }
+  }
+
+  public void insertRun(DSLContext db, DistributionRunRecord run) {
+    db.executeInsert(run);
+  }
+
+  /** Multi-row inserts in chunks: a 100,000-household run is 50 statements, not 100,000. */
+  public void insertLines(DSLContext db, List<DistributionLineRecord> lines) {
+    for (int from = 0; from < lines.size(); from += INSERT_CHUNK) {
+      var insert = db.insertInto(DISTRIBUTION_LINE).set(lines.get(from));
+      for (int i = from + 1; i < Math.min(lines.size(), from + INSERT_CHUNK); i++) {
+        insert = insert.newRecord().set(lines.get(i));
+      }
+      insert.execute();
+    }
+  }
+
+  public void insertSources(DSLContext db, List<DistributionSourceRecord> sources) {
+    for (int from = 0; from < sources.size(); from += INSERT_CHUNK) {
+      var insert = db.insertInto(DISTRIBUTION_SOURCE).set(sources.get(from));
+      for (int i = from + 1; i < Math.min(sources.size(), from + INSERT_CHUNK); i++) {
+        insert = insert.newRecord().set(sources.get(i));
+      }
+      insert.execute();
+    }
+  }
+
+  /** Moves a run from one status to the next only if it is still in the expected one. */
+  public boolean transition(DSLContext db, DistributionRunRecord changed, RunStatus expected) {
+    changed.attach(db.configuration());
+    return db.update(DISTRIBUTION_RUN).set(changed)
+        .where(DISTRIBUTION_RUN.ID.eq(changed.getId()), DISTRIBUTION_RUN.STATUS.eq(expected.name()))
+        .execute() == 1;
+  }
+
+  public List<DistributionLineRecord> lines(DSLContext db, long runId, int limit, int offset) {
+    return db.selectFrom(DISTRIBUTION_LINE).where(DISTRIBUTION_LINE.RUN_ID.eq(runId))
+        .orderBy(DISTRIBUTION_LINE.LINE_NO).limit(limit).offset(offset).fetch();
+  }
+
+  public List<DistributionLineRecord> allLines(DSLContext db, long runId) {
+    return db.selectFrom(DISTRIBUTION_LINE).where(DISTRIBUTION_LINE.RUN_ID.eq(runId))
+        .orderBy(DISTRIBUTION_LINE.LINE_NO).fetch();
+  }
+
+  /** Household lines with the household's name and masked number, for the public notice and payouts. */
+  public Result<Record> linesWithHouseholds(DSLContext db, long runId) {
+    return db.select(DISTRIBUTION_LINE.fields()).select(HOUSEHOLD.NAME, HOUSEHOLD.ID_NUMBER_MASKED)
+        .from(DISTRIBUTION_LINE).leftJoin(HOUSEHOLD).on(HOUSEHOLD.ID.eq(DISTRIBUTION_LINE.HOUSEHOLD_ID))
+        .where(DISTRIBUTION_LINE.RUN_ID.eq(runId))
+        .orderBy(DISTRIBUTION_LINE.LINE_NO).fetch();
+  }
+
+  public Map<String, List<Long>> sources(DSLContext db, long runId) {
+    return db.select(DISTRIBUTION_SOURCE.SOURCE_TYPE, DISTRIBUTION_SOURCE.SOURCE_ID).from(DISTRIBUTION_SOURCE)
+        .where(DISTRIBUTION_SOURCE.RUN_ID.eq(runId)).orderBy(DISTRIBUTION_SOURCE.SOURCE_ID)
+        .fetchGroups(DISTRIBUTION_SOURCE.SOURCE_TYPE, DISTRIBUTION_SOURCE.SOURCE_ID);
+  }
+
+  public void insertObjection(DSLContext db, DistributionObjectionRecord objection) {
+    db.executeInsert(objection);
+  }
+
+  public List<DistributionObjectionRecord> objections(DSLContext db, long runId) {
+    return db.selectFrom(DISTRIBUTION_OBJECTION).where(DISTRIBUTION_OBJECTION.RUN_ID.eq(runId))
+        .orderBy(DISTRIBUTION_OBJECTION.ID).fetch();
+  }
+
+  public int openObjections(DSLContext db, long runId) {
+    return db.fetchCount(DISTRIBUTION_OBJECTION, DISTRIBUTION_OBJECTION.RUN_ID.eq(runId),
+        DISTRIBUTION_OBJECTION.ANSWER.isNull());
+  }
+
+  /** Answers an open objection; false when it does not exist for this run or was answered already. */
+  public boolean answer(DSLContext db, long runId, long objectionId, String answer, long by, LocalDateTime at) {
+    return db.update(DISTRIBUTION_OBJECTION)
+        .set(DISTRIBUTION_OBJECTION.ANSWER, answer)
+        .set(DISTRIBUTION_OBJECTION.ANSWERED_BY, by)
+        .set(DISTRIBUTION_OBJECTION.ANSWERED_AT, at)
+        .where(DISTRIBUTION_OBJECTION.ID.eq(objectionId), DISTRIBUTION_OBJECTION.RUN_ID.eq(runId),
+            DISTRIBUTION_OBJECTION.ANSWER.isNull())
+        .execute() == 1;
+  }
+
+  public boolean householdInRun(DSLContext db, long runId, long householdId) {
+    return db.fetchExists(DISTRIBUTION_LINE, DISTRIBUTION_LINE.RUN_ID.eq(runId),
+        DISTRIBUTION_LINE.HOUSEHOLD_ID.eq(householdId));
+  }
+}

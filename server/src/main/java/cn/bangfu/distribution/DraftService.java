@@ -1,0 +1,122 @@
+package cn.bangfu.distribution;
+
+import cn.bangfu.db.tables.records.DistributionLineRecord;
+import cn.bangfu.db.tables.records.DistributionRunRecord;
+import cn.bangfu.db.tables.records.DistributionSourceRecord;
+import cn.bangfu.identity.Principal;
+import cn.bangfu.identity.Scopes;
+import cn.bangfu.platform.Database;
+import cn.bangfu.platform.Ids;
+import cn.bangfu.platform.Problem;
+import cn.bangfu.rules.engine.Allocator;
+import cn.bangfu.rules.load.RuleSetCatalog;
+import cn.bangfu.rules.model.RuleSet;
+import cn.bangfu.rules.result.AllocationLine;
+import cn.bangfu.rules.result.AllocationResult;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drafts a distribution run: gathers the period's facts, runs the rule set's pure engine on them
+ * and stores the run with every line, its explanation and the provenance of the pool. A new draft
+ * for the same cooperative, rule set and period replaces the old draft; later states are untouched.
+ */
+public final class DraftService {
+  private static final int MAX_EXPLANATION = 1000;
+
+  private final Database database;
+  private final PeriodFactsRepository facts;
+  private final DistributionRepository runs;
+  private final DistributionService lifecycle;
+  private final RuleSetCatalog ruleSets;
+  private final Ids ids;
+
+  public DraftService(Database database, PeriodFactsRepository facts, DistributionRepository runs,
+      DistributionService lifecycle, RuleSetCatalog ruleSets, Ids ids) {
+    this.database = database;
+    this.facts = facts;
+    this.runs = runs;
+    this.lifecycle = lifecycle;
+    this.ruleSets = ruleSets;
+    this.ids = ids;
+  }
+
+  public Future<DistributionService.RunView> draft(Principal caller, long cooperativeId, String ruleSetId,
+      LocalDate start, LocalDate end) {
+    RuleSet ruleSet = ruleSets.find(ruleSetId)
+        .orElseThrow(() -> Problem.badRequest("ruleSetId", "no rule set '" + ruleSetId + "' (see GET /api/v1/rule-sets)"));
+    if (end.isBefore(start)) {
+      throw Problem.badRequest("periodEnd", "periodEnd is before periodStart");
+    }
+    if (start.plusYears(5).isBefore(end)) {
+      throw Problem.badRequest("periodEnd", "a period spans at most five years");
+    }
+    return database.tx(db -> {
+      String region = runs.regionOfCooperative(db, cooperativeId);
+      if (region == null) {
+        throw Problem.notFound("cooperative", Long.toString(cooperativeId));
+      }
+      Scopes.require(Scopes.mayActOnCooperative(caller, cooperativeId, region), "cooperative " + cooperativeId);
+      String draftKey = cooperativeId + ":" + ruleSetId + ":" + start + ":" + end;
+      runs.deleteDraft(db, draftKey);
+
+      PeriodFactsRepository.Gathered gathered = facts.gather(db, cooperativeId, start, end);
+      AllocationResult result = Allocator.allocate(ruleSet, gathered.facts());
+      long runId = ids.next();
+      DistributionRunRecord run = new DistributionRunRecord().setId(runId).setCooperativeId(cooperativeId)
+          .setRuleSetId(ruleSet.id()).setRuleSetVersion(ruleSet.version())
+          .setPeriodStart(start).setPeriodEnd(end).setStatus(RunStatus.DRAFT.name()).setDraftKey(draftKey)
+          .setRevenueFen(gathered.facts().settledRevenueFen())
+          .setCostFen(gathered.costById().values().stream().mapToLong(Long::longValue).sum())
+          .setPoolFen(result.poolFen()).setLiabilityFen(result.totalLiabilitiesFen())
+          .setLineCount(result.lines().size()).setResultJson(summaryJson(result))
+          .setCreatedBy(caller.userId()).setCreatedAt(DistributionService.now());
+      runs.insertRun(db, run);
+      runs.insertLines(db, lines(runId, cooperativeId, result));
+      runs.insertSources(db, sources(runId, cooperativeId, gathered));
+      return lifecycle.viewOf(db, run, 100, 0);
+    });
+  }
+
+  /** Everything of the result but its lines (stored as rows): steps, warnings, liabilities, compliance. */
+  private static String summaryJson(AllocationResult result) {
+    Map<String, Object> summary = result.toMap();
+    summary.remove("lines");
+    return new JsonObject(summary).encode();
+  }
+
+  private static List<DistributionLineRecord> lines(long runId, long cooperativeId, AllocationResult result) {
+    List<DistributionLineRecord> rows = new ArrayList<>(result.lines().size());
+    int lineNo = 0;
+    for (AllocationLine line : result.lines()) {
+      rows.add(new DistributionLineRecord().setRunId(runId).setLineNo(++lineNo).setCooperativeId(cooperativeId)
+          .setHouseholdId(line.isHousehold() ? line.householdId() : null)
+          .setRecipient(line.isHousehold() ? "HOUSEHOLD" : line.recipient().fixed().name())
+          .setStepId(line.stepId())
+          .setBasis(line.basis() == null ? null : line.basis().name())
+          .setBasisValue(line.basisValue() == null ? null : line.basisValue().stripTrailingZeros().toPlainString())
+          .setAmountFen(line.amountFen())
+          .setExplanationZh(clip(line.explanationZh()))
+          .setExplanationEn(clip(line.explanationEn())));
+    }
+    return rows;
+  }
+
+  private static List<DistributionSourceRecord> sources(long runId, long cooperativeId,
+      PeriodFactsRepository.Gathered gathered) {
+    List<DistributionSourceRecord> rows = new ArrayList<>();
+    gathered.revenueByOrder().forEach((order, fen) -> rows.add(new DistributionSourceRecord().setRunId(runId)
+        .setSourceType("ORDER").setSourceId(order).setCooperativeId(cooperativeId).setAmountFen(fen)));
+    gathered.costById().forEach((cost, fen) -> rows.add(new DistributionSourceRecord().setRunId(runId)
+        .setSourceType("COST").setSourceId(cost).setCooperativeId(cooperativeId).setAmountFen(fen)));
+    return rows;
+  }
+
+  private static String clip(String text) {
+    return text.length() <= MAX_EXPLANATION ? text : text.substring(0, MAX_EXPLANATION - 1) + "…";
+  }
+}

@@ -1,0 +1,147 @@
+package cn.bangfu.distribution;
+
+import static cn.bangfu.db.Tables.COST_RECORD;
+import static cn.bangfu.db.Tables.DELIVERY;
+import static cn.bangfu.db.Tables.HOUSEHOLD;
+import static cn.bangfu.db.Tables.LABOR_RECORD;
+import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
+import static cn.bangfu.db.Tables.LEDGER_ENTRY;
+import static cn.bangfu.db.Tables.LEDGER_POSTING;
+import static cn.bangfu.db.Tables.MEMBERSHIP;
+import static cn.bangfu.db.Tables.SHARE_HOLDING;
+import static org.jooq.impl.DSL.sum;
+
+import cn.bangfu.ledger.AccountRef;
+import cn.bangfu.rules.facts.CostItem;
+import cn.bangfu.rules.facts.MemberFacts;
+import cn.bangfu.rules.facts.PeriodFacts;
+import cn.bangfu.rules.facts.ShareHolding;
+import cn.bangfu.rules.model.HouseholdStatus;
+import cn.bangfu.rules.model.LaborCapacity;
+import cn.bangfu.rules.model.ShareClass;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+
+/**
+ * Gathers a cooperative's period facts with a fixed number of set-based queries (seven, however many
+ * households): settled revenue per order from the ledger, costs, members with their status, and
+ * deliveries, shares and labour aggregated per household by the database.
+ */
+public final class PeriodFactsRepository {
+
+  /** The facts, plus where the pool's money came from (order id → revenue, cost id → amount). */
+  public record Gathered(PeriodFacts facts, Map<Long, Long> revenueByOrder, Map<Long, Long> costById) {
+  }
+
+  public Gathered gather(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {
+    Map<Long, Long> revenueByOrder = settledRevenueByOrder(db, cooperativeId, start, end);
+    long revenue = revenueByOrder.values().stream().mapToLong(Long::longValue).sum();
+
+    Map<Long, Long> costById = new LinkedHashMap<>();
+    List<CostItem> costs = new ArrayList<>();
+    db.select(COST_RECORD.ID, COST_RECORD.CATEGORY, COST_RECORD.AMOUNT_FEN).from(COST_RECORD)
+        .where(COST_RECORD.COOPERATIVE_ID.eq(cooperativeId), COST_RECORD.INCURRED_ON.between(start, end))
+        .orderBy(COST_RECORD.ID)
+        .forEach(r -> {
+          costById.put(r.value1(), r.value3());
+          costs.add(new CostItem(r.value2(), r.value3()));
+        });
+
+    Map<Long, Long> deliveries = new HashMap<>();
+    db.select(DELIVERY.HOUSEHOLD_ID, sum(DELIVERY.VALUE_FEN)).from(DELIVERY)
+        .where(DELIVERY.COOPERATIVE_ID.eq(cooperativeId), DELIVERY.DELIVERED_ON.between(start, end))
+        .groupBy(DELIVERY.HOUSEHOLD_ID)
+        .forEach(r -> deliveries.put(r.value1(), r.value2().longValueExact()));
+
+    Map<Long, BigDecimal> laborDays = new HashMap<>();
+    db.select(LABOR_RECORD.HOUSEHOLD_ID, sum(LABOR_RECORD.DAYS)).from(LABOR_RECORD)
+        .where(LABOR_RECORD.COOPERATIVE_ID.eq(cooperativeId), LABOR_RECORD.WORKED_ON.between(start, end))
+        .groupBy(LABOR_RECORD.HOUSEHOLD_ID)
+        .forEach(r -> laborDays.put(r.value1(), r.value2()));
+
+    Map<Long, List<ShareHolding>> shares = new HashMap<>();
+    db.select(SHARE_HOLDING.HOUSEHOLD_ID, SHARE_HOLDING.SHARE_CLASS, SHARE_HOLDING.UNITS, SHARE_HOLDING.SINCE,
+            SHARE_HOLDING.UNTIL).from(SHARE_HOLDING)
+        .where(SHARE_HOLDING.COOPERATIVE_ID.eq(cooperativeId), SHARE_HOLDING.SINCE.le(end),
+            SHARE_HOLDING.UNTIL.isNull().or(SHARE_HOLDING.UNTIL.gt(start)))
+        .forEach(r -> shares.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+            .add(new ShareHolding(ShareClass.valueOf(r.value2()), r.value3(), r.value4(), r.value5())));
+
+    List<MemberFacts> members = new ArrayList<>();
+    BigDecimal areaMu = BigDecimal.ZERO;
+    long poorLaborers = 0;
+    var rows = db.select(HOUSEHOLD.ID, HOUSEHOLD.STATUS, HOUSEHOLD.BLACKLISTED, HOUSEHOLD.LABOR_CAPACITY,
+            HOUSEHOLD.EXIT_DATE)
+        .from(MEMBERSHIP).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBERSHIP.HOUSEHOLD_ID))
+        .where(MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId), MEMBERSHIP.JOINED_ON.le(end))
+        .orderBy(HOUSEHOLD.ID)
+        .fetch();
+    for (var r : rows) {
+      long id = r.value1();
+      List<ShareHolding> held = shares.getOrDefault(id, List.of());
+      BigDecimal land = held.stream().filter(s -> s.shareClass() == ShareClass.LAND).map(ShareHolding::units)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal days = laborDays.getOrDefault(id, BigDecimal.ZERO);
+      HouseholdStatus status = HouseholdStatus.valueOf(r.value2());
+      MemberFacts.Builder member = MemberFacts.builder(id)
+          .status(status)
+          .blacklisted(Boolean.TRUE.equals(r.value3()))
+          .laborCapacity(LaborCapacity.valueOf(r.value4()))
+          .exitDate(r.value5())
+          .deliveryValueFen(deliveries.getOrDefault(id, 0L))
+          .laborDays(days)
+          .landMu(land);
+      held.forEach(member::share);
+      members.add(member.build());
+      areaMu = areaMu.add(land);
+      boolean poor = status == HouseholdStatus.REGISTERED_POOR || status == HouseholdStatus.MONITORED;
+      if (poor && days.signum() > 0) {
+        poorLaborers++;
+      }
+    }
+    PeriodFacts facts = new PeriodFacts(cooperativeId, start, end, Math.max(0, revenue), costs, members, Map.of(),
+        areaMu, poorLaborers);
+    return new Gathered(facts, revenueByOrder, costById);
+  }
+
+  /**
+   * Revenue of orders settled in the period, per order, read from the cooperative's revenue account
+   * in the ledger (the source of truth for money): credits are negative, so revenue is their negation.
+   * A reversed settlement nets to zero and drops out.
+   */
+  private static Map<Long, Long> settledRevenueByOrder(DSLContext db, long cooperativeId, LocalDate start,
+      LocalDate end) {
+    Long account = db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
+        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(AccountRef.OwnerType.COOPERATIVE.name()),
+            LEDGER_ACCOUNT.OWNER_ID.eq(cooperativeId),
+            LEDGER_ACCOUNT.PURPOSE.eq(AccountRef.Purpose.COOP_REVENUE.name()))
+        .fetchOne(LEDGER_ACCOUNT.ID);
+    Map<Long, Long> byOrder = new LinkedHashMap<>();
+    if (account == null) {
+      return byOrder;
+    }
+    for (Record2<Long, BigDecimal> r : db.select(LEDGER_ENTRY.REFERENCE_ID, sum(LEDGER_POSTING.AMOUNT_FEN))
+        .from(LEDGER_POSTING).join(LEDGER_ENTRY).on(LEDGER_ENTRY.ID.eq(LEDGER_POSTING.ENTRY_ID))
+        .where(LEDGER_POSTING.ACCOUNT_ID.eq(account), LEDGER_POSTING.EFFECTIVE_DATE.between(start, end),
+            LEDGER_ENTRY.REFERENCE_TYPE.eq(ORDER_REFERENCE))
+        .groupBy(LEDGER_ENTRY.REFERENCE_ID)
+        .orderBy(LEDGER_ENTRY.REFERENCE_ID)
+        .fetch()) {
+      long revenue = -r.value2().longValueExact();
+      if (revenue != 0) {
+        byOrder.put(r.value1(), revenue);
+      }
+    }
+    return byOrder;
+  }
+
+  /** The ledger reference type order settlements are posted with. */
+  public static final String ORDER_REFERENCE = "ORDER";
+}

@@ -1,0 +1,108 @@
+package cn.bangfu.distribution;
+
+import static cn.bangfu.db.Tables.DISTRIBUTION_LINE;
+import static cn.bangfu.db.Tables.HOUSEHOLD;
+
+import cn.bangfu.db.tables.records.DistributionRunRecord;
+import cn.bangfu.platform.Database;
+import cn.bangfu.platform.Problem;
+import cn.bangfu.registry.Masking;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import org.jooq.Record;
+
+/**
+ * The publicity notice (公示) of a run, readable by anyone without a token: names masked (杨*宇),
+ * identity numbers masked (5201**********1234), amounts and the rule's explanation per line; as JSON
+ * for the page and as CSV (UTF-8 with BOM so spreadsheet programs open it) for the village board.
+ * Only runs that have been publicized have a notice; a draft is not public.
+ */
+public final class PublicNotice {
+  private final Database database;
+  private final DistributionRepository runs;
+
+  public PublicNotice(Database database, DistributionRepository runs) {
+    this.database = database;
+    this.runs = runs;
+  }
+
+  public record Notice(DistributionRunRecord run, JsonArray lines, long householdTotalFen) {
+  }
+
+  public Future<Notice> notice(long runId) {
+    return database.read(db -> {
+      DistributionRunRecord run = runs.run(db, runId)
+          .filter(r -> !RunStatus.DRAFT.name().equals(r.getStatus()))
+          .orElseThrow(() -> Problem.notFound("publicity notice", Long.toString(runId)));
+      JsonArray lines = new JsonArray();
+      long total = 0;
+      for (Record r : runs.linesWithHouseholds(db, runId)) {
+        String name = r.get(HOUSEHOLD.NAME);
+        long amount = r.get(DISTRIBUTION_LINE.AMOUNT_FEN);
+        if (name != null) {
+          total += amount;
+        }
+        lines.add(new JsonObject()
+            .put("recipient", name == null ? r.get(DISTRIBUTION_LINE.RECIPIENT) : Masking.name(name))
+            .put("idNumberMasked", r.get(HOUSEHOLD.ID_NUMBER_MASKED))
+            .put("stepId", r.get(DISTRIBUTION_LINE.STEP_ID))
+            .put("basis", r.get(DISTRIBUTION_LINE.BASIS))
+            .put("basisValue", r.get(DISTRIBUTION_LINE.BASIS_VALUE))
+            .put("amountFen", amount)
+            .put("explanation", r.get(DISTRIBUTION_LINE.EXPLANATION_ZH)));
+      }
+      return new Notice(run, lines, total);
+    });
+  }
+
+  public static JsonObject json(Notice notice) {
+    DistributionRunRecord run = notice.run();
+    return new JsonObject()
+        .put("distributionId", Long.toString(run.getId()))
+        .put("cooperativeId", Long.toString(run.getCooperativeId()))
+        .put("ruleSetId", run.getRuleSetId())
+        .put("periodStart", run.getPeriodStart().toString())
+        .put("periodEnd", run.getPeriodEnd().toString())
+        .put("status", run.getStatus())
+        .put("publicityStart", String.valueOf(run.getPublicityStart()))
+        .put("publicityEnd", String.valueOf(run.getPublicityEnd()))
+        .put("poolFen", run.getPoolFen())
+        .put("householdTotalFen", notice.householdTotalFen())
+        .put("lines", notice.lines());
+  }
+
+  public static Buffer csv(Notice notice) {
+    StringBuilder out = new StringBuilder("\uFEFF");
+    DistributionRunRecord run = notice.run();
+    out.append("公示期,").append(run.getPublicityStart()).append(" 至 ").append(run.getPublicityEnd()).append("\r\n");
+    out.append("分配期间,").append(run.getPeriodStart()).append(" 至 ").append(run.getPeriodEnd()).append("\r\n");
+    out.append("户主,身份证号,分配项目,依据,依据数值,金额（元）,说明\r\n");
+    for (int i = 0; i < notice.lines().size(); i++) {
+      JsonObject line = notice.lines().getJsonObject(i);
+      out.append(cell(line.getString("recipient"))).append(',')
+          .append(cell(line.getString("idNumberMasked"))).append(',')
+          .append(cell(line.getString("stepId"))).append(',')
+          .append(cell(line.getString("basis"))).append(',')
+          .append(cell(line.getString("basisValue"))).append(',')
+          .append(yuan(line.getLong("amountFen"))).append(',')
+          .append(cell(line.getString("explanation"))).append("\r\n");
+    }
+    return Buffer.buffer(out.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String yuan(long fen) {
+    return (fen < 0 ? "-" : "") + Math.abs(fen) / 100 + "." + String.format("%02d", Math.abs(fen) % 100);
+  }
+
+  /** RFC 4180 quoting, and a leading ' against spreadsheet formula injection. */
+  static String cell(String value) {
+    if (value == null) {
+      return "";
+    }
+    String safe = value.isEmpty() || "=+-@".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
+    return "\"" + safe.replace("\"", "\"\"") + "\"";
+  }
+}

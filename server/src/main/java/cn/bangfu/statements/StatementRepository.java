@@ -1,0 +1,58 @@
+package cn.bangfu.statements;
+
+import static cn.bangfu.db.Tables.DISTRIBUTION_LINE;
+import static cn.bangfu.db.Tables.DISTRIBUTION_RUN;
+import static cn.bangfu.db.Tables.DISTRIBUTION_SOURCE;
+import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
+import static cn.bangfu.db.Tables.LEDGER_POSTING;
+import static org.jooq.impl.DSL.sum;
+
+import cn.bangfu.ledger.AccountRef;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
+
+/** SQL for household statements: three indexed queries per statement, whatever the ledger's size. */
+public final class StatementRepository {
+
+  public Result<Record> lines(DSLContext db, long householdId, Integer year) {
+    Condition inYear = year == null ? DSL.trueCondition()
+        : DISTRIBUTION_RUN.PERIOD_END.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    return db.select(DISTRIBUTION_LINE.fields())
+        .select(DISTRIBUTION_RUN.COOPERATIVE_ID, DISTRIBUTION_RUN.RULE_SET_ID, DISTRIBUTION_RUN.STATUS,
+            DISTRIBUTION_RUN.POSTED_AT, DISTRIBUTION_RUN.PAID_AT, DISTRIBUTION_RUN.PERIOD_START,
+            DISTRIBUTION_RUN.PERIOD_END)
+        .from(DISTRIBUTION_LINE).join(DISTRIBUTION_RUN).on(DISTRIBUTION_RUN.ID.eq(DISTRIBUTION_LINE.RUN_ID))
+        .where(DISTRIBUTION_LINE.HOUSEHOLD_ID.eq(householdId), inYear)
+        .orderBy(DISTRIBUTION_RUN.PERIOD_END, DISTRIBUTION_LINE.RUN_ID, DISTRIBUTION_LINE.LINE_NO)
+        .fetch();
+  }
+
+  public Map<Long, List<Long>> orderSources(DSLContext db, Collection<Long> runIds) {
+    if (runIds.isEmpty()) {
+      return Map.of();
+    }
+    return db.select(DISTRIBUTION_SOURCE.RUN_ID, DISTRIBUTION_SOURCE.SOURCE_ID).from(DISTRIBUTION_SOURCE)
+        .where(DISTRIBUTION_SOURCE.RUN_ID.in(runIds), DISTRIBUTION_SOURCE.SOURCE_TYPE.eq("ORDER"))
+        .orderBy(DISTRIBUTION_SOURCE.SOURCE_ID)
+        .fetchGroups(DISTRIBUTION_SOURCE.RUN_ID, DISTRIBUTION_SOURCE.SOURCE_ID);
+  }
+
+  /** What the ledger says the household has received (payable + paid), as a positive amount. */
+  public long ledgerDividendsFen(DSLContext db, long householdId) {
+    BigDecimal credits = db.select(sum(LEDGER_POSTING.AMOUNT_FEN)).from(LEDGER_POSTING)
+        .join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
+        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(AccountRef.OwnerType.HOUSEHOLD.name()),
+            LEDGER_ACCOUNT.OWNER_ID.eq(householdId),
+            LEDGER_ACCOUNT.PURPOSE.in(AccountRef.Purpose.DIVIDEND_PAYABLE.name(), AccountRef.Purpose.DIVIDEND_PAID.name()))
+        .fetchOne(0, BigDecimal.class);
+    return credits == null ? 0 : -credits.longValueExact();
+  }
+}

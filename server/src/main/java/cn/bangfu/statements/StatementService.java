@@ -1,0 +1,117 @@
+package cn.bangfu.statements;
+
+import static cn.bangfu.db.Tables.DISTRIBUTION_LINE;
+import static cn.bangfu.db.Tables.DISTRIBUTION_RUN;
+
+import cn.bangfu.db.tables.records.HouseholdRecord;
+import cn.bangfu.distribution.RunStatus;
+import cn.bangfu.identity.Principal;
+import cn.bangfu.identity.Scopes;
+import cn.bangfu.platform.Database;
+import cn.bangfu.platform.Problem;
+import cn.bangfu.registry.ParticipantRepository;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jooq.Record;
+
+/**
+ * A household's dividend statement (invariant 8): every posted line with its cooperative, rule set,
+ * step, basis, amount and date, and the settled orders behind it. Runs not yet posted appear as
+ * pending and never count in the total; a reversed run's lines are shown as reversed, not counted.
+ * The posted total over all years equals the household's ledger balance, which the statement shows.
+ */
+public final class StatementService {
+  private final Database database;
+  private final StatementRepository statements;
+  private final ParticipantRepository participants;
+
+  public StatementService(Database database, StatementRepository statements, ParticipantRepository participants) {
+    this.database = database;
+    this.statements = statements;
+    this.participants = participants;
+  }
+
+  public Future<JsonObject> statement(Principal caller, long householdId, Integer year) {
+    return database.read(db -> {
+      HouseholdRecord household = participants.household(db, householdId)
+          .orElseThrow(() -> Problem.notFound("household", Long.toString(householdId)));
+      Scopes.require(Scopes.maySeeHousehold(caller, householdId, household.getRegionCode(),
+          participants.cooperativesRelatedTo(db, household)), "household " + householdId);
+
+      List<Record> rows = statements.lines(db, householdId, year);
+      Set<Long> runIds = new LinkedHashSet<>();
+      rows.forEach(r -> runIds.add(r.get(DISTRIBUTION_LINE.RUN_ID)));
+      Map<Long, List<Long>> sources = statements.orderSources(db, runIds);
+
+      JsonArray lines = new JsonArray();
+      JsonArray pending = new JsonArray();
+      JsonArray reversed = new JsonArray();
+      Map<Long, Long> byCooperative = new TreeMap<>();
+      long total = 0;
+      long paid = 0;
+      for (Record r : rows) {
+        long runId = r.get(DISTRIBUTION_LINE.RUN_ID);
+        long amount = r.get(DISTRIBUTION_LINE.AMOUNT_FEN);
+        long cooperativeId = r.get(DISTRIBUTION_RUN.COOPERATIVE_ID);
+        String status = r.get(DISTRIBUTION_RUN.STATUS);
+        JsonObject line = new JsonObject()
+            .put("distributionId", Long.toString(runId))
+            .put("cooperativeId", Long.toString(cooperativeId))
+            .put("ruleSetId", r.get(DISTRIBUTION_RUN.RULE_SET_ID))
+            .put("stepId", r.get(DISTRIBUTION_LINE.STEP_ID))
+            .put("basis", r.get(DISTRIBUTION_LINE.BASIS))
+            .put("basisValue", r.get(DISTRIBUTION_LINE.BASIS_VALUE))
+            .put("amountFen", amount)
+            .put("explanation", r.get(DISTRIBUTION_LINE.EXPLANATION_ZH))
+            .put("periodStart", r.get(DISTRIBUTION_RUN.PERIOD_START).toString())
+            .put("periodEnd", r.get(DISTRIBUTION_RUN.PERIOD_END).toString())
+            .put("status", status)
+            .put("postedAt", r.get(DISTRIBUTION_RUN.POSTED_AT) == null ? null
+                : r.get(DISTRIBUTION_RUN.POSTED_AT).toInstant(ZoneOffset.UTC).toString())
+            .put("paid", r.get(DISTRIBUTION_RUN.PAID_AT) != null)
+            .put("sources", ids(sources.getOrDefault(runId, List.of())));
+        if (RunStatus.POSTED.name().equals(status)) {
+          lines.add(line);
+          total += amount;
+          byCooperative.merge(cooperativeId, amount, Long::sum);
+          if (r.get(DISTRIBUTION_RUN.PAID_AT) != null) {
+            paid += amount;
+          }
+        } else if (RunStatus.REVERSED.name().equals(status)) {
+          reversed.add(line);
+        } else {
+          pending.add(line);
+        }
+      }
+      JsonArray perCooperative = new JsonArray();
+      byCooperative.forEach((coop, fen) -> perCooperative.add(new JsonObject()
+          .put("cooperativeId", Long.toString(coop)).put("totalFen", fen)));
+      JsonObject statement = new JsonObject()
+          .put("householdId", Long.toString(householdId))
+          .put("year", year)
+          .put("lines", lines)
+          .put("totalFen", total)
+          .put("paidFen", paid)
+          .put("perCooperative", perCooperative)
+          .put("pending", pending)
+          .put("reversed", reversed);
+      if (year == null) {
+        statement.put("ledgerBalanceFen", statements.ledgerDividendsFen(db, householdId));
+      }
+      return statement;
+    });
+  }
+
+  private static JsonArray ids(List<Long> ids) {
+    JsonArray array = new JsonArray();
+    ids.forEach(id -> array.add(Long.toString(id)));
+    return array;
+  }
+}

@@ -36,6 +36,7 @@ class AuthorizationMatrixTest {
   static String householdB;
   static String buyerA;
   static String buyerB;
+  static Runs runs;
   static String accountA;
   static String accountB;
 
@@ -57,6 +58,8 @@ class AuthorizationMatrixTest {
     TOKENS.put(Role.COOP, server.userToken("coop-a", "COOP", coopA));
     TOKENS.put(Role.BUYER, server.userToken("buyer-a", "BUYER", buyerA));
     TOKENS.put(Role.HOUSEHOLD, server.userToken("household-a", "HOUSEHOLD", householdA));
+    runs = new Runs(server, TOKENS.get(Role.COOP), TOKENS.get(Role.REGULATOR),
+        server.userToken("regulator-b", "REGULATOR", "4401"));
   }
 
   @AfterAll
@@ -144,7 +147,43 @@ class AuthorizationMatrixTest {
         Set.of(Role.ADMIN)));
     t.put("GET /api/v1/accounts/:id", new Row("GET", "/api/v1/accounts/{accountA}", "/api/v1/accounts/{accountB}",
         null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP), Set.of(Role.ADMIN)));
+    distributionRows(t, all);
     return t;
+  }
+
+  private static void distributionRows(Map<String, Row> t, Set<Role> all) {
+    Set<Role> none = Set.of();
+    Set<Role> adminOnly = Set.of(Role.ADMIN);
+    Set<Role> readers = Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP);
+    Set<Role> cooperative = Set.of(Role.ADMIN, Role.COOP);
+    t.put("POST /api/v1/cooperatives/:id/distributions", new Row("POST", "/api/v1/cooperatives/{coopA}/distributions",
+        "/api/v1/cooperatives/{coopB}/distributions", () -> new JsonObject().put("ruleSetId", "coop-surplus-60")
+            .put("periodStart", "2026-01-01").put("periodEnd", "2026-12-31"), cooperative, adminOnly));
+    t.put("GET /api/v1/distributions/:id", new Row("GET", "/api/v1/distributions/{runA:DRAFT}",
+        "/api/v1/distributions/{runB:DRAFT}", null, readers, adminOnly));
+    t.put("POST /api/v1/distributions/:id/publicize", new Row("POST", "/api/v1/distributions/{runA:DRAFT}/publicize",
+        "/api/v1/distributions/{runB:DRAFT}/publicize", () -> new JsonObject().put("days", 7), cooperative, adminOnly));
+    t.put("GET /api/v1/distributions/:id/objections", new Row("GET", "/api/v1/distributions/{runA:OBJECTED}/objections",
+        "/api/v1/distributions/{runB:OBJECTED}/objections", null, readers, adminOnly));
+    t.put("POST /api/v1/distributions/:id/objections/:objectionId/answer", new Row("POST",
+        "/api/v1/distributions/{runA:OBJECTED}/objections/{objection}/answer",
+        "/api/v1/distributions/{runB:OBJECTED}/objections/{objection}/answer",
+        () -> new JsonObject().put("answer", "已核实"), cooperative, adminOnly));
+    t.put("POST /api/v1/distributions/:id/approve", new Row("POST", "/api/v1/distributions/{runA:ENDED}/approve",
+        "/api/v1/distributions/{runB:ENDED}/approve", JsonObject::new, Set.of(Role.REGULATOR), none));
+    t.put("POST /api/v1/distributions/:id/post", new Row("POST", "/api/v1/distributions/{runA:APPROVED}/post",
+        "/api/v1/distributions/{runB:APPROVED}/post", JsonObject::new, readers, adminOnly));
+    t.put("POST /api/v1/distributions/:id/reverse", new Row("POST", "/api/v1/distributions/{runA:POSTED}/reverse",
+        "/api/v1/distributions/{runB:POSTED}/reverse", () -> new JsonObject().put("reason", "核查"),
+        Set.of(Role.REGULATOR), none));
+    t.put("GET /api/v1/distributions/:id/payout", new Row("GET", "/api/v1/distributions/{runA:POSTED}/payout",
+        "/api/v1/distributions/{runB:POSTED}/payout", null, readers, adminOnly));
+    t.put("POST /api/v1/distributions/:id/paid", new Row("POST", "/api/v1/distributions/{runA:POSTED}/paid",
+        "/api/v1/distributions/{runB:POSTED}/paid", () -> new JsonObject().put("paidOn", "2027-01-20"),
+        cooperative, adminOnly));
+    t.put("GET /api/v1/households/:id/statement", new Row("GET", "/api/v1/households/{householdA}/statement",
+        "/api/v1/households/{householdB}/statement", null,
+        Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP, Role.HOUSEHOLD), adminOnly));
   }
 
   @Test
@@ -172,8 +211,9 @@ class AuthorizationMatrixTest {
   }
 
   private void check(List<String> mismatches, String name, Row row, String pathTemplate, Set<Role> allowed) {
+    boolean b = pathTemplate.contains("coopB") || pathTemplate.contains("householdB") || pathTemplate.contains("runB");
+    String household = b ? householdB : householdA;
     String path = resolve(pathTemplate);
-    String household = pathTemplate.contains("coopB") ? householdB : householdA;
     Http.Response anonymous = send(row, path, null, household);
     if (anonymous.status() != 401) {
       mismatches.add(name + " anonymous: " + anonymous.status());
@@ -183,6 +223,8 @@ class AuthorizationMatrixTest {
       mismatches.add(name + " forged token: " + forged.status());
     }
     for (Role role : Role.values()) {
+      // a fresh target per call where a successful call changes its state (a run that moves on)
+      path = pathTemplate.contains("{run") ? resolve(pathTemplate) : path;
       Http.Response response = send(row, path, TOKENS.get(role), household);
       boolean ok = allowed.contains(role)
           ? response.status() >= 200 && response.status() < 300
@@ -202,6 +244,12 @@ class AuthorizationMatrixTest {
   }
 
   private static String resolve(String template) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{run([AB]):([A-Z]+)}").matcher(template);
+    if (m.find()) {
+      Runs.Made made = runs.make(m.group(1).equals("A") ? coopA : coopB, m.group(2));
+      template = template.substring(0, m.start()) + made.runId() + template.substring(m.end());
+      template = template.replace("{objection}", String.valueOf(made.objectionId()));
+    }
     return template.replace("{coopA}", coopA).replace("{coopB}", coopB).replace("{householdA}", householdA)
         .replace("{householdB}", householdB).replace("{buyerA}", buyerA).replace("{buyerB}", buyerB)
         .replace("{accountA}", accountA).replace("{accountB}", accountB);

@@ -87,9 +87,11 @@ public final class DistributionRepository {
         .orderBy(DISTRIBUTION_LINE.LINE_NO).limit(limit).offset(offset).fetch();
   }
 
-  public List<DistributionLineRecord> allLines(DSLContext db, long runId) {
-    return db.selectFrom(DISTRIBUTION_LINE).where(DISTRIBUTION_LINE.RUN_ID.eq(runId))
-        .orderBy(DISTRIBUTION_LINE.LINE_NO).fetch();
+  /** Every line's recipient and amount (no explanation text): what posting and payout need. */
+  public List<DistributionLineRecord> allAmounts(DSLContext db, long runId) {
+    return db.select(DISTRIBUTION_LINE.HOUSEHOLD_ID, DISTRIBUTION_LINE.RECIPIENT, DISTRIBUTION_LINE.AMOUNT_FEN)
+        .from(DISTRIBUTION_LINE).where(DISTRIBUTION_LINE.RUN_ID.eq(runId))
+        .orderBy(DISTRIBUTION_LINE.LINE_NO).fetchInto(DISTRIBUTION_LINE);
   }
 
   /** Household lines with the household's name and masked number, for the public notice and payouts. */

@@ -6,7 +6,6 @@ import cn.bangfu.identity.IdentityRoutes;
 import cn.bangfu.identity.IdentityService;
 import cn.bangfu.identity.Passwords;
 import cn.bangfu.identity.UserRepository;
-import cn.bangfu.ledger.Ledger;
 import cn.bangfu.matching.DemandRepository;
 import cn.bangfu.matching.DemandRoutes;
 import cn.bangfu.matching.DemandService;
@@ -19,6 +18,13 @@ import cn.bangfu.orders.OrderTransitions;
 import cn.bangfu.orders.ProcurementRepository;
 import cn.bangfu.orders.ProcurementRoutes;
 import cn.bangfu.orders.ProcurementService;
+import cn.bangfu.ledger.ChainVerifier;
+import cn.bangfu.ledger.HashChain;
+import cn.bangfu.ledger.JournalPoster;
+import cn.bangfu.ledger.LedgerQueries;
+import cn.bangfu.ledger.LedgerRepository;
+import cn.bangfu.ledger.LedgerRoutes;
+import cn.bangfu.ledger.LedgerService;
 import cn.bangfu.platform.Api;
 import cn.bangfu.platform.Config;
 import cn.bangfu.platform.Database;
@@ -66,6 +72,7 @@ public final class LedgerServer {
   private Database database;
   private HttpServer http;
   private Api api;
+  private JournalPoster ledger;
 
   public LedgerServer(Config config) {
     this.config = config;
@@ -89,6 +96,12 @@ public final class LedgerServer {
       Secrets secrets = Secrets.load(config.masterKey(), config.dataDir());
       KeyCheck.verify(database.dsl(), secrets);
       Ids ids = Ids.forThisProcess();
+      HashChain hashChain = new HashChain(secrets.derive("ledger-hash-chain"));
+      LedgerRepository ledgerRepository = new LedgerRepository();
+      ledger = new JournalPoster(ledgerRepository, hashChain, ids);
+      LedgerQueries ledgerQueries = new LedgerQueries();
+      LedgerService ledgerService = new LedgerService(database, ledgerQueries, ledgerRepository,
+          new ChainVerifier(hashChain, ledgerQueries), new ParticipantRepository());
 
       Authenticator authenticator = new Authenticator(vertx, secrets.derive("jwt-signing"), config.tokenTtlSeconds());
       IdentityService identity = new IdentityService(database, new UserRepository(), new Passwords(), authenticator, ids);
@@ -104,6 +117,7 @@ public final class LedgerServer {
       IdentityRoutes.mount(api, identity);
       RegistryRoutes.mount(api, registryService);
       mountMarket(api, registryService, ids);
+      LedgerRoutes.mount(api, ledgerService);
       ProblemHandler problems = new ProblemHandler();
       router.route().failureHandler(problems);
       for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
@@ -139,19 +153,12 @@ public final class LedgerServer {
     OrderService orders = new OrderService(database, orderRepository, lotRepository, demandRepository, participants,
         idempotency, ids);
     OrderTransitions transitions = new OrderTransitions(orders, orderRepository, lotRepository, idempotency,
-        ledgerForOrders());
+        ledger);
     LotRoutes.mount(api, lots);
     DemandRoutes.mount(api, demands);
     OrderRoutes.mount(api, orders, transitions);
     ProcurementRoutes.mount(api, new ProcurementService(database, new ProcurementRepository(), participants,
         registryService));
-  }
-
-  /** Until the ledger implementation is merged, settlement refuses (500) rather than pretend to post. */
-  private static Ledger ledgerForOrders() {
-    return (tx, draft) -> {
-      throw new IllegalStateException("the ledger implementation is not wired yet");
-    };
   }
 
   public int port() {
@@ -160,6 +167,11 @@ public final class LedgerServer {
 
   public Database database() {
     return database;
+  }
+
+  /** The ledger every capability posts through (orders, distributions), inside its own transaction. */
+  public JournalPoster ledger() {
+    return ledger;
   }
 
   public List<Api.RouteSpec> routes() {

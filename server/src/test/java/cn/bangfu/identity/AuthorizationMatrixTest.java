@@ -36,6 +36,8 @@ class AuthorizationMatrixTest {
   static String householdB;
   static String buyerA;
   static String buyerB;
+  static String accountA;
+  static String accountB;
 
   @BeforeAll
   static void world() {
@@ -48,6 +50,8 @@ class AuthorizationMatrixTest {
     create("/api/v1/cooperatives/" + coopB + "/members", Fixtures.membership(householdB));
     buyerA = create("/api/v1/buyers", Fixtures.buyer("县第一中学食堂"));
     buyerB = create("/api/v1/buyers", Fixtures.buyer("广州某医院").put("regionCode", "440106000000"));
+    accountA = settledRevenueAccount(buyerA, coopA);
+    accountB = settledRevenueAccount(buyerB, coopB);
     TOKENS.put(Role.ADMIN, server.adminToken);
     TOKENS.put(Role.REGULATOR, server.userToken("county-regulator", "REGULATOR", "450123"));
     TOKENS.put(Role.COOP, server.userToken("coop-a", "COOP", coopA));
@@ -58,6 +62,23 @@ class AuthorizationMatrixTest {
   @AfterAll
   static void stop() {
     server.close();
+  }
+
+  /** Posts a settlement buyer → cooperative through the ledger; returns the cooperative's revenue account id. */
+  private static String settledRevenueAccount(String buyer, String coop) {
+    long coopId = Long.parseLong(coop);
+    cn.bangfu.ledger.EntryDraft draft = new cn.bangfu.ledger.EntryDraft("ORDER_SETTLEMENT", "ORDER", coopId,
+        "matrix-settlement:" + coop, coopId, java.time.LocalDate.of(2026, 9, 15), 1, null, List.of(
+            new cn.bangfu.ledger.Posting(new cn.bangfu.ledger.AccountRef(cn.bangfu.ledger.AccountRef.OwnerType.BUYER,
+                Long.parseLong(buyer), cn.bangfu.ledger.AccountRef.Purpose.BUYER_PROCUREMENT), 600_000),
+            new cn.bangfu.ledger.Posting(new cn.bangfu.ledger.AccountRef(
+                cn.bangfu.ledger.AccountRef.OwnerType.COOPERATIVE, coopId,
+                cn.bangfu.ledger.AccountRef.Purpose.COOP_REVENUE), -600_000)));
+    server.server().database().dsl().transactionResult(c -> server.server().ledger().post(c.dsl(), draft));
+    Http.Response accounts = server.http.get("/api/v1/accounts?ownerType=COOPERATIVE&ownerId=" + coop,
+        server.adminToken);
+    assertThat(accounts.status()).as(accounts.text()).isEqualTo(200);
+    return accounts.body().getJsonArray("items").getJsonObject(0).getString("id");
   }
 
   private static String create(String path, JsonObject body) {
@@ -110,6 +131,15 @@ class AuthorizationMatrixTest {
     t.put("POST /api/v1/cooperatives/:id/costs", new Row("POST", "/api/v1/cooperatives/{coopA}/costs",
         "/api/v1/cooperatives/{coopB}/costs", () -> new JsonObject().put("amountFen", 120_000).put("category", "运费")
             .put("date", "2026-09-01"), Set.of(Role.COOP), none));
+    t.put("GET /api/v1/ledger/trial-balance", new Row("GET", "/api/v1/ledger/trial-balance", null, null,
+        Set.of(Role.ADMIN, Role.REGULATOR), none));
+    t.put("GET /api/v1/ledger/verify", new Row("GET", "/api/v1/ledger/verify", null, null,
+        Set.of(Role.ADMIN, Role.REGULATOR), none));
+    t.put("GET /api/v1/accounts", new Row("GET", "/api/v1/accounts?ownerType=COOPERATIVE&ownerId={coopA}",
+        "/api/v1/accounts?ownerType=COOPERATIVE&ownerId={coopB}", null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP),
+        Set.of(Role.ADMIN)));
+    t.put("GET /api/v1/accounts/:id", new Row("GET", "/api/v1/accounts/{accountA}", "/api/v1/accounts/{accountB}",
+        null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP), Set.of(Role.ADMIN)));
     return t;
   }
 
@@ -169,6 +199,7 @@ class AuthorizationMatrixTest {
 
   private static String resolve(String template) {
     return template.replace("{coopA}", coopA).replace("{coopB}", coopB).replace("{householdA}", householdA)
-        .replace("{householdB}", householdB).replace("{buyerA}", buyerA).replace("{buyerB}", buyerB);
+        .replace("{householdB}", householdB).replace("{buyerA}", buyerA).replace("{buyerB}", buyerB)
+        .replace("{accountA}", accountA).replace("{accountB}", accountB);
   }
 }

@@ -1,0 +1,178 @@
+package cn.bangfu.ledger;
+
+import cn.bangfu.db.tables.records.LedgerEntryRecord;
+import cn.bangfu.platform.Ids;
+import cn.bangfu.platform.Problem;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Writes journal entries: the {@link Ledger} implementation, plus reversals.
+ *
+ * <p>Order of work in the caller's transaction: validate (nothing touched yet) → return early if the
+ * idempotency ref is already there → lock the cooperative's chain head → insert the entry (its
+ * UNIQUE idempotency ref is the real guard: a concurrent twin fails here and we return the winner's
+ * entry) → resolve accounts → batch-insert postings → advance the chain head. Accounts are resolved
+ * after the entry insert so a duplicate creates nothing.
+ */
+public final class JournalPoster implements Ledger {
+  public static final String REVERSAL = "REVERSAL";
+  private static final int MAX_POSTINGS = 1_000_000;
+
+  private final LedgerRepository repository;
+  private final HashChain chain;
+  private final Ids ids;
+
+  public JournalPoster(LedgerRepository repository, HashChain chain, Ids ids) {
+    this.repository = repository;
+    this.chain = chain;
+    this.ids = ids;
+  }
+
+  @Override
+  public PostedEntry post(DSLContext tx, EntryDraft draft) {
+    validate(draft);
+    return write(tx, draft, null);
+  }
+
+  /**
+   * Posts the reversing entry of {@code entryId}: every posting negated, pointing at the original.
+   * An entry is reversed at most once (a unique index); reversing with the same idempotency ref again
+   * returns the first reversal. A reversal cannot itself be reversed: post a new entry instead.
+   */
+  public PostedEntry reverse(DSLContext tx, long entryId, String idempotencyRef, LocalDate effectiveDate,
+      long causedBy, String memo) {
+    LedgerEntryRecord original = repository.entry(tx, entryId)
+        .orElseThrow(() -> Problem.notFound("ledger entry", Long.toString(entryId)));
+    if (original.getReversesEntryId() != null) {
+      throw Problem.unprocessable("reversal-of-reversal",
+          "entry " + entryId + " is itself a reversal; post a new entry instead");
+    }
+    List<Posting> negated = new ArrayList<>();
+    for (HashChain.Line line : repository.lines(tx, entryId)) {
+      negated.add(new Posting(new AccountRef(AccountRef.OwnerType.valueOf(line.ownerType()), line.ownerId(),
+          AccountRef.Purpose.valueOf(line.purpose())), -line.amountFen()));
+    }
+    EntryDraft draft = new EntryDraft(REVERSAL, original.getReferenceType(), original.getReferenceId(),
+        idempotencyRef, original.getCooperativeId(), effectiveDate, causedBy, memo, negated);
+    validate(draft);
+    return write(tx, draft, entryId);
+  }
+
+  private PostedEntry write(DSLContext tx, EntryDraft draft, Long reverses) {
+    List<HashChain.Line> lines = HashChain.lines(draft.postings());
+    byte[] contentHash = chain.contentHash(draft.kind(), draft.referenceType(), draft.referenceId(),
+        draft.idempotencyRef(), draft.cooperativeId(), draft.effectiveDate(), reverses, lines);
+    Optional<LedgerEntryRecord> earlier = repository.entryByRef(tx, draft.idempotencyRef());
+    if (earlier.isPresent()) {
+      return alreadyPosted(earlier.get(), contentHash);
+    }
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    LedgerRepository.ChainHead head = repository.lockChain(tx, draft.cooperativeId(), now);
+    long entryId = ids.next();
+    long seq = head.lastSeq() + 1;
+    long createdAtMillis = now.toInstant(ZoneOffset.UTC).toEpochMilli();
+    byte[] hash = chain.entryHash(head.lastHash(), entryId, draft.cooperativeId(), seq, contentHash,
+        draft.causedBy(), draft.memo(), createdAtMillis);
+    LedgerEntryRecord entry = new LedgerEntryRecord().setId(entryId).setCooperativeId(draft.cooperativeId())
+        .setChainSeq(seq).setKind(draft.kind()).setReferenceType(draft.referenceType())
+        .setReferenceId(draft.referenceId()).setIdempotencyRef(draft.idempotencyRef())
+        .setCausedBy(draft.causedBy()).setMemo(draft.memo()).setEffectiveDate(draft.effectiveDate())
+        .setCreatedAt(now).setReversesEntryId(reverses).setPostingCount(draft.postings().size())
+        .setContentHash(contentHash).setPrevHash(head.lastHash()).setHash(hash);
+    try {
+      repository.insertEntry(tx, entry);
+    } catch (LedgerRepository.DuplicateEntry e) {
+      if (e.isIdempotencyRef()) {
+        LedgerEntryRecord winner = repository.entryByRef(tx, draft.idempotencyRef())
+            .orElseThrow(() -> new IllegalStateException("idempotency ref vanished: " + draft.idempotencyRef()));
+        return alreadyPosted(winner, contentHash);
+      }
+      if (e.isReversal()) {
+        throw Problem.conflict("already-reversed", "entry " + reverses + " has already been reversed", null);
+      }
+      throw e;
+    }
+    List<Posting> postings = draft.postings();
+    Map<AccountRef, Long> accounts = repository.resolveAccounts(tx,
+        new LinkedHashSet<>(postings.stream().map(Posting::account).toList()), ids::next, now);
+    long[] accountIds = new long[postings.size()];
+    long[] amounts = new long[postings.size()];
+    for (int i = 0; i < accountIds.length; i++) {
+      accountIds[i] = accounts.get(postings.get(i).account());
+      amounts[i] = postings.get(i).amountFen();
+    }
+    repository.insertPostings(tx, entryId, draft.cooperativeId(), draft.effectiveDate(), accountIds, amounts);
+    repository.advanceChain(tx, draft.cooperativeId(), seq, entryId, hash, now);
+    return new PostedEntry(entryId, draft.idempotencyRef(), now.toInstant(ZoneOffset.UTC), false);
+  }
+
+  private static PostedEntry alreadyPosted(LedgerEntryRecord existing, byte[] contentHash) {
+    if (!Arrays.equals(existing.getContentHash(), contentHash)) {
+      throw Problem.unprocessable("idempotency-conflict", "idempotency ref " + existing.getIdempotencyRef()
+          + " was already posted (entry " + existing.getId() + ") with different content");
+    }
+    return new PostedEntry(existing.getId(), existing.getIdempotencyRef(),
+        existing.getCreatedAt().toInstant(ZoneOffset.UTC), true);
+  }
+
+  /** Refuses a draft that would not be a valid entry; runs before anything is written. */
+  static void validate(EntryDraft draft) {
+    require(draft.kind(), "kind", 32);
+    require(draft.referenceType(), "referenceType", 32);
+    require(draft.idempotencyRef(), "idempotencyRef", 190);
+    if (draft.memo() != null && draft.memo().length() > 500) {
+      throw unbalanced("memo", "memo is longer than 500 characters");
+    }
+    if (draft.effectiveDate() == null) {
+      throw unbalanced("effectiveDate", "an entry needs an effective date");
+    }
+    if (draft.cooperativeId() < 0) {
+      throw unbalanced("cooperativeId", "cooperativeId must not be negative");
+    }
+    List<Posting> postings = draft.postings();
+    if (postings == null || postings.size() < 2) {
+      throw unbalanced("postings", "an entry needs at least two postings");
+    }
+    if (postings.size() > MAX_POSTINGS) {
+      throw unbalanced("postings", "an entry may have at most " + MAX_POSTINGS + " postings");
+    }
+    long sum = 0;
+    for (int i = 0; i < postings.size(); i++) {
+      Posting p = postings.get(i);
+      if (p == null || p.account() == null || p.account().ownerType() == null || p.account().purpose() == null) {
+        throw unbalanced("postings[" + i + "].account", "posting " + i + " names no account");
+      }
+      if (p.amountFen() == 0) {
+        throw unbalanced("postings[" + i + "].amountFen", "posting " + i + " is zero");
+      }
+      try {
+        sum = Math.addExact(sum, p.amountFen());
+      } catch (ArithmeticException e) {
+        throw unbalanced("postings", "the postings overflow 64-bit fen");
+      }
+    }
+    if (sum != 0) {
+      throw unbalanced("postings", "the postings sum to " + sum + " fen, not 0: an entry must balance");
+    }
+  }
+
+  private static void require(String value, String field, int maxLength) {
+    if (value == null || value.isBlank() || value.length() > maxLength) {
+      throw unbalanced(field, field + " is required (1-" + maxLength + " characters)");
+    }
+  }
+
+  private static Problem unbalanced(String field, String detail) {
+    return new Problem(422, "invalid-entry", "Entry cannot be posted", detail, field);
+  }
+}

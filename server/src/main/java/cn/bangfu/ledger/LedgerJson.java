@@ -1,0 +1,61 @@
+package cn.bangfu.ledger;
+
+import cn.bangfu.db.tables.records.LedgerAccountRecord;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Ledger results as JSON: ids as strings, money as *Fen integers. */
+public final class LedgerJson {
+  private LedgerJson() {
+  }
+
+  private static String id(Long id) {
+    return id == null ? null : Long.toString(id);
+  }
+
+  private static String time(LocalDateTime time) {
+    return time == null ? null : time.toInstant(ZoneOffset.UTC).toString();
+  }
+
+  public static JsonObject trialBalance(LedgerQueries.TrialBalance t) {
+    return new JsonObject().put("totalDebitFen", t.totalDebitFen()).put("totalCreditFen", t.totalCreditFen())
+        .put("balanced", t.totalDebitFen() == t.totalCreditFen());
+  }
+
+  public static JsonObject verification(ChainVerifier.Verification v) {
+    JsonObject json = new JsonObject().put("ok", v.ok()).put("entriesChecked", v.entriesChecked())
+        .put("chainsChecked", v.chainsChecked());
+    if (v.firstBreak() == null) {
+      return json.putNull("firstBreak");
+    }
+    return json.put("firstBreak", new JsonObject().put("entryId", id(v.firstBreak().entryId()))
+        .put("cooperativeId", id(v.firstBreak().cooperativeId())).put("reason", v.firstBreak().reason()));
+  }
+
+  public static JsonObject account(LedgerService.AccountView view) {
+    LedgerAccountRecord a = view.account();
+    JsonObject json = new JsonObject().put("id", id(a.getId())).put("ownerType", a.getOwnerType())
+        .put("ownerId", id(a.getOwnerId())).put("purpose", a.getPurpose())
+        .put("cooperativeId", id(a.getCooperativeId())).put("currency", a.getCurrency())
+        .put("balanceFen", view.balanceFen()).put("createdAt", time(a.getCreatedAt()));
+    if (view.asOf() != null) {
+      json.put("asOf", view.asOf().toString()).put("asOfBalanceFen", view.asOfBalanceFen());
+    }
+    return json;
+  }
+
+  public static JsonObject line(LedgerQueries.AccountLine l) {
+    return new JsonObject().put("entryId", id(l.entryId())).put("lineNo", l.lineNo()).put("amountFen", l.amountFen())
+        .put("effectiveDate", l.effectiveDate().toString()).put("kind", l.kind())
+        .put("referenceType", l.referenceType()).put("referenceId", id(l.referenceId()))
+        .put("createdAt", time(l.createdAt())).put("reversesEntryId", id(l.reversesEntryId()));
+  }
+
+  public static JsonObject accountWithLines(LedgerService.AccountView view, int limit, int offset) {
+    return account(view).put("entries", new JsonObject()
+        .put("items", new JsonArray(view.lines().stream().map(LedgerJson::line).toList()))
+        .put("limit", limit).put("offset", offset));
+  }
+}

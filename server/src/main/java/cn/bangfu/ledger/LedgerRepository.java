@@ -1,0 +1,237 @@
+package cn.bangfu.ledger;
+
+import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
+import static cn.bangfu.db.Tables.LEDGER_CHAIN;
+import static cn.bangfu.db.Tables.LEDGER_ENTRY;
+import static cn.bangfu.db.Tables.LEDGER_POSTING;
+
+import cn.bangfu.db.tables.records.LedgerAccountRecord;
+import cn.bangfu.db.tables.records.LedgerEntryRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
+import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+
+/**
+ * The posting side of the ledger's SQL: chain heads, entries, accounts and postings. Entries and
+ * postings are only ever inserted. The bulk paths (account look-up and creation, postings) use JDBC
+ * batches on the transaction's own connection: with the driver's rewriteBatchedStatements they become
+ * multi-row INSERTs, the same statements a hand-written bulk load would send.
+ * Reads for the HTTP side are in {@link LedgerQueries}.
+ */
+public final class LedgerRepository {
+  private static final int CHUNK = 5_000;
+
+  /** A unique index refused an entry; {@code index} says which (idempotency ref, reversal, chain seq). */
+  public static final class DuplicateEntry extends RuntimeException {
+    private final String index;
+
+    DuplicateEntry(String index) {
+      super(index, null, false, false);
+      this.index = index;
+    }
+
+    public boolean isIdempotencyRef() {
+      return index.contains("ux_ledger_entry_idempotency");
+    }
+
+    public boolean isReversal() {
+      return index.contains("ux_ledger_entry_reverses");
+    }
+  }
+
+  public record ChainHead(long cooperativeId, long lastSeq, byte[] lastHash) {
+  }
+
+  /**
+   * Locks the cooperative's chain head for the rest of the caller's transaction (created on first
+   * use; INSERT IGNORE lets two first posters race safely, the loser waits on the row lock).
+   */
+  public ChainHead lockChain(DSLContext tx, long cooperativeId, LocalDateTime now) {
+    var head = tx.select(LEDGER_CHAIN.LAST_SEQ, LEDGER_CHAIN.LAST_HASH).from(LEDGER_CHAIN)
+        .where(LEDGER_CHAIN.COOPERATIVE_ID.eq(cooperativeId)).forUpdate().fetchOne();
+    if (head == null) {
+      tx.insertInto(LEDGER_CHAIN).set(LEDGER_CHAIN.COOPERATIVE_ID, cooperativeId).set(LEDGER_CHAIN.LAST_SEQ, 0L)
+          .set(LEDGER_CHAIN.LAST_HASH, HashChain.GENESIS).set(LEDGER_CHAIN.UPDATED_AT, now)
+          .onDuplicateKeyIgnore().execute();
+      head = tx.select(LEDGER_CHAIN.LAST_SEQ, LEDGER_CHAIN.LAST_HASH).from(LEDGER_CHAIN)
+          .where(LEDGER_CHAIN.COOPERATIVE_ID.eq(cooperativeId)).forUpdate().fetchOne();
+    }
+    return new ChainHead(cooperativeId, head.value1(), head.value2());
+  }
+
+  public void advanceChain(DSLContext tx, long cooperativeId, long seq, long entryId, byte[] hash,
+      LocalDateTime now) {
+    tx.update(LEDGER_CHAIN).set(LEDGER_CHAIN.LAST_SEQ, seq).set(LEDGER_CHAIN.LAST_ENTRY_ID, entryId)
+        .set(LEDGER_CHAIN.LAST_HASH, hash).set(LEDGER_CHAIN.UPDATED_AT, now)
+        .where(LEDGER_CHAIN.COOPERATIVE_ID.eq(cooperativeId)).execute();
+  }
+
+  public Optional<LedgerEntryRecord> entryByRef(DSLContext tx, String idempotencyRef) {
+    return tx.selectFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.IDEMPOTENCY_REF.eq(idempotencyRef)).fetchOptional();
+  }
+
+  public Optional<LedgerEntryRecord> entry(DSLContext tx, long entryId) {
+    return tx.selectFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.ID.eq(entryId)).fetchOptional();
+  }
+
+  public Optional<LedgerEntryRecord> reversalOf(DSLContext tx, long entryId) {
+    return tx.selectFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.REVERSES_ENTRY_ID.eq(entryId)).fetchOptional();
+  }
+
+  /** Inserts the entry row; a unique index refusing it surfaces as {@link DuplicateEntry}. */
+  public void insertEntry(DSLContext tx, LedgerEntryRecord entry) {
+    try {
+      tx.executeInsert(entry);
+    } catch (IntegrityConstraintViolationException e) {
+      throw new DuplicateEntry(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Account ids for {@code refs}, creating missing accounts. Looks up first (the common case: the
+   * accounts exist), then inserts only the missing ones with INSERT IGNORE (a concurrent creator
+   * wins the unique index, we wait for it and read its id) and reads them back.
+   */
+  public Map<AccountRef, Long> resolveAccounts(DSLContext tx, java.util.Collection<AccountRef> refs,
+      LongSupplier newId, LocalDateTime now) {
+    Map<String, TreeSet<Long>> groups = new TreeMap<>();
+    for (AccountRef ref : refs) {
+      groups.computeIfAbsent(ref.ownerType().name() + ":" + ref.purpose().name(), k -> new TreeSet<>())
+          .add(ref.ownerId());
+    }
+    Map<AccountRef, Long> ids = new HashMap<>(refs.size() * 2);
+    tx.connection(conn -> {
+      for (Map.Entry<String, TreeSet<Long>> group : groups.entrySet()) {
+        String[] key = group.getKey().split(":");
+        AccountRef.OwnerType type = AccountRef.OwnerType.valueOf(key[0]);
+        AccountRef.Purpose purpose = AccountRef.Purpose.valueOf(key[1]);
+        List<Long> owners = new ArrayList<>(group.getValue());
+        Map<Long, Long> found = lookUp(conn, type, purpose, owners);
+        List<Long> missing = owners.stream().filter(o -> !found.containsKey(o)).toList();
+        if (!missing.isEmpty()) {
+          create(conn, type, purpose, missing, newId, now);
+          found.putAll(lookUp(conn, type, purpose, missing));
+        }
+        for (Map.Entry<Long, Long> e : found.entrySet()) {
+          ids.put(new AccountRef(type, e.getKey(), purpose), e.getValue());
+        }
+      }
+    });
+    return ids;
+  }
+
+  private static Map<Long, Long> lookUp(Connection conn, AccountRef.OwnerType type, AccountRef.Purpose purpose,
+      List<Long> owners) throws java.sql.SQLException {
+    Map<Long, Long> found = new HashMap<>(owners.size() * 2);
+    for (int from = 0; from < owners.size(); from += CHUNK) {
+      List<Long> chunk = owners.subList(from, Math.min(owners.size(), from + CHUNK));
+      StringBuilder sql = new StringBuilder(64 + chunk.size() * 20).append("SELECT ")
+          .append(LEDGER_ACCOUNT.OWNER_ID.getName()).append(", ").append(LEDGER_ACCOUNT.ID.getName())
+          .append(" FROM ").append(LEDGER_ACCOUNT.getName()).append(" WHERE ")
+          .append(LEDGER_ACCOUNT.OWNER_TYPE.getName()).append(" = '").append(type.name()).append("' AND ")
+          .append(LEDGER_ACCOUNT.PURPOSE.getName()).append(" = '").append(purpose.name()).append("' AND ")
+          .append(LEDGER_ACCOUNT.OWNER_ID.getName()).append(" IN (");
+      // enum names and longs only: nothing a caller controls reaches the SQL text
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "" : ",").append(chunk.get(i).longValue());
+      }
+      sql.append(')');
+      try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
+        while (rs.next()) {
+          found.put(rs.getLong(1), rs.getLong(2));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void create(Connection conn, AccountRef.OwnerType type, AccountRef.Purpose purpose,
+      List<Long> owners, LongSupplier newId, LocalDateTime now) throws java.sql.SQLException {
+    String sql = "INSERT IGNORE INTO " + LEDGER_ACCOUNT.getName() + " (" + LEDGER_ACCOUNT.ID.getName() + ", "
+        + LEDGER_ACCOUNT.OWNER_TYPE.getName() + ", " + LEDGER_ACCOUNT.OWNER_ID.getName() + ", "
+        + LEDGER_ACCOUNT.PURPOSE.getName() + ", " + LEDGER_ACCOUNT.COOPERATIVE_ID.getName() + ", "
+        + LEDGER_ACCOUNT.CURRENCY.getName() + ", " + LEDGER_ACCOUNT.CREATED_AT.getName()
+        + ") VALUES (?, ?, ?, ?, ?, 'CNY', ?)";
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      int pending = 0;
+      for (long owner : owners) {
+        ps.setLong(1, newId.getAsLong());
+        ps.setString(2, type.name());
+        ps.setLong(3, owner);
+        ps.setString(4, purpose.name());
+        if (type == AccountRef.OwnerType.COOPERATIVE) {
+          ps.setLong(5, owner);
+        } else {
+          ps.setNull(5, java.sql.Types.BIGINT);
+        }
+        ps.setObject(6, now);
+        ps.addBatch();
+        if (++pending == CHUNK * 4) {
+          ps.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  /** The postings of one entry, line numbers 1..n, as JDBC batches (multi-row INSERTs on the wire). */
+  public void insertPostings(DSLContext tx, long entryId, long cooperativeId, LocalDate effectiveDate,
+      long[] accountIds, long[] amounts) {
+    String sql = "INSERT INTO " + LEDGER_POSTING.getName() + " (" + LEDGER_POSTING.ENTRY_ID.getName() + ", "
+        + LEDGER_POSTING.LINE_NO.getName() + ", " + LEDGER_POSTING.ACCOUNT_ID.getName() + ", "
+        + LEDGER_POSTING.AMOUNT_FEN.getName() + ", " + LEDGER_POSTING.COOPERATIVE_ID.getName() + ", "
+        + LEDGER_POSTING.EFFECTIVE_DATE.getName() + ") VALUES (?, ?, ?, ?, ?, ?)";
+    java.sql.Date date = java.sql.Date.valueOf(effectiveDate);
+    tx.connection(conn -> {
+      try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        int pending = 0;
+        for (int i = 0; i < accountIds.length; i++) {
+          ps.setLong(1, entryId);
+          ps.setInt(2, i + 1);
+          ps.setLong(3, accountIds[i]);
+          ps.setLong(4, amounts[i]);
+          ps.setLong(5, cooperativeId);
+          ps.setDate(6, date);
+          ps.addBatch();
+          if (++pending == CHUNK * 4) {
+            ps.executeBatch();
+            pending = 0;
+          }
+        }
+        if (pending > 0) {
+          ps.executeBatch();
+        }
+      }
+    });
+  }
+
+  /** An entry's postings with their accounts' owner and purpose (for reversal and verification). */
+  public List<HashChain.Line> lines(DSLContext tx, long entryId) {
+    return tx.select(LEDGER_ACCOUNT.OWNER_TYPE, LEDGER_ACCOUNT.OWNER_ID, LEDGER_ACCOUNT.PURPOSE,
+            LEDGER_POSTING.AMOUNT_FEN)
+        .from(LEDGER_POSTING).join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
+        .where(LEDGER_POSTING.ENTRY_ID.eq(entryId))
+        .orderBy(LEDGER_POSTING.LINE_NO)
+        .fetch(r -> new HashChain.Line(r.value1(), r.value2(), r.value3(), r.value4()));
+  }
+
+  public Optional<LedgerAccountRecord> account(DSLContext tx, long accountId) {
+    return tx.selectFrom(LEDGER_ACCOUNT).where(LEDGER_ACCOUNT.ID.eq(accountId)).fetchOptional();
+  }
+}

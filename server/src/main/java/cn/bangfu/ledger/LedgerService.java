@@ -1,0 +1,94 @@
+package cn.bangfu.ledger;
+
+import cn.bangfu.db.tables.records.LedgerAccountRecord;
+import cn.bangfu.identity.Principal;
+import cn.bangfu.identity.Scopes;
+import cn.bangfu.platform.Database;
+import cn.bangfu.platform.Problem;
+import cn.bangfu.registry.ParticipantRepository;
+import io.vertx.core.Future;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * The ledger's read side for HTTP: trial balance, chain verification, accounts with balances.
+ * Account scope: ADMIN all; REGULATOR when the owner's region is under its prefix; COOP, BUYER and
+ * HOUSEHOLD only accounts they own themselves.
+ */
+public final class LedgerService {
+  private final Database database;
+  private final LedgerQueries queries;
+  private final LedgerRepository repository;
+  private final ChainVerifier verifier;
+  private final ParticipantRepository participants;
+
+  public LedgerService(Database database, LedgerQueries queries, LedgerRepository repository, ChainVerifier verifier,
+      ParticipantRepository participants) {
+    this.database = database;
+    this.queries = queries;
+    this.repository = repository;
+    this.verifier = verifier;
+    this.participants = participants;
+  }
+
+  public record AccountView(LedgerAccountRecord account, long balanceFen, LocalDate asOf, Long asOfBalanceFen,
+      List<LedgerQueries.AccountLine> lines) {
+  }
+
+  public Future<LedgerQueries.TrialBalance> trialBalance() {
+    return database.read(queries::trialBalance);
+  }
+
+  public Future<ChainVerifier.Verification> verify() {
+    return database.read(verifier::verify);
+  }
+
+  public Future<AccountView> account(Principal caller, long accountId, LocalDate asOf, int limit, int offset) {
+    return database.read(db -> {
+      LedgerAccountRecord account = repository.account(db, accountId)
+          .orElseThrow(() -> Problem.notFound("account", Long.toString(accountId)));
+      requireOwnerScope(db, caller, AccountRef.OwnerType.valueOf(account.getOwnerType()), account.getOwnerId());
+      long balance = queries.balance(db, accountId, null);
+      Long asOfBalance = asOf == null ? null : queries.balance(db, accountId, asOf);
+      return new AccountView(account, balance, asOf, asOfBalance, queries.accountLines(db, accountId, limit, offset));
+    });
+  }
+
+  public Future<List<AccountView>> accountsOf(Principal caller, AccountRef.OwnerType ownerType, long ownerId) {
+    return database.read(db -> {
+      requireOwnerScope(db, caller, ownerType, ownerId);
+      List<LedgerAccountRecord> accounts = queries.accountsOf(db, ownerType, ownerId);
+      Map<Long, Long> balances = queries.balances(db, accounts.stream().map(LedgerAccountRecord::getId).toList());
+      return accounts.stream()
+          .map(a -> new AccountView(a, balances.getOrDefault(a.getId(), 0L), null, null, List.of())).toList();
+    });
+  }
+
+  /**
+   * Own-entity roles are decided from the token alone (no look-up, so nothing about other owners
+   * leaks); ADMIN and REGULATOR need the owner to exist, and REGULATOR its region under the prefix.
+   */
+  private void requireOwnerScope(DSLContext db, Principal caller, AccountRef.OwnerType ownerType, long ownerId) {
+    String what = ownerType.name().toLowerCase(java.util.Locale.ROOT) + " " + ownerId;
+    boolean allowed = switch (caller.role()) {
+      case COOP -> ownerType == AccountRef.OwnerType.COOPERATIVE && caller.scopeEntityId() == ownerId;
+      case BUYER -> ownerType == AccountRef.OwnerType.BUYER && caller.scopeEntityId() == ownerId;
+      case HOUSEHOLD -> ownerType == AccountRef.OwnerType.HOUSEHOLD && caller.scopeEntityId() == ownerId;
+      case ADMIN -> true;
+      case REGULATOR -> Scopes.coversRegion(caller,
+          ownerRegion(db, ownerType, ownerId).orElseThrow(() -> Problem.notFound(what.split(" ")[0], "" + ownerId)));
+    };
+    Scopes.require(allowed, what);
+  }
+
+  private Optional<String> ownerRegion(DSLContext db, AccountRef.OwnerType ownerType, long ownerId) {
+    return switch (ownerType) {
+      case COOPERATIVE -> participants.cooperative(db, ownerId).map(c -> c.getRegionCode());
+      case BUYER -> participants.buyer(db, ownerId).map(b -> b.getRegionCode());
+      case HOUSEHOLD -> participants.household(db, ownerId).map(h -> h.getRegionCode());
+    };
+  }
+}

@@ -1,0 +1,223 @@
+package cn.bangfu.ledger;
+
+import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
+import static cn.bangfu.db.Tables.LEDGER_CHAIN;
+import static cn.bangfu.db.Tables.LEDGER_ENTRY;
+import static cn.bangfu.db.Tables.LEDGER_POSTING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.bangfu.ledger.AccountRef.OwnerType;
+import cn.bangfu.ledger.AccountRef.Purpose;
+import cn.bangfu.platform.Problem;
+import cn.bangfu.support.Fixtures;
+import cn.bangfu.support.Http;
+import cn.bangfu.support.TestServer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ledger.post against the real database: refusal of bad drafts with nothing written, idempotency
+ * (sequential, conflicting and 16 threads at once), reversals, bulk entries, trial balance over HTTP.
+ * Figures from the seeds: grapes at 12 元/公斤, so 500 公斤 settle at 6,000 元 = 600,000 fen.
+ */
+class LedgerPostingTest {
+  static TestServer server;
+  static JournalPoster ledger;
+  static DSLContext db;
+  static long coop;
+  static long buyer;
+  static final LocalDate SETTLED_ON = LocalDate.of(2026, 9, 15);
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+    ledger = server.server().ledger();
+    db = server.server().database().dsl();
+    coop = Long.parseLong(server.http.post("/api/v1/cooperatives", server.adminToken,
+        Fixtures.cooperative("岑峰村葡萄合作社")).body().getString("id"));
+    buyer = Long.parseLong(server.http.post("/api/v1/buyers", server.adminToken,
+        Fixtures.buyer("县第一中学食堂")).body().getString("id"));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static AccountRef procurement(long buyerId) {
+    return new AccountRef(OwnerType.BUYER, buyerId, Purpose.BUYER_PROCUREMENT);
+  }
+
+  static AccountRef revenue(long coopId) {
+    return new AccountRef(OwnerType.COOPERATIVE, coopId, Purpose.COOP_REVENUE);
+  }
+
+  static EntryDraft settlement(String ref, long amountFen) {
+    return new EntryDraft("ORDER_SETTLEMENT", "ORDER", 42, ref, coop, SETTLED_ON, 1, "500 公斤 葡萄",
+        List.of(new Posting(procurement(buyer), amountFen), new Posting(revenue(coop), -amountFen)));
+  }
+
+  static PostedEntry post(EntryDraft draft) {
+    return db.transactionResult(c -> ledger.post(c.dsl(), draft));
+  }
+
+  static long balance(AccountRef ref) {
+    Long id = db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
+        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(ref.ownerType().name()), LEDGER_ACCOUNT.OWNER_ID.eq(ref.ownerId()),
+            LEDGER_ACCOUNT.PURPOSE.eq(ref.purpose().name())).fetchOne(LEDGER_ACCOUNT.ID);
+    return id == null ? 0 : new LedgerQueries().balance(db, id, null);
+  }
+
+  static List<Integer> rowCounts() {
+    return List.of(db.fetchCount(LEDGER_ENTRY), db.fetchCount(LEDGER_POSTING), db.fetchCount(LEDGER_ACCOUNT),
+        db.fetchCount(LEDGER_CHAIN));
+  }
+
+  static void assertRefused(EntryDraft draft, String field) {
+    List<Integer> before = rowCounts();
+    assertThatThrownBy(() -> post(draft)).isInstanceOf(Problem.class)
+        .satisfies(e -> {
+          assertThat(((Problem) e).status()).isEqualTo(422);
+          assertThat(((Problem) e).field()).isEqualTo(field);
+        });
+    assertThat(rowCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void given_an_unbalanced_entry_when_posted_then_it_is_refused_and_nothing_is_written() {
+    long newCoop = coop + 1_000_000; // an account that would be created on first use: must not be
+    assertRefused(new EntryDraft("ORDER_SETTLEMENT", "ORDER", 7, "unbalanced-1", newCoop, SETTLED_ON, 1, null,
+        List.of(new Posting(procurement(buyer), 600_000), new Posting(revenue(newCoop), -599_999))), "postings");
+  }
+
+  @Test
+  void given_a_zero_posting_or_a_single_posting_when_posted_then_refused_and_nothing_written() {
+    assertRefused(new EntryDraft("ORDER_SETTLEMENT", "ORDER", 7, "zero-1", coop, SETTLED_ON, 1, null,
+        List.of(new Posting(procurement(buyer), 0), new Posting(revenue(coop), 0))), "postings[0].amountFen");
+    assertRefused(new EntryDraft("ORDER_SETTLEMENT", "ORDER", 7, "single-1", coop, SETTLED_ON, 1, null,
+        List.of(new Posting(procurement(buyer), 600_000))), "postings");
+    assertRefused(new EntryDraft("ORDER_SETTLEMENT", "ORDER", 7, "overflow-1", coop, SETTLED_ON, 1, null,
+        List.of(new Posting(procurement(buyer), Long.MAX_VALUE), new Posting(procurement(buyer), 1),
+            new Posting(revenue(coop), Long.MIN_VALUE))), "postings");
+  }
+
+  @Test
+  void given_a_posted_settlement_when_the_same_ref_is_posted_again_then_one_entry_and_alreadyPosted() {
+    long before = balance(revenue(coop));
+    PostedEntry first = post(settlement("order-settlement:seq-1", 600_000));
+    PostedEntry again = post(settlement("order-settlement:seq-1", 600_000));
+
+    assertThat(first.alreadyPosted()).isFalse();
+    assertThat(again.alreadyPosted()).isTrue();
+    assertThat(again.entryId()).isEqualTo(first.entryId());
+    assertThat(db.fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.IDEMPOTENCY_REF.eq("order-settlement:seq-1"))).isEqualTo(1);
+    assertThat(balance(revenue(coop))).isEqualTo(before - 600_000);
+  }
+
+  @Test
+  void given_a_posted_ref_when_posted_again_with_other_content_then_422_and_nothing_written() {
+    post(settlement("order-settlement:conflict", 600_000));
+    List<Integer> before = rowCounts();
+    assertThatThrownBy(() -> post(settlement("order-settlement:conflict", 599_000)))
+        .isInstanceOf(Problem.class).satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(422));
+    assertThat(rowCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void given_16_threads_posting_one_ref_at_once_then_exactly_one_entry() throws Exception {
+    long before = balance(revenue(coop));
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    CountDownLatch gate = new CountDownLatch(1);
+    List<Future<PostedEntry>> results = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      Callable<PostedEntry> task = () -> {
+        gate.await();
+        return post(settlement("order-settlement:race", 600_000));
+      };
+      results.add(pool.submit(task));
+    }
+    gate.countDown();
+    Set<Long> entryIds = ConcurrentHashMap.newKeySet();
+    int fresh = 0;
+    for (Future<PostedEntry> result : results) {
+      PostedEntry entry = result.get(60, TimeUnit.SECONDS);
+      entryIds.add(entry.entryId());
+      fresh += entry.alreadyPosted() ? 0 : 1;
+    }
+    pool.shutdown();
+
+    assertThat(entryIds).hasSize(1);
+    assertThat(fresh).isEqualTo(1);
+    assertThat(db.fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.IDEMPOTENCY_REF.eq("order-settlement:race"))).isEqualTo(1);
+    assertThat(balance(revenue(coop))).isEqualTo(before - 600_000);
+  }
+
+  @Test
+  void given_a_posted_entry_when_reversed_then_balances_are_restored_and_it_cannot_be_reversed_twice() {
+    long buyerBefore = balance(procurement(buyer));
+    long coopBefore = balance(revenue(coop));
+    PostedEntry original = post(settlement("order-settlement:to-reverse", 600_000));
+    assertThat(balance(revenue(coop))).isEqualTo(coopBefore - 600_000);
+
+    PostedEntry reversal = db.transactionResult(c -> ledger.reverse(c.dsl(), original.entryId(),
+        "reversal:" + original.entryId(), SETTLED_ON.plusDays(1), 1, "wrong weight"));
+    PostedEntry sameAgain = db.transactionResult(c -> ledger.reverse(c.dsl(), original.entryId(),
+        "reversal:" + original.entryId(), SETTLED_ON.plusDays(1), 1, "wrong weight"));
+
+    assertThat(balance(procurement(buyer))).isEqualTo(buyerBefore);
+    assertThat(balance(revenue(coop))).isEqualTo(coopBefore);
+    assertThat(sameAgain.alreadyPosted()).isTrue();
+    assertThat(sameAgain.entryId()).isEqualTo(reversal.entryId());
+    assertThat(db.select(LEDGER_ENTRY.REVERSES_ENTRY_ID).from(LEDGER_ENTRY)
+        .where(LEDGER_ENTRY.ID.eq(reversal.entryId())).fetchOne().value1()).isEqualTo(original.entryId());
+    assertThatThrownBy(() -> db.transactionResult(c -> ledger.reverse(c.dsl(), original.entryId(),
+        "reversal-again:" + original.entryId(), SETTLED_ON.plusDays(2), 1, "twice")))
+        .isInstanceOf(Problem.class).satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(409));
+    assertThatThrownBy(() -> db.transactionResult(c -> ledger.reverse(c.dsl(), reversal.entryId(),
+        "reversal:" + reversal.entryId(), SETTLED_ON.plusDays(2), 1, "undo the undo")))
+        .isInstanceOf(Problem.class).satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(422));
+  }
+
+  @Test
+  void given_a_distribution_of_5000_household_lines_when_posted_then_one_entry_with_every_line() {
+    // 60% of a 300,000 元 surplus to 5,000 households: 3,600 fen each
+    List<Posting> postings = new ArrayList<>();
+    postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.DISTRIBUTABLE_SURPLUS),
+        5_000L * 3_600));
+    for (long h = 1; h <= 5_000; h++) {
+      postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, 900_000 + h, Purpose.DIVIDEND_PAYABLE), -3_600));
+    }
+    PostedEntry entry = post(new EntryDraft("DISTRIBUTION", "DISTRIBUTION_RUN", 77, "distribution:77", coop,
+        LocalDate.of(2026, 12, 31), 1, null, postings));
+
+    assertThat(db.fetchCount(LEDGER_POSTING, LEDGER_POSTING.ENTRY_ID.eq(entry.entryId()))).isEqualTo(5_001);
+    assertThat(balance(new AccountRef(OwnerType.HOUSEHOLD, 903_333, Purpose.DIVIDEND_PAYABLE))).isEqualTo(-3_600);
+    assertThat(post(new EntryDraft("DISTRIBUTION", "DISTRIBUTION_RUN", 77, "distribution:77", coop,
+        LocalDate.of(2026, 12, 31), 1, null, postings)).alreadyPosted()).isTrue();
+  }
+
+  @Test
+  void given_postings_when_the_trial_balance_is_read_then_debits_equal_credits() {
+    post(settlement("order-settlement:tb", 600_000));
+    Http.Response response = server.http.get("/api/v1/ledger/trial-balance", server.adminToken);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body().getBoolean("balanced")).isTrue();
+    assertThat(response.body().getLong("totalDebitFen")).isEqualTo(response.body().getLong("totalCreditFen"))
+        .isGreaterThanOrEqualTo(600_000L);
+  }
+}

@@ -52,7 +52,7 @@ public final class Market {
     return new JsonObject().put("cooperativeId", coop).put("product", "葡萄").put("grade", "一级")
         .put("quantity", quantity).put("unit", "KG").put("unitPriceFen", 1200)
         .put("availableFrom", TODAY.toString()).put("availableTo", TODAY.plusDays(60).toString())
-        .put("minOrderQuantity", "10").put("certifications", new JsonArray().add("POVERTY_PRODUCT").add("GREEN"));
+        .put("minOrderQuantity", "1").put("certifications", new JsonArray().add("POVERTY_PRODUCT").add("GREEN"));
   }
 
   public String lot(String quantity) {

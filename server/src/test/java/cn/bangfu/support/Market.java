@@ -29,6 +29,11 @@ public final class Market {
     this.buyerToken = buyerToken;
   }
 
+  /** A market over an existing cooperative and buyer and their users' tokens. */
+  public static Market of(TestServer server, String coop, String coopToken, String buyer, String buyerToken) {
+    return new Market(server, coop, coopToken, buyer, buyerToken);
+  }
+
   /** A cooperative in {@code region} with its COOP user, and a buyer with its BUYER user. */
   public static Market open(TestServer server, String name, String region) {
     String coop = created(server.http.post("/api/v1/cooperatives", server.adminToken,

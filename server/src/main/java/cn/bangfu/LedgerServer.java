@@ -15,6 +15,18 @@ import cn.bangfu.identity.IdentityRoutes;
 import cn.bangfu.identity.IdentityService;
 import cn.bangfu.identity.Passwords;
 import cn.bangfu.identity.UserRepository;
+import cn.bangfu.matching.DemandRepository;
+import cn.bangfu.matching.DemandRoutes;
+import cn.bangfu.matching.DemandService;
+import cn.bangfu.orders.Idempotency;
+import cn.bangfu.orders.IdempotencyRepository;
+import cn.bangfu.orders.OrderRepository;
+import cn.bangfu.orders.OrderRoutes;
+import cn.bangfu.orders.OrderService;
+import cn.bangfu.orders.OrderTransitions;
+import cn.bangfu.orders.ProcurementRepository;
+import cn.bangfu.orders.ProcurementRoutes;
+import cn.bangfu.orders.ProcurementService;
 import cn.bangfu.ledger.ChainVerifier;
 import cn.bangfu.ledger.HashChain;
 import cn.bangfu.ledger.JournalPoster;
@@ -40,6 +52,9 @@ import cn.bangfu.statements.StatementRepository;
 import cn.bangfu.statements.StatementRoutes;
 import cn.bangfu.statements.StatementService;
 import cn.bangfu.rules.load.RuleSetCatalog;
+import cn.bangfu.supply.LotRepository;
+import cn.bangfu.supply.LotRoutes;
+import cn.bangfu.supply.LotService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -119,6 +134,7 @@ public final class LedgerServer {
       IdentityRoutes.mount(api, identity);
       RegistryRoutes.mount(api, registryService);
       RuleSetRoutes.mount(api, ruleSets);
+      mountMarket(api, registryService, ids);
       LedgerRoutes.mount(api, ledgerService);
       mountDistributions(ruleSets, ids, authenticator, participants);
       ProblemHandler problems = new ProblemHandler();
@@ -152,6 +168,26 @@ public final class LedgerServer {
     DistributionRoutes.mount(api, authenticator, drafts, lifecycle, new PublicNotice(database, runs),
         new PayoutFile(database, runs, lifecycle));
     StatementRoutes.mount(api, new StatementService(database, new StatementRepository(), participants));
+  }
+
+  /** Lots, demands and matching, orders, procurement summaries (issue 4). */
+  private void mountMarket(Api api, RegistryService registryService, Ids ids) {
+    ParticipantRepository participants = new ParticipantRepository();
+    LotRepository lotRepository = new LotRepository();
+    DemandRepository demandRepository = new DemandRepository();
+    OrderRepository orderRepository = new OrderRepository();
+    LotService lots = new LotService(database, lotRepository, participants, ids);
+    DemandService demands = new DemandService(database, demandRepository, participants, lots, ids);
+    Idempotency idempotency = new Idempotency(database, new IdempotencyRepository(), ids);
+    OrderService orders = new OrderService(database, orderRepository, lotRepository, demandRepository, participants,
+        idempotency, ids);
+    OrderTransitions transitions = new OrderTransitions(orders, orderRepository, lotRepository, idempotency,
+        ledger);
+    LotRoutes.mount(api, lots);
+    DemandRoutes.mount(api, demands);
+    OrderRoutes.mount(api, orders, transitions);
+    ProcurementRoutes.mount(api, new ProcurementService(database, new ProcurementRepository(), participants,
+        registryService));
   }
 
   public int port() {

@@ -39,6 +39,7 @@ class AuthorizationMatrixTest {
   static Runs runs;
   static String accountA;
   static String accountB;
+  static cn.bangfu.support.MatrixMarket market;
 
   @BeforeAll
   static void world() {
@@ -60,6 +61,8 @@ class AuthorizationMatrixTest {
     TOKENS.put(Role.HOUSEHOLD, server.userToken("household-a", "HOUSEHOLD", householdA));
     runs = new Runs(server, TOKENS.get(Role.COOP), TOKENS.get(Role.REGULATOR),
         server.userToken("regulator-b", "REGULATOR", "4401"));
+    market = new cn.bangfu.support.MatrixMarket(server, coopA, TOKENS.get(Role.COOP), buyerA, TOKENS.get(Role.BUYER),
+        coopB, buyerB);
   }
 
   @AfterAll
@@ -148,6 +151,7 @@ class AuthorizationMatrixTest {
     t.put("GET /api/v1/accounts/:id", new Row("GET", "/api/v1/accounts/{accountA}", "/api/v1/accounts/{accountB}",
         null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP), Set.of(Role.ADMIN)));
     distributionRows(t, all);
+    marketRows(t, all, none);
     return t;
   }
 
@@ -186,6 +190,55 @@ class AuthorizationMatrixTest {
         Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP, Role.HOUSEHOLD), adminOnly));
   }
 
+  /** Lots, demands, matching, orders and procurement (issue 4). {order:STATUS:A} is a fresh order per request. */
+  static void marketRows(Map<String, Row> t, Set<Role> all, Set<Role> none) {
+    Set<Role> adminOnly = Set.of(Role.ADMIN);
+    t.put("POST /api/v1/lots", new Row("POST", "/api/v1/lots", null, () -> market.lotBody(), Set.of(Role.COOP), none));
+    t.put("GET /api/v1/lots", new Row("GET", "/api/v1/lots?product=葡萄&regionCode=450123", null, null, all, none));
+    t.put("GET /api/v1/lots/:id", new Row("GET", "/api/v1/lots/{lotA}", "/api/v1/lots/{lotB}", null, all, all));
+    t.put("GET /api/v1/lots/:id/demands", new Row("GET", "/api/v1/lots/{lotA}/demands", "/api/v1/lots/{lotB}/demands",
+        null, Set.of(Role.ADMIN, Role.COOP), adminOnly));
+    t.put("POST /api/v1/demands", new Row("POST", "/api/v1/demands", null,
+        () -> cn.bangfu.support.MatrixMarket.demandBody(buyerA), Set.of(Role.BUYER), none));
+    t.put("GET /api/v1/demands/:id", new Row("GET", "/api/v1/demands/{demandA}", "/api/v1/demands/{demandB}", null,
+        Set.of(Role.ADMIN, Role.REGULATOR, Role.BUYER, Role.COOP), Set.of(Role.ADMIN, Role.COOP)));
+    t.put("GET /api/v1/demands/:id/matches", new Row("GET", "/api/v1/demands/{demandA}/matches",
+        "/api/v1/demands/{demandB}/matches", null, Set.of(Role.ADMIN, Role.BUYER), adminOnly));
+    t.put("POST /api/v1/orders", new Row("POST", "/api/v1/orders", null, () -> market.orderBody(), Set.of(Role.BUYER),
+        none));
+    t.put("GET /api/v1/orders", new Row("GET", "/api/v1/orders", null, null, Set.of(Role.BUYER, Role.COOP), none));
+    t.put("GET /api/v1/orders/:id", new Row("GET", "/api/v1/orders/{orderA}", "/api/v1/orders/{orderB}", null,
+        Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP, Role.BUYER), adminOnly));
+    t.put("GET /api/v1/orders/:id/history", new Row("GET", "/api/v1/orders/{orderA}/history",
+        "/api/v1/orders/{orderB}/history", null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP, Role.BUYER), adminOnly));
+    String[][] steps = {{"confirm", "PLACED"}, {"ship", "CONFIRMED"}, {"deliver", "SHIPPED"}, {"reject", "PLACED"},
+        {"accept", "DELIVERED"}, {"settle", "ACCEPTED"}, {"cancel", "PLACED"}};
+    for (String[] step : steps) {
+      Set<Role> parties = switch (step[0]) {
+        case "accept", "settle" -> Set.of(Role.BUYER);
+        case "cancel" -> Set.of(Role.BUYER, Role.COOP);
+        default -> Set.of(Role.COOP);
+      };
+      Supplier<JsonObject> body = switch (step[0]) {
+        case "accept" -> cn.bangfu.support.MatrixMarket::acceptBody;
+        case "settle" -> cn.bangfu.support.MatrixMarket::settleBody;
+        default -> JsonObject::new;
+      };
+      t.put("POST /api/v1/orders/:id/" + step[0], new Row("POST", "/api/v1/orders/{order:" + step[1] + ":A}/" + step[0],
+          "/api/v1/orders/{order:" + step[1] + ":B}/" + step[0], body, parties, none));
+    }
+    int year = java.time.LocalDate.now().getYear();
+    t.put("GET /api/v1/buyers/:id/procurement-summary", new Row("GET",
+        "/api/v1/buyers/{buyerA}/procurement-summary?year=" + year, "/api/v1/buyers/{buyerB}/procurement-summary?year="
+        + year, null, Set.of(Role.ADMIN, Role.REGULATOR, Role.BUYER), adminOnly));
+    t.put("GET /api/v1/regions/:prefix/procurement-summary", new Row("GET",
+        "/api/v1/regions/450123/procurement-summary?year=" + year, "/api/v1/regions/4401/procurement-summary?year="
+        + year, null, Set.of(Role.ADMIN, Role.REGULATOR), adminOnly));
+    t.put("GET /api/v1/cooperatives/:id/sales-summary", new Row("GET",
+        "/api/v1/cooperatives/{coopA}/sales-summary?year=" + year, "/api/v1/cooperatives/{coopB}/sales-summary?year="
+        + year, null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP), adminOnly));
+  }
+
   @Test
   void every_route_of_the_server_has_a_row_in_the_table() {
     Set<String> served = new TreeSet<>();
@@ -211,9 +264,9 @@ class AuthorizationMatrixTest {
   }
 
   private void check(List<String> mismatches, String name, Row row, String pathTemplate, Set<Role> allowed) {
+    String path = pathTemplate; // resolved per request in send(): placeholders make fresh orders and runs
     boolean b = pathTemplate.contains("coopB") || pathTemplate.contains("householdB") || pathTemplate.contains("runB");
     String household = b ? householdB : householdA;
-    String path = resolve(pathTemplate);
     Http.Response anonymous = send(row, path, null, household);
     if (anonymous.status() != 401) {
       mismatches.add(name + " anonymous: " + anonymous.status());
@@ -223,8 +276,6 @@ class AuthorizationMatrixTest {
       mismatches.add(name + " forged token: " + forged.status());
     }
     for (Role role : Role.values()) {
-      // a fresh target per call where a successful call changes its state (a run that moves on)
-      path = pathTemplate.contains("{run") ? resolve(pathTemplate) : path;
       Http.Response response = send(row, path, TOKENS.get(role), household);
       boolean ok = allowed.contains(role)
           ? response.status() >= 200 && response.status() < 300
@@ -235,12 +286,14 @@ class AuthorizationMatrixTest {
     }
   }
 
-  private Http.Response send(Row row, String path, String token, String household) {
+  private Http.Response send(Row row, String template, String token, String household) {
+    String path = resolve(template);
     if (row.method().equals("GET")) {
       return server.http.get(path, token);
     }
     JsonObject body = new JsonObject(row.body().get().encode().replace("{household}", household));
-    return server.http.post(path, token, body);
+    return server.http.send("POST", path, token, "application/json", body.encode(),
+        Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
   }
 
   private static String resolve(String template) {
@@ -252,6 +305,7 @@ class AuthorizationMatrixTest {
     }
     return template.replace("{coopA}", coopA).replace("{coopB}", coopB).replace("{householdA}", householdA)
         .replace("{householdB}", householdB).replace("{buyerA}", buyerA).replace("{buyerB}", buyerB)
-        .replace("{accountA}", accountA).replace("{accountB}", accountB);
+        .replace("{accountA}", accountA).replace("{accountB}", accountB)
+        .transform(market::resolve);
   }
 }

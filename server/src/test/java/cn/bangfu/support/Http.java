@@ -28,7 +28,14 @@ public final class Http implements AutoCloseable {
   }
 
   public Response send(String method, String path, String token, String contentType, String body) {
+    return send(method, path, token, contentType, body, java.util.Map.of());
+  }
+
+  /** With extra request headers (e.g. Idempotency-Key). */
+  public Response send(String method, String path, String token, String contentType, String body,
+      java.util.Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    headers.forEach(request::header);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -1,0 +1,110 @@
+package cn.bangfu.matching;
+
+import static cn.bangfu.db.Tables.DEMAND;
+import static cn.bangfu.db.Tables.HOUSEHOLD;
+import static cn.bangfu.db.Tables.LOT;
+import static cn.bangfu.db.Tables.MEMBERSHIP;
+import static cn.bangfu.db.Tables.PAIRING;
+
+import cn.bangfu.db.tables.records.DemandRecord;
+import cn.bangfu.matching.MatchScoring.DemandFacts;
+import cn.bangfu.matching.MatchScoring.LotFacts;
+import cn.bangfu.registry.Unit;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * SQL for demands and for the facts matching scores with. Candidates come from one range scan of
+ * the (product, available_to) / (product, deliver_by) indexes, selecting only the columns scored;
+ * cooperative facts (pairing, poor-household share) are one grouped query for all candidates.
+ */
+public final class DemandRepository {
+  private static final String POVERTY_PRODUCT = "POVERTY_PRODUCT";
+
+  public void insert(DSLContext db, DemandRecord demand) {
+    db.executeInsert(demand);
+  }
+
+  public Optional<DemandRecord> find(DSLContext db, long id) {
+    return db.selectFrom(DEMAND).where(DEMAND.ID.eq(id)).fetchOptional();
+  }
+
+  private static Condition openLotsOf(String product, LocalDate today) {
+    return LOT.PRODUCT.eq(product).and(LOT.AVAILABLE_TO.ge(today)).and(LOT.AVAILABLE_QUANTITY.gt(BigDecimal.ZERO));
+  }
+
+  /** Open lots of a product: window not over, something left. */
+  public List<LotFacts> openLots(DSLContext db, String product, LocalDate today) {
+    return db.select(LOT.ID, LOT.COOPERATIVE_ID, LOT.UNIT, LOT.AVAILABLE_QUANTITY, LOT.MIN_ORDER_QUANTITY,
+            LOT.UNIT_PRICE_FEN, LOT.AVAILABLE_FROM, LOT.AVAILABLE_TO, LOT.CERTIFICATIONS)
+        .from(LOT)
+        .where(openLotsOf(product, today))
+        .fetch(r -> new LotFacts(r.value1(), r.value2(), product, Unit.valueOf(r.value3()), r.value4(), r.value5(),
+            r.value6(), r.value7(), r.value8(), r.value9().contains(POVERTY_PRODUCT)));
+  }
+
+  /** Open demands of a product: deliver-by date not passed. */
+  public List<DemandFacts> openDemands(DSLContext db, String product, LocalDate today) {
+    return db.select(DEMAND.ID, DEMAND.BUYER_ID, DEMAND.QUANTITY, DEMAND.UNIT, DEMAND.MAX_UNIT_PRICE_FEN,
+            DEMAND.DELIVER_BY)
+        .from(DEMAND)
+        .where(DEMAND.PRODUCT.eq(product)).and(DEMAND.DELIVER_BY.ge(today))
+        .fetch(r -> new DemandFacts(r.value1(), r.value2(), product, r.value3(), Unit.valueOf(r.value4()),
+            r.value5(), r.value6()));
+  }
+
+  public static LotFacts lotFacts(cn.bangfu.db.tables.records.LotRecord lot) {
+    return new LotFacts(lot.getId(), lot.getCooperativeId(), lot.getProduct(), Unit.valueOf(lot.getUnit()),
+        lot.getAvailableQuantity(), lot.getMinOrderQuantity(), lot.getUnitPriceFen(), lot.getAvailableFrom(),
+        lot.getAvailableTo(), lot.getCertifications().contains(POVERTY_PRODUCT));
+  }
+
+  public static DemandFacts demandFacts(DemandRecord d) {
+    return new DemandFacts(d.getId(), d.getBuyerId(), d.getProduct(), d.getQuantity(), Unit.valueOf(d.getUnit()),
+        d.getMaxUnitPriceFen(), d.getDeliverBy());
+  }
+
+  /** cooperativeId → pairing form, for one buyer. */
+  public Map<Long, String> pairingsOfBuyer(DSLContext db, long buyerId) {
+    Map<Long, String> forms = new HashMap<>();
+    db.select(PAIRING.COOPERATIVE_ID, PAIRING.FORM).from(PAIRING).where(PAIRING.BUYER_ID.eq(buyerId))
+        .forEach(r -> forms.put(r.value1(), r.value2()));
+    return forms;
+  }
+
+  /** buyerId → pairing form, for one cooperative. */
+  public Map<Long, String> pairingsOfCooperative(DSLContext db, long cooperativeId) {
+    Map<Long, String> forms = new HashMap<>();
+    db.select(PAIRING.BUYER_ID, PAIRING.FORM).from(PAIRING).where(PAIRING.COOPERATIVE_ID.eq(cooperativeId))
+        .forEach(r -> forms.put(r.value1(), r.value2()));
+    return forms;
+  }
+
+  /** Members and poor members (any status but ORDINARY) of the cooperatives with open lots of a product. */
+  public Map<Long, int[]> memberCountsForProduct(DSLContext db, String product, LocalDate today) {
+    return memberCounts(db, MEMBERSHIP.COOPERATIVE_ID.in(
+        DSL.selectDistinct(LOT.COOPERATIVE_ID).from(LOT).where(openLotsOf(product, today))));
+  }
+
+  public int[] memberCounts(DSLContext db, long cooperativeId) {
+    return memberCounts(db, MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId)).getOrDefault(cooperativeId, new int[2]);
+  }
+
+  private Map<Long, int[]> memberCounts(DSLContext db, Condition which) {
+    Map<Long, int[]> counts = new HashMap<>();
+    db.select(MEMBERSHIP.COOPERATIVE_ID, DSL.count(),
+            DSL.count().filterWhere(HOUSEHOLD.STATUS.ne("ORDINARY")))
+        .from(MEMBERSHIP).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBERSHIP.HOUSEHOLD_ID))
+        .where(which)
+        .groupBy(MEMBERSHIP.COOPERATIVE_ID)
+        .forEach(r -> counts.put(r.value1(), new int[] {r.value2(), r.value3()}));
+    return counts;
+  }
+}

@@ -1,0 +1,136 @@
+package cn.bangfu.orders;
+
+import cn.bangfu.db.tables.records.IdempotencyRecordRecord;
+import cn.bangfu.identity.Principal;
+import cn.bangfu.platform.Database;
+import cn.bangfu.platform.Ids;
+import cn.bangfu.platform.Problem;
+import cn.bangfu.platform.Reply;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+
+/**
+ * Idempotency-Key handling for order writes (invariant 7). In the write's own transaction: a stored
+ * record for (caller scope, key) is replayed (same request) or refused with 422 (another request);
+ * otherwise the write runs and its response is stored with it, in the same commit. Two concurrent
+ * twins both run, but the second one's insert of the record waits on the unique index until the
+ * first commits, fails, rolls its whole transaction back and replays the first one's response —
+ * so exactly one order exists, across any number of server instances.
+ * Only successful writes are stored: a refused request wrote nothing, so retrying it is safe.
+ */
+public final class Idempotency {
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
+
+  private final Database database;
+  private final IdempotencyRepository records;
+  private final Ids ids;
+
+  public Idempotency(Database database, IdempotencyRepository records, Ids ids) {
+    this.database = database;
+    this.records = records;
+    this.ids = ids;
+  }
+
+  /** What a write produced: its HTTP outcome and the cooperative it concerns (for partitioning). */
+  public record Outcome(int status, JsonObject body, long cooperativeId) {
+  }
+
+  /** A checked request: who sends it, under which key, and the hash of what it asks. */
+  public record Request(String owner, String key, String hash) {
+  }
+
+  public static String checkedKey(String raw, boolean required) {
+    if (raw == null || raw.isEmpty()) {
+      if (required) {
+        throw Problem.badRequest("Idempotency-Key", "the Idempotency-Key header is required for this write");
+      }
+      return null;
+    }
+    if (!KEY.matcher(raw).matches()) {
+      throw Problem.badRequest("Idempotency-Key", "Idempotency-Key must be 1 to 100 visible ASCII characters");
+    }
+    return raw;
+  }
+
+  public static Request request(Principal caller, String key, String method, String path, JsonObject body) {
+    if (key == null) {
+      return null;
+    }
+    String canonical = method + " " + path + "\n" + (body == null ? "" : canonical(body));
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return new Request(caller.role() + ":" + caller.scopeId(), key, HexFormat.of().formatHex(digest));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** JSON with object keys sorted, so the same body sent with another key order or spacing is the same request. */
+  static String canonical(Object value) {
+    if (value instanceof JsonObject object) {
+      TreeMap<String, Object> sorted = new TreeMap<>();
+      object.forEach(e -> sorted.put(e.getKey(), e.getValue()));
+      StringBuilder out = new StringBuilder("{");
+      sorted.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append(Json.encode(k)).append(':')
+          .append(canonical(v)));
+      return out.append('}').toString();
+    }
+    if (value instanceof JsonArray array) {
+      StringBuilder out = new StringBuilder("[");
+      for (int i = 0; i < array.size(); i++) {
+        out.append(i > 0 ? "," : "").append(canonical(array.getValue(i)));
+      }
+      return out.append(']').toString();
+    }
+    return Json.encode(value);
+  }
+
+  /** Runs {@code write} in one transaction, guarded by {@code request} when it carries a key. */
+  public Future<Reply> run(Request request, Function<DSLContext, Outcome> write) {
+    if (request == null) {
+      return database.tx(db -> reply(write.apply(db)));
+    }
+    return database.tx(db -> {
+      IdempotencyRecordRecord stored = records.find(db, request.owner(), request.key()).orElse(null);
+      if (stored != null) {
+        return replay(stored, request);
+      }
+      Outcome outcome = write.apply(db);
+      records.insert(db, new IdempotencyRecordRecord().setId(ids.next()).setOwner(request.owner())
+          .setIdemKey(request.key()).setRequestHash(request.hash()).setCooperativeId(outcome.cooperativeId())
+          .setResponseStatus(outcome.status()).setResponseBody(outcome.body().encode())
+          .setCreatedAt(LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)));
+      return reply(outcome);
+    }).recover(failure -> failure instanceof IdempotencyRepository.Taken
+        ? database.read(db -> replay(records.find(db, request.owner(), request.key())
+            .orElseThrow(() -> new IllegalStateException("idempotency record vanished")), request))
+        : Future.failedFuture(failure));
+  }
+
+  private static Reply reply(Outcome outcome) {
+    return new Reply(outcome.status(), "application/json; charset=utf-8", outcome.body().toBuffer());
+  }
+
+  private static Reply replay(IdempotencyRecordRecord stored, Request request) {
+    if (!stored.getRequestHash().equals(request.hash())) {
+      throw new Problem(422, "idempotency-key-reused", "Idempotency-Key reused",
+          "this Idempotency-Key was already used for a different request", "Idempotency-Key");
+    }
+    return new Reply(stored.getResponseStatus(), "application/json; charset=utf-8",
+        Buffer.buffer(stored.getResponseBody()));
+  }
+}

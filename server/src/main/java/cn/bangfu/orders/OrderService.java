@@ -1,0 +1,147 @@
+package cn.bangfu.orders;
+
+import cn.bangfu.db.tables.records.CooperativeRecord;
+import cn.bangfu.db.tables.records.DemandRecord;
+import cn.bangfu.db.tables.records.LotRecord;
+import cn.bangfu.db.tables.records.OrderHistoryRecord;
+import cn.bangfu.db.tables.records.PurchaseOrderRecord;
+import cn.bangfu.identity.Principal;
+import cn.bangfu.identity.Role;
+import cn.bangfu.identity.Scopes;
+import cn.bangfu.matching.DemandRepository;
+import cn.bangfu.orders.Idempotency.Outcome;
+import cn.bangfu.platform.Database;
+import cn.bangfu.platform.Ids;
+import cn.bangfu.platform.Problem;
+import cn.bangfu.platform.Reply;
+import cn.bangfu.registry.ParticipantRepository;
+import cn.bangfu.supply.LotRepository;
+import cn.bangfu.supply.Params;
+import cn.bangfu.supply.SupplyJson;
+import io.vertx.core.Future;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/**
+ * Placing 以购代捐 orders and reading them. Placement is one transaction: the lot's quantity is
+ * taken by one conditional UPDATE (no oversell, whatever the concurrency and however many server
+ * instances), the order and its first history line are inserted, and the Idempotency-Key record
+ * is stored with the response. Transitions live in {@link OrderTransitions}.
+ */
+public final class OrderService {
+  private final Database database;
+  private final OrderRepository orders;
+  private final LotRepository lots;
+  private final DemandRepository demands;
+  private final ParticipantRepository participants;
+  private final Idempotency idempotency;
+  private final Ids ids;
+
+  public OrderService(Database database, OrderRepository orders, LotRepository lots, DemandRepository demands,
+      ParticipantRepository participants, Idempotency idempotency, Ids ids) {
+    this.database = database;
+    this.orders = orders;
+    this.lots = lots;
+    this.demands = demands;
+    this.participants = participants;
+    this.idempotency = idempotency;
+    this.ids = ids;
+  }
+
+  public record NewOrder(long lotId, BigDecimal quantity, Long demandId) {
+  }
+
+  static LocalDateTime now() {
+    return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  public Future<Reply> place(Principal caller, NewOrder o, Idempotency.Request request) {
+    return idempotency.run(request, db -> {
+      PurchaseOrderRecord order = placeIn(db, caller, o);
+      return new Outcome(201, OrderJson.order(order), order.getCooperativeId());
+    });
+  }
+
+  private PurchaseOrderRecord placeIn(DSLContext db, Principal caller, NewOrder o) {
+    long buyerId = caller.scopeEntityId();
+    participants.buyer(db, buyerId).orElseThrow(() -> Problem.forbidden("no buyer " + caller.scopeId()));
+    LotRecord lot = lots.find(db, o.lotId())
+        .orElseThrow(() -> Problem.badRequest("lotId", "no lot with id " + o.lotId()));
+    if (lot.getAvailableTo().isBefore(Params.today())) {
+      throw Problem.conflict("lot-closed", "lot " + lot.getId() + " was available until " + lot.getAvailableTo(), "lotId");
+    }
+    if (o.quantity().compareTo(lot.getMinOrderQuantity()) < 0
+        && o.quantity().compareTo(lot.getAvailableQuantity()) != 0) {
+      throw Problem.badRequest("quantity", "quantity is below the lot's minimum order of "
+          + SupplyJson.quantity(lot.getMinOrderQuantity()) + " " + lot.getUnit());
+    }
+    if (o.demandId() != null) {
+      DemandRecord demand = demands.find(db, o.demandId())
+          .filter(d -> d.getBuyerId() == buyerId)
+          .orElseThrow(() -> Problem.badRequest("demandId", "no demand " + o.demandId() + " of this buyer"));
+      if (!demand.getProduct().equals(lot.getProduct())) {
+        throw Problem.badRequest("demandId", "demand " + o.demandId() + " is for " + demand.getProduct()
+            + ", the lot is " + lot.getProduct());
+      }
+    }
+    long amountFen = Amounts.amountFen(o.quantity(), lot.getUnitPriceFen(), "quantity");
+    if (!lots.reserve(db, lot.getId(), o.quantity())) {
+      throw Problem.conflict("insufficient-quantity", "lot " + lot.getId() + " does not have "
+          + SupplyJson.quantity(o.quantity()) + " " + lot.getUnit() + " available", "quantity");
+    }
+    LocalDateTime at = now();
+    PurchaseOrderRecord order = new PurchaseOrderRecord().setId(ids.next()).setCooperativeId(lot.getCooperativeId())
+        .setBuyerId(buyerId).setLotId(lot.getId()).setDemandId(o.demandId()).setProduct(lot.getProduct())
+        .setUnit(lot.getUnit()).setQuantity(o.quantity()).setUnitPriceFen(lot.getUnitPriceFen())
+        .setAmountFen(amountFen).setStatus(OrderStatus.PLACED.name())
+        .setCreatedAt(at).setCreatedBy(caller.userId()).setUpdatedAt(at);
+    orders.insert(db, order);
+    orders.insertHistory(db, history(order, null, OrderStatus.PLACED, caller, null, at));
+    return order;
+  }
+
+  OrderHistoryRecord history(PurchaseOrderRecord order, OrderStatus from, OrderStatus to, Principal caller,
+      String note, LocalDateTime at) {
+    return new OrderHistoryRecord().setId(ids.next()).setOrderId(order.getId())
+        .setCooperativeId(order.getCooperativeId()).setFromStatus(from == null ? null : from.name())
+        .setToStatus(to.name()).setActorUserId(caller.userId()).setActorRole(caller.role().name())
+        .setNote(note).setAt(at);
+  }
+
+  /** The order if it exists (404) and the caller is a party to it or oversees it (403). */
+  PurchaseOrderRecord visible(DSLContext db, Principal caller, long id) {
+    PurchaseOrderRecord order = orders.find(db, id).orElseThrow(() -> Problem.notFound("order", Long.toString(id)));
+    boolean allowed = switch (caller.role()) {
+      case ADMIN -> true;
+      case BUYER -> caller.scopeEntityId() == order.getBuyerId();
+      case COOP -> caller.scopeEntityId() == order.getCooperativeId();
+      case REGULATOR -> participants.cooperative(db, order.getCooperativeId())
+          .map(CooperativeRecord::getRegionCode).filter(region -> Scopes.coversRegion(caller, region)).isPresent();
+      case HOUSEHOLD -> false;
+    };
+    Scopes.require(allowed, "order " + id);
+    return order;
+  }
+
+  public Future<PurchaseOrderRecord> order(Principal caller, long id) {
+    return database.read(db -> visible(db, caller, id));
+  }
+
+  public Future<List<OrderHistoryRecord>> history(Principal caller, long id) {
+    return database.read(db -> {
+      visible(db, caller, id);
+      return orders.history(db, id);
+    });
+  }
+
+  /** A buyer's or a cooperative's own orders. */
+  public Future<List<PurchaseOrderRecord>> list(Principal caller, OrderStatus status, int limit, int offset) {
+    return database.read(db -> caller.role() == Role.BUYER
+        ? orders.list(db, caller.scopeEntityId(), null, status, limit, offset)
+        : orders.list(db, null, caller.scopeEntityId(), status, limit, offset));
+  }
+}

@@ -1,0 +1,103 @@
+package cn.bangfu.supply;
+
+import static cn.bangfu.db.Tables.LOT;
+
+import cn.bangfu.db.tables.records.LotRecord;
+import cn.bangfu.supply.LotCommands.LotQuery;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+/**
+ * SQL for lots. The reservation is the one statement that keeps a lot from being oversold: a
+ * conditional decrement whose WHERE clause re-checks the available quantity inside the database, so
+ * any number of concurrent requests on any number of server instances can only take what is there.
+ */
+public final class LotRepository {
+
+  public void insert(DSLContext db, LotRecord lot) {
+    db.executeInsert(lot);
+  }
+
+  public Optional<LotRecord> find(DSLContext db, long id) {
+    return db.selectFrom(LOT).where(LOT.ID.eq(id)).fetchOptional();
+  }
+
+  public List<LotRecord> search(DSLContext db, LotQuery q) {
+    List<Condition> where = new ArrayList<>();
+    if (q.product() != null) {
+      where.add(LOT.PRODUCT.eq(q.product()));
+    }
+    if (q.regionPrefix() != null) {
+      where.add(LOT.REGION_CODE.startsWith(q.regionPrefix()));
+    }
+    if (q.cooperativeId() != null) {
+      where.add(LOT.COOPERATIVE_ID.eq(q.cooperativeId()));
+    }
+    if (q.minPriceFen() != null) {
+      where.add(LOT.UNIT_PRICE_FEN.ge(q.minPriceFen()));
+    }
+    if (q.maxPriceFen() != null) {
+      where.add(LOT.UNIT_PRICE_FEN.le(q.maxPriceFen()));
+    }
+    if (q.openOn() != null) {
+      where.add(LOT.AVAILABLE_FROM.le(q.openOn()).and(LOT.AVAILABLE_TO.ge(q.openOn())));
+    }
+    // Overlap with [windowFrom, windowTo]: the lot's window starts before it ends and ends after it starts.
+    if (q.windowTo() != null) {
+      where.add(LOT.AVAILABLE_FROM.le(q.windowTo()));
+    }
+    if (q.windowFrom() != null) {
+      where.add(LOT.AVAILABLE_TO.ge(q.windowFrom()));
+    }
+    if (q.onlyAvailable()) {
+      where.add(LOT.AVAILABLE_QUANTITY.gt(BigDecimal.ZERO));
+    }
+    return db.selectFrom(LOT).where(where).orderBy(LOT.ID.desc()).limit(q.limit()).offset(q.offset()).fetch();
+  }
+
+  /**
+   * Takes {@code quantity} from the lot if, at this instant, it has that much and the quantity meets
+   * the minimum order (or is everything that is left). Returns false when nothing was taken.
+   */
+  public boolean reserve(DSLContext db, long lotId, BigDecimal quantity) {
+    int updated = db.update(LOT)
+        .set(LOT.AVAILABLE_QUANTITY, LOT.AVAILABLE_QUANTITY.minus(quantity))
+        .where(LOT.ID.eq(lotId))
+        .and(LOT.AVAILABLE_QUANTITY.ge(quantity))
+        .and(LOT.MIN_ORDER_QUANTITY.le(quantity).or(LOT.AVAILABLE_QUANTITY.eq(quantity)))
+        .execute();
+    return updated == 1;
+  }
+
+  /** Gives back what a cancelled or rejected order had reserved. */
+  public void release(DSLContext db, long lotId, BigDecimal quantity) {
+    int updated = db.update(LOT)
+        .set(LOT.AVAILABLE_QUANTITY, LOT.AVAILABLE_QUANTITY.plus(quantity))
+        .where(LOT.ID.eq(lotId))
+        .execute();
+    if (updated != 1) {
+      throw new IllegalStateException("lot " + lotId + " vanished while releasing an order");
+    }
+  }
+
+  public static String encode(Set<Certification> certifications) {
+    return certifications.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+  }
+
+  public static Set<Certification> decode(String stored) {
+    EnumSet<Certification> set = EnumSet.noneOf(Certification.class);
+    if (stored != null && !stored.isEmpty()) {
+      for (String name : stored.split(",")) {
+        set.add(Certification.valueOf(name));
+      }
+    }
+    return set;
+  }
+}

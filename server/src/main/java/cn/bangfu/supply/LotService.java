@@ -1,0 +1,64 @@
+package cn.bangfu.supply;
+
+import cn.bangfu.db.tables.records.CooperativeRecord;
+import cn.bangfu.db.tables.records.LotRecord;
+import cn.bangfu.identity.Principal;
+import cn.bangfu.identity.Scopes;
+import cn.bangfu.platform.Database;
+import cn.bangfu.platform.Ids;
+import cn.bangfu.platform.Problem;
+import cn.bangfu.registry.ParticipantRepository;
+import cn.bangfu.supply.LotCommands.LotQuery;
+import cn.bangfu.supply.LotCommands.NewLot;
+import io.vertx.core.Future;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/** Cooperatives post produce lots; anyone signed in can search them. */
+public final class LotService {
+  private final Database database;
+  private final LotRepository lots;
+  private final ParticipantRepository participants;
+  private final Ids ids;
+
+  public LotService(Database database, LotRepository lots, ParticipantRepository participants, Ids ids) {
+    this.database = database;
+    this.lots = lots;
+    this.participants = participants;
+    this.ids = ids;
+  }
+
+  public Future<LotRecord> post(Principal caller, NewLot l) {
+    return database.tx(db -> {
+      // Scope first: a cooperative user learns nothing about other cooperative ids.
+      Scopes.require(caller.scopeEntityId() == l.cooperativeId(), "cooperative " + l.cooperativeId());
+      CooperativeRecord cooperative = participants.cooperative(db, l.cooperativeId())
+          .orElseThrow(() -> Problem.badRequest("cooperativeId", "no cooperative with id " + l.cooperativeId()));
+      LotRecord row = new LotRecord().setId(ids.next()).setCooperativeId(l.cooperativeId())
+          .setRegionCode(cooperative.getRegionCode()).setProduct(l.product()).setGrade(l.grade())
+          .setUnit(l.unit().name()).setQuantity(l.quantity()).setAvailableQuantity(l.quantity())
+          .setMinOrderQuantity(l.minOrderQuantity()).setUnitPriceFen(l.unitPriceFen())
+          .setAvailableFrom(l.availableFrom()).setAvailableTo(l.availableTo())
+          .setCertifications(LotRepository.encode(l.certifications()))
+          .setCreatedAt(LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS))
+          .setCreatedBy(caller.userId());
+      lots.insert(db, row);
+      return row;
+    });
+  }
+
+  public Future<LotRecord> lot(long id) {
+    return database.read(db -> existing(db, id));
+  }
+
+  public LotRecord existing(DSLContext db, long id) {
+    return lots.find(db, id).orElseThrow(() -> Problem.notFound("lot", Long.toString(id)));
+  }
+
+  public Future<List<LotRecord>> search(LotQuery query) {
+    return database.read(db -> lots.search(db, query));
+  }
+}

@@ -56,16 +56,20 @@ public final class LedgerRepository {
   }
 
   /**
-   * Locks the cooperative's chain head for the rest of the caller's transaction (created on first
-   * use; INSERT IGNORE lets two first posters race safely, the loser waits on the row lock).
+   * Locks the cooperative's chain head for the rest of the caller's transaction, creating it on first
+   * use. The creation is INSERT ... ON DUPLICATE KEY UPDATE, not INSERT IGNORE: IGNORE takes a shared
+   * lock on the existing row, and two first posters both upgrading that to FOR UPDATE deadlock.
    */
   public ChainHead lockChain(DSLContext tx, long cooperativeId, LocalDateTime now) {
     var head = tx.select(LEDGER_CHAIN.LAST_SEQ, LEDGER_CHAIN.LAST_HASH).from(LEDGER_CHAIN)
         .where(LEDGER_CHAIN.COOPERATIVE_ID.eq(cooperativeId)).forUpdate().fetchOne();
     if (head == null) {
-      tx.insertInto(LEDGER_CHAIN).set(LEDGER_CHAIN.COOPERATIVE_ID, cooperativeId).set(LEDGER_CHAIN.LAST_SEQ, 0L)
-          .set(LEDGER_CHAIN.LAST_HASH, HashChain.GENESIS).set(LEDGER_CHAIN.UPDATED_AT, now)
-          .onDuplicateKeyIgnore().execute();
+      // plain SQL: jOOQ's MYSQL dialect renders "AS excluded", which MariaDB does not parse
+      tx.execute("INSERT INTO " + LEDGER_CHAIN.getName() + " (" + LEDGER_CHAIN.COOPERATIVE_ID.getName() + ", "
+          + LEDGER_CHAIN.LAST_SEQ.getName() + ", " + LEDGER_CHAIN.LAST_HASH.getName() + ", "
+          + LEDGER_CHAIN.UPDATED_AT.getName() + ") VALUES (?, 0, ?, ?) ON DUPLICATE KEY UPDATE "
+          + LEDGER_CHAIN.LAST_SEQ.getName() + " = " + LEDGER_CHAIN.LAST_SEQ.getName(),
+          cooperativeId, HashChain.GENESIS, now);
       head = tx.select(LEDGER_CHAIN.LAST_SEQ, LEDGER_CHAIN.LAST_HASH).from(LEDGER_CHAIN)
           .where(LEDGER_CHAIN.COOPERATIVE_ID.eq(cooperativeId)).forUpdate().fetchOne();
     }

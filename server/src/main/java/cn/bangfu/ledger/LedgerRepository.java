@@ -104,37 +104,42 @@ public final class LedgerRepository {
     }
   }
 
-  /**
-   * Account ids for {@code refs}, creating missing accounts. Looks up first (the common case: the
-   * accounts exist), then inserts only the missing ones with INSERT IGNORE (a concurrent creator
-   * wins the unique index, we wait for it and read its id) and reads them back.
-   */
-  public Map<AccountRef, Long> resolveAccounts(DSLContext tx, java.util.Collection<AccountRef> refs,
-      LongSupplier newId, LocalDateTime now) {
+  private static Map<String, List<Long>> byTypeAndPurpose(java.util.Collection<AccountRef> refs) {
     Map<String, TreeSet<Long>> groups = new TreeMap<>();
     for (AccountRef ref : refs) {
       groups.computeIfAbsent(ref.ownerType().name() + ":" + ref.purpose().name(), k -> new TreeSet<>())
           .add(ref.ownerId());
     }
+    Map<String, List<Long>> sorted = new java.util.LinkedHashMap<>();
+    groups.forEach((k, v) -> sorted.put(k, new ArrayList<>(v)));
+    return sorted;
+  }
+
+  /** Ids of the accounts among {@code refs} that exist (one indexed look-up per owner type and purpose). */
+  public Map<AccountRef, Long> findAccounts(Connection conn, java.util.Collection<AccountRef> refs)
+      throws java.sql.SQLException {
     Map<AccountRef, Long> ids = new HashMap<>(refs.size() * 2);
-    tx.connection(conn -> {
-      for (Map.Entry<String, TreeSet<Long>> group : groups.entrySet()) {
-        String[] key = group.getKey().split(":");
-        AccountRef.OwnerType type = AccountRef.OwnerType.valueOf(key[0]);
-        AccountRef.Purpose purpose = AccountRef.Purpose.valueOf(key[1]);
-        List<Long> owners = new ArrayList<>(group.getValue());
-        Map<Long, Long> found = lookUp(conn, type, purpose, owners);
-        List<Long> missing = owners.stream().filter(o -> !found.containsKey(o)).toList();
-        if (!missing.isEmpty()) {
-          create(conn, type, purpose, missing, newId, now);
-          found.putAll(lookUp(conn, type, purpose, missing));
-        }
-        for (Map.Entry<Long, Long> e : found.entrySet()) {
-          ids.put(new AccountRef(type, e.getKey(), purpose), e.getValue());
-        }
-      }
-    });
+    for (Map.Entry<String, List<Long>> group : byTypeAndPurpose(refs).entrySet()) {
+      String[] key = group.getKey().split(":");
+      AccountRef.OwnerType type = AccountRef.OwnerType.valueOf(key[0]);
+      AccountRef.Purpose purpose = AccountRef.Purpose.valueOf(key[1]);
+      lookUp(conn, type, purpose, group.getValue())
+          .forEach((owner, id) -> ids.put(new AccountRef(type, owner, purpose), id));
+    }
     return ids;
+  }
+
+  /**
+   * Creates {@code refs} with INSERT IGNORE (a concurrent creator of the same account wins the unique
+   * index; ours is skipped). Sorted by type, purpose and owner so two creators lock in the same order.
+   */
+  public void createAccounts(Connection conn, java.util.Collection<AccountRef> refs, LongSupplier newId,
+      LocalDateTime now) throws java.sql.SQLException {
+    for (Map.Entry<String, List<Long>> group : byTypeAndPurpose(refs).entrySet()) {
+      String[] key = group.getKey().split(":");
+      create(conn, AccountRef.OwnerType.valueOf(key[0]), AccountRef.Purpose.valueOf(key[1]), group.getValue(), newId,
+          now);
+    }
   }
 
   private static Map<Long, Long> lookUp(Connection conn, AccountRef.OwnerType type, AccountRef.Purpose purpose,

@@ -66,12 +66,16 @@ public final class LedgerBenchmark {
         TestDatabase.password(), WRITERS + 2, Optional.of("bench-admin-password"), Optional.of(TestServer.randomKey()),
         3600, 7, 64 * 1024, false);
     LedgerServer server = new LedgerServer(config).start();
+    int status = 0;
     try {
       new LedgerBenchmark(server).run();
+    } catch (Exception e) {
+      e.printStackTrace();
+      status = 1;
     } finally {
       server.stop();
     }
-    System.exit(0);
+    System.exit(status);
   }
 
   void run() throws Exception {
@@ -256,6 +260,7 @@ public final class LedgerBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
     CountDownLatch gate = new CountDownLatch(1);
     AtomicLong done = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
     long[] window = new long[2];
     List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < WRITERS; t++) {
@@ -263,21 +268,31 @@ public final class LedgerBenchmark {
         gate.await();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
-          work.run();
-          done.incrementAndGet();
+          try {
+            work.run();
+            done.incrementAndGet();
+          } catch (RuntimeException e) {
+            if (failed.getAndIncrement() == 0) {
+              System.out.println("  first failure in " + name + ": " + e);
+            }
+          }
         }
         return null;
       }));
     }
     window[0] = System.nanoTime();
     gate.countDown();
-    for (var f : futures) {
-      f.get();
+    try {
+      for (var f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
     }
     window[1] = System.nanoTime();
-    pool.shutdown();
     double rate = done.get() / ((window[1] - window[0]) / 1e9);
-    System.out.printf("  %-28s %8.0f /s (%d in %.1f s)%n", name, rate, done.get(), (window[1] - window[0]) / 1e9);
+    System.out.printf("  %-28s %8.0f /s (%d in %.1f s, %d failed)%n", name, rate, done.get(),
+        (window[1] - window[0]) / 1e9, failed.get());
     return rate;
   }
 

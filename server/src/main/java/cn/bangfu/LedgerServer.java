@@ -27,6 +27,7 @@ import cn.bangfu.orders.OrderTransitions;
 import cn.bangfu.orders.ProcurementRepository;
 import cn.bangfu.orders.ProcurementRoutes;
 import cn.bangfu.orders.ProcurementService;
+import cn.bangfu.ledger.AccountDirectory;
 import cn.bangfu.ledger.ChainVerifier;
 import cn.bangfu.ledger.HashChain;
 import cn.bangfu.ledger.JournalPoster;
@@ -86,6 +87,7 @@ public final class LedgerServer {
   private HttpServer http;
   private Api api;
   private JournalPoster ledger;
+  private Database ledgerAccountCreator;
 
   public LedgerServer(Config config) {
     this.config = config;
@@ -113,7 +115,10 @@ public final class LedgerServer {
       Ids ids = Ids.forThisProcess();
       HashChain hashChain = new HashChain(secrets.derive("ledger-hash-chain"));
       LedgerRepository ledgerRepository = new LedgerRepository();
-      ledger = new JournalPoster(ledgerRepository, hashChain, ids);
+      // a small pool of its own: ledger accounts are created and committed outside the posting transaction
+      ledgerAccountCreator = Database.connect(vertx, jdbcUrl, config.dbUser(), config.dbPassword(), 2, null);
+      ledger = new JournalPoster(ledgerRepository,
+          new AccountDirectory(ledgerRepository, ledgerAccountCreator.dataSource(), ids), hashChain, ids);
       LedgerQueries ledgerQueries = new LedgerQueries();
       LedgerService ledgerService = new LedgerService(database, ledgerQueries, ledgerRepository,
           new ChainVerifier(hashChain, ledgerQueries), new ParticipantRepository());
@@ -220,6 +225,10 @@ public final class LedgerServer {
       }
     } catch (Exception e) {
       LOG.warn("http server did not shut down cleanly: {}", e.getMessage());
+    }
+    if (ledgerAccountCreator != null) {
+      ledgerAccountCreator.close();
+      ledgerAccountCreator = null;
     }
     if (database != null) {
       database.close();

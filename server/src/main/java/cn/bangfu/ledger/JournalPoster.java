@@ -12,28 +12,29 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
  * Writes journal entries: the {@link Ledger} implementation, plus reversals.
  *
- * <p>Order of work in the caller's transaction: validate (nothing touched yet) → return early if the
- * idempotency ref is already there → lock the cooperative's chain head → insert the entry (its
- * UNIQUE idempotency ref is the real guard: a concurrent twin fails here and we return the winner's
- * entry) → resolve accounts → batch-insert postings → advance the chain head. Accounts are resolved
- * after the entry insert so a duplicate creates nothing.
+ * <p>Order of work in the caller's transaction: validate (nothing touched yet) → lock the
+ * cooperative's chain head → insert the entry (its UNIQUE idempotency ref is the guard, no
+ * read-then-write: a repeat or a concurrent twin fails here and gets the first entry back) →
+ * resolve accounts ({@link AccountDirectory}) → batch-insert postings → advance the chain head.
+ * Accounts are resolved after the entry insert so a duplicate creates nothing.
  */
 public final class JournalPoster implements Ledger {
   public static final String REVERSAL = "REVERSAL";
   private static final int MAX_POSTINGS = 1_000_000;
 
   private final LedgerRepository repository;
+  private final AccountDirectory accounts;
   private final HashChain chain;
   private final Ids ids;
 
-  public JournalPoster(LedgerRepository repository, HashChain chain, Ids ids) {
+  public JournalPoster(LedgerRepository repository, AccountDirectory accounts, HashChain chain, Ids ids) {
     this.repository = repository;
+    this.accounts = accounts;
     this.chain = chain;
     this.ids = ids;
   }
@@ -72,10 +73,6 @@ public final class JournalPoster implements Ledger {
     List<HashChain.Line> lines = HashChain.lines(draft.postings());
     byte[] contentHash = chain.contentHash(draft.kind(), draft.referenceType(), draft.referenceId(),
         draft.idempotencyRef(), draft.cooperativeId(), draft.effectiveDate(), reverses, lines);
-    Optional<LedgerEntryRecord> earlier = repository.entryByRef(tx, draft.idempotencyRef());
-    if (earlier.isPresent()) {
-      return alreadyPosted(earlier.get(), contentHash);
-    }
     LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     LedgerRepository.ChainHead head = repository.lockChain(tx, draft.cooperativeId(), now);
     long entryId = ids.next();
@@ -103,12 +100,12 @@ public final class JournalPoster implements Ledger {
       throw e;
     }
     List<Posting> postings = draft.postings();
-    Map<AccountRef, Long> accounts = repository.resolveAccounts(tx,
-        new LinkedHashSet<>(postings.stream().map(Posting::account).toList()), ids::next, now);
+    Map<AccountRef, Long> accountIdOf = accounts.resolve(tx,
+        new LinkedHashSet<>(postings.stream().map(Posting::account).toList()));
     long[] accountIds = new long[postings.size()];
     long[] amounts = new long[postings.size()];
     for (int i = 0; i < accountIds.length; i++) {
-      accountIds[i] = accounts.get(postings.get(i).account());
+      accountIds[i] = accountIdOf.get(postings.get(i).account());
       amounts[i] = postings.get(i).amountFen();
     }
     repository.insertPostings(tx, entryId, draft.cooperativeId(), draft.effectiveDate(), accountIds, amounts);

@@ -22,7 +22,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
-import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
  * The posting side of the ledger's SQL: chain heads, entries, accounts and postings. Entries and
@@ -56,27 +55,66 @@ public final class LedgerRepository {
   }
 
   /**
-   * Locks the cooperative's chain head for the rest of the caller's transaction (created on first
-   * use; INSERT IGNORE lets two first posters race safely, the loser waits on the row lock).
+   * Locks the cooperative's chain head for the rest of the caller's transaction, creating it on first
+   * use. The creation is INSERT ... ON DUPLICATE KEY UPDATE, not INSERT IGNORE: IGNORE takes a shared
+   * lock on the existing row, and two first posters both upgrading that to FOR UPDATE deadlock.
    */
   public ChainHead lockChain(DSLContext tx, long cooperativeId, LocalDateTime now) {
-    var head = tx.select(LEDGER_CHAIN.LAST_SEQ, LEDGER_CHAIN.LAST_HASH).from(LEDGER_CHAIN)
-        .where(LEDGER_CHAIN.COOPERATIVE_ID.eq(cooperativeId)).forUpdate().fetchOne();
-    if (head == null) {
-      tx.insertInto(LEDGER_CHAIN).set(LEDGER_CHAIN.COOPERATIVE_ID, cooperativeId).set(LEDGER_CHAIN.LAST_SEQ, 0L)
-          .set(LEDGER_CHAIN.LAST_HASH, HashChain.GENESIS).set(LEDGER_CHAIN.UPDATED_AT, now)
-          .onDuplicateKeyIgnore().execute();
-      head = tx.select(LEDGER_CHAIN.LAST_SEQ, LEDGER_CHAIN.LAST_HASH).from(LEDGER_CHAIN)
-          .where(LEDGER_CHAIN.COOPERATIVE_ID.eq(cooperativeId)).forUpdate().fetchOne();
+    return tx.connectionResult(conn -> {
+      ChainHead head = selectHeadForUpdate(conn, cooperativeId);
+      if (head == null) {
+        // plain SQL: jOOQ's MYSQL dialect renders "AS excluded", which MariaDB does not parse
+        try (PreparedStatement ps = conn.prepareStatement(CREATE_HEAD)) {
+          ps.setLong(1, cooperativeId);
+          ps.setBytes(2, HashChain.GENESIS);
+          ps.setObject(3, now);
+          ps.executeUpdate();
+        }
+        head = selectHeadForUpdate(conn, cooperativeId);
+      }
+      return head;
+    });
+  }
+
+  // The posting hot path (head, entry) is plain JDBC on the transaction's connection: per posting
+  // it saves the rendering of four jOOQ queries, which on two shared cores is a visible share.
+  private static final String SELECT_HEAD = "SELECT " + LEDGER_CHAIN.LAST_SEQ.getName() + ", "
+      + LEDGER_CHAIN.LAST_HASH.getName() + " FROM " + LEDGER_CHAIN.getName() + " WHERE "
+      + LEDGER_CHAIN.COOPERATIVE_ID.getName() + " = ? FOR UPDATE";
+  private static final String CREATE_HEAD = "INSERT INTO " + LEDGER_CHAIN.getName() + " ("
+      + LEDGER_CHAIN.COOPERATIVE_ID.getName() + ", " + LEDGER_CHAIN.LAST_SEQ.getName() + ", "
+      + LEDGER_CHAIN.LAST_HASH.getName() + ", " + LEDGER_CHAIN.UPDATED_AT.getName()
+      + ") VALUES (?, 0, ?, ?) ON DUPLICATE KEY UPDATE " + LEDGER_CHAIN.LAST_SEQ.getName() + " = "
+      + LEDGER_CHAIN.LAST_SEQ.getName();
+  private static final String ADVANCE_HEAD = "UPDATE " + LEDGER_CHAIN.getName() + " SET "
+      + LEDGER_CHAIN.LAST_SEQ.getName() + " = ?, " + LEDGER_CHAIN.LAST_ENTRY_ID.getName() + " = ?, "
+      + LEDGER_CHAIN.LAST_HASH.getName() + " = ?, " + LEDGER_CHAIN.UPDATED_AT.getName() + " = ? WHERE "
+      + LEDGER_CHAIN.COOPERATIVE_ID.getName() + " = ?";
+  private static final String INSERT_ENTRY = "INSERT INTO " + LEDGER_ENTRY.getName() + " ("
+      + String.join(", ", java.util.Arrays.stream(LEDGER_ENTRY.fields()).map(f -> f.getName()).toList())
+      + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(LEDGER_ENTRY.fields().length, "?")) + ")";
+
+  private static ChainHead selectHeadForUpdate(Connection conn, long cooperativeId) throws java.sql.SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(SELECT_HEAD)) {
+      ps.setLong(1, cooperativeId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new ChainHead(cooperativeId, rs.getLong(1), rs.getBytes(2)) : null;
+      }
     }
-    return new ChainHead(cooperativeId, head.value1(), head.value2());
   }
 
   public void advanceChain(DSLContext tx, long cooperativeId, long seq, long entryId, byte[] hash,
       LocalDateTime now) {
-    tx.update(LEDGER_CHAIN).set(LEDGER_CHAIN.LAST_SEQ, seq).set(LEDGER_CHAIN.LAST_ENTRY_ID, entryId)
-        .set(LEDGER_CHAIN.LAST_HASH, hash).set(LEDGER_CHAIN.UPDATED_AT, now)
-        .where(LEDGER_CHAIN.COOPERATIVE_ID.eq(cooperativeId)).execute();
+    tx.connection(conn -> {
+      try (PreparedStatement ps = conn.prepareStatement(ADVANCE_HEAD)) {
+        ps.setLong(1, seq);
+        ps.setLong(2, entryId);
+        ps.setBytes(3, hash);
+        ps.setObject(4, now);
+        ps.setLong(5, cooperativeId);
+        ps.executeUpdate();
+      }
+    });
   }
 
   public Optional<LedgerEntryRecord> entryByRef(DSLContext tx, String idempotencyRef) {
@@ -93,44 +131,60 @@ public final class LedgerRepository {
 
   /** Inserts the entry row; a unique index refusing it surfaces as {@link DuplicateEntry}. */
   public void insertEntry(DSLContext tx, LedgerEntryRecord entry) {
-    try {
-      tx.executeInsert(entry);
-    } catch (IntegrityConstraintViolationException e) {
-      throw new DuplicateEntry(String.valueOf(e.getMessage()));
+    String[] duplicate = new String[1];
+    tx.connection(conn -> {
+      try (PreparedStatement ps = conn.prepareStatement(INSERT_ENTRY)) {
+        org.jooq.Field<?>[] fields = LEDGER_ENTRY.fields();
+        for (int i = 0; i < fields.length; i++) {
+          Object value = entry.get(fields[i]);
+          ps.setObject(i + 1, value);
+        }
+        ps.executeUpdate();
+      } catch (java.sql.SQLIntegrityConstraintViolationException e) {
+        duplicate[0] = String.valueOf(e.getMessage());
+      }
+    });
+    if (duplicate[0] != null) {
+      throw new DuplicateEntry(duplicate[0]);
     }
   }
 
-  /**
-   * Account ids for {@code refs}, creating missing accounts. Looks up first (the common case: the
-   * accounts exist), then inserts only the missing ones with INSERT IGNORE (a concurrent creator
-   * wins the unique index, we wait for it and read its id) and reads them back.
-   */
-  public Map<AccountRef, Long> resolveAccounts(DSLContext tx, java.util.Collection<AccountRef> refs,
-      LongSupplier newId, LocalDateTime now) {
+  private static Map<String, List<Long>> byTypeAndPurpose(java.util.Collection<AccountRef> refs) {
     Map<String, TreeSet<Long>> groups = new TreeMap<>();
     for (AccountRef ref : refs) {
       groups.computeIfAbsent(ref.ownerType().name() + ":" + ref.purpose().name(), k -> new TreeSet<>())
           .add(ref.ownerId());
     }
+    Map<String, List<Long>> sorted = new java.util.LinkedHashMap<>();
+    groups.forEach((k, v) -> sorted.put(k, new ArrayList<>(v)));
+    return sorted;
+  }
+
+  /** Ids of the accounts among {@code refs} that exist (one indexed look-up per owner type and purpose). */
+  public Map<AccountRef, Long> findAccounts(Connection conn, java.util.Collection<AccountRef> refs)
+      throws java.sql.SQLException {
     Map<AccountRef, Long> ids = new HashMap<>(refs.size() * 2);
-    tx.connection(conn -> {
-      for (Map.Entry<String, TreeSet<Long>> group : groups.entrySet()) {
-        String[] key = group.getKey().split(":");
-        AccountRef.OwnerType type = AccountRef.OwnerType.valueOf(key[0]);
-        AccountRef.Purpose purpose = AccountRef.Purpose.valueOf(key[1]);
-        List<Long> owners = new ArrayList<>(group.getValue());
-        Map<Long, Long> found = lookUp(conn, type, purpose, owners);
-        List<Long> missing = owners.stream().filter(o -> !found.containsKey(o)).toList();
-        if (!missing.isEmpty()) {
-          create(conn, type, purpose, missing, newId, now);
-          found.putAll(lookUp(conn, type, purpose, missing));
-        }
-        for (Map.Entry<Long, Long> e : found.entrySet()) {
-          ids.put(new AccountRef(type, e.getKey(), purpose), e.getValue());
-        }
-      }
-    });
+    for (Map.Entry<String, List<Long>> group : byTypeAndPurpose(refs).entrySet()) {
+      String[] key = group.getKey().split(":");
+      AccountRef.OwnerType type = AccountRef.OwnerType.valueOf(key[0]);
+      AccountRef.Purpose purpose = AccountRef.Purpose.valueOf(key[1]);
+      lookUp(conn, type, purpose, group.getValue())
+          .forEach((owner, id) -> ids.put(new AccountRef(type, owner, purpose), id));
+    }
     return ids;
+  }
+
+  /**
+   * Creates {@code refs} with INSERT IGNORE (a concurrent creator of the same account wins the unique
+   * index; ours is skipped). Sorted by type, purpose and owner so two creators lock in the same order.
+   */
+  public void createAccounts(Connection conn, java.util.Collection<AccountRef> refs, LongSupplier newId,
+      LocalDateTime now) throws java.sql.SQLException {
+    for (Map.Entry<String, List<Long>> group : byTypeAndPurpose(refs).entrySet()) {
+      String[] key = group.getKey().split(":");
+      create(conn, AccountRef.OwnerType.valueOf(key[0]), AccountRef.Purpose.valueOf(key[1]), group.getValue(), newId,
+          now);
+    }
   }
 
   private static Map<Long, Long> lookUp(Connection conn, AccountRef.OwnerType type, AccountRef.Purpose purpose,

@@ -1,0 +1,96 @@
+package cn.bangfu.ledger;
+
+import cn.bangfu.platform.Ids;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+
+/**
+ * Account ids by owner and purpose, creating accounts on first use.
+ *
+ * <p>Accounts are created on their own short connection and committed at once, not in the poster's
+ * transaction. An empty account that outlives a rolled-back posting is harmless, and in exchange:
+ * every account id this class has seen is committed and accounts are never deleted, so ids can be
+ * cached in memory and a posting to known accounts needs no account look-up at all; and the
+ * poster's transaction never holds a lock on an account row, so postings of different cooperatives
+ * that share a buyer or household account do not wait on each other. The creating connection comes
+ * from a separate small pool so a poster holding a main-pool connection can never starve it.
+ */
+public final class AccountDirectory {
+  /** Bounded memory: at this size the cache starts over (it refills from the index). */
+  private static final int MAX_CACHED = 500_000;
+
+  private final LedgerRepository repository;
+  private final DataSource creator;
+  private final Ids ids;
+  private final ConcurrentHashMap<AccountRef, Long> cache = new ConcurrentHashMap<>();
+
+  public AccountDirectory(LedgerRepository repository, DataSource creator, Ids ids) {
+    this.repository = repository;
+    this.creator = creator;
+    this.ids = ids;
+  }
+
+  public Map<AccountRef, Long> resolve(DSLContext tx, Collection<AccountRef> refs) {
+    Map<AccountRef, Long> result = new HashMap<>(refs.size() * 2);
+    List<AccountRef> misses = new ArrayList<>();
+    for (AccountRef ref : refs) {
+      Long id = cache.get(ref);
+      if (id != null) {
+        result.put(ref, id);
+      } else {
+        misses.add(ref);
+      }
+    }
+    if (misses.isEmpty()) {
+      return result;
+    }
+    // rows visible here are committed: no transaction ever creates accounts except the creator's
+    Map<AccountRef, Long> found = tx.connectionResult(conn -> repository.findAccounts(conn, misses));
+    remember(found);
+    result.putAll(found);
+    List<AccountRef> missing = misses.stream().filter(ref -> !found.containsKey(ref)).toList();
+    if (!missing.isEmpty()) {
+      Map<AccountRef, Long> created = createCommitted(missing);
+      remember(created);
+      result.putAll(created);
+    }
+    return result;
+  }
+
+  private Map<AccountRef, Long> createCommitted(List<AccountRef> missing) {
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    try (Connection conn = creator.getConnection()) {
+      conn.setAutoCommit(false);
+      repository.createAccounts(conn, missing, ids::next, now);
+      conn.commit();
+      Map<AccountRef, Long> created = repository.findAccounts(conn, missing);
+      conn.commit();
+      if (created.size() != missing.size()) {
+        throw new IllegalStateException((missing.size() - created.size()) + " accounts could not be created");
+      }
+      return created;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create ledger accounts: " + e.getMessage(), e);
+    }
+  }
+
+  private void remember(Map<AccountRef, Long> found) {
+    if (cache.size() + found.size() > MAX_CACHED) {
+      cache.clear();
+    }
+    if (found.size() <= MAX_CACHED) {
+      cache.putAll(found);
+    }
+  }
+}

@@ -35,6 +35,7 @@ public final class DemandService {
   private final ParticipantRepository participants;
   private final LotService lots;
   private final Ids ids;
+  private final OpenLots openLots;
 
   public DemandService(Database database, DemandRepository demands, ParticipantRepository participants,
       LotService lots, Ids ids) {
@@ -43,6 +44,7 @@ public final class DemandService {
     this.participants = participants;
     this.lots = lots;
     this.ids = ids;
+    this.openLots = new OpenLots(database, demands, lots);
   }
 
   public record NewDemand(long buyerId, String product, BigDecimal quantity, Unit unit, long maxUnitPriceFen,
@@ -99,9 +101,10 @@ public final class DemandService {
 
   /** Also used by the benchmark, on a worker thread. */
   public List<Score> rankLots(DSLContext db, DemandFacts demand, LocalDate today, int limit) {
-    List<LotFacts> candidates = demands.openLots(db, demand.product(), today);
+    OpenLots.Snapshot open = openLots.of(db, demand.product(), today);
+    List<LotFacts> candidates = open.lots();
     Map<Long, String> pairings = demands.pairingsOfBuyer(db, demand.buyerId());
-    Map<Long, int[]> members = demands.memberCountsForProduct(db, demand.product(), today);
+    Map<Long, int[]> members = open.memberCounts();
     Map<Long, CooperativeFacts> cooperatives = new HashMap<>();
     for (LotFacts lot : candidates) {
       cooperatives.computeIfAbsent(lot.cooperativeId(), id -> {

@@ -24,6 +24,8 @@ public final class LotService {
   private final ParticipantRepository participants;
   private final Ids ids;
 
+  private final java.util.concurrent.atomic.AtomicLong postedLots = new java.util.concurrent.atomic.AtomicLong();
+
   public LotService(Database database, LotRepository lots, ParticipantRepository participants, Ids ids) {
     this.database = database;
     this.lots = lots;
@@ -47,7 +49,15 @@ public final class LotService {
           .setCreatedBy(caller.userId());
       lots.insert(db, row);
       return row;
-    });
+    }).onSuccess(posted -> postedLots.incrementAndGet());
+  }
+
+  /**
+   * How many lots this instance has posted: readers that cache open lots (matching) reload when it
+   * changes, so a cooperative's new lot shows up at once on the instance that took it.
+   */
+  public long postedLots() {
+    return postedLots.get();
   }
 
   public Future<LotRecord> lot(long id) {

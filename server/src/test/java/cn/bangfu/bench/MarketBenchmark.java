@@ -64,6 +64,9 @@ public final class MarketBenchmark {
   static final int LOTS = Integer.getInteger("bench.lots", 100_000);
 
   public static void main(String[] args) throws Exception {
+    if (!cn.bangfu.support.BenchReport.selected("market")) {
+      return;
+    }
     String jdbcUrl = TestDatabase.freshDatabase();
     Config config = new Config(0, Files.createTempDirectory("market-bench"), Optional.of(jdbcUrl), TestDatabase.user(),
         TestDatabase.password(), POOL, Optional.of(TestServer.ADMIN_PASSWORD), Optional.of(TestServer.randomKey()),
@@ -84,10 +87,11 @@ public final class MarketBenchmark {
       }
       System.out.println();
       System.out.println("order placement, 50 concurrent clients, " + (CLIENTS * REQUESTS) + " orders each way");
-      System.out.println(viaHttp.line("HTTP POST /orders"));
-      System.out.println(raw.line("raw JDBC same statements"));
-      System.out.printf("HTTP / raw throughput: %.1f%% (target >= 50%%); HTTP p99 %.1f ms (target <= 50 ms)%n",
-          100.0 * viaHttp.perSecond() / raw.perSecond(), viaHttp.p(0.99));
+      cn.bangfu.support.BenchReport.line("market", viaHttp.line("HTTP POST /orders"));
+      cn.bangfu.support.BenchReport.line("market", raw.line("raw JDBC same statements"));
+      cn.bangfu.support.BenchReport.line("market", String.format(
+          "HTTP / raw throughput: %.1f%% (target >= 50%%); HTTP p99 %.1f ms (target <= 50 ms)",
+          100.0 * viaHttp.perSecond() / raw.perSecond(), viaHttp.p(0.99)));
       matching(server, http, world, admin, jdbcUrl);
     } finally {
       server.stop();
@@ -365,7 +369,8 @@ public final class MarketBenchmark {
       }
     }
     Result result = new Result(times.length, 1, times);
-    System.out.printf("  %-34s p50 %6.1f ms   p99 %6.1f ms (target < 50 ms)%n", what, result.p(0.5), result.p(0.99));
+    cn.bangfu.support.BenchReport.line("market", String.format("matching %s: p50 %.1f ms, p99 %.1f ms (target < 50 ms)",
+        what.strip(), result.p(0.5), result.p(0.99)));
   }
 
   static void insertLots(HikariDataSource ds, World world, int count, int products, String prefix) throws Exception {

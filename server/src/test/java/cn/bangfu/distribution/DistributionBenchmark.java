@@ -64,6 +64,9 @@ public final class DistributionBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    if (!cn.bangfu.support.BenchReport.selected("distribution")) {
+      return;
+    }
     System.setProperty("ledger.test.dataDir", "target/bench-db");
     Config config = new Config(0, Files.createTempDirectory("ledger-bench"), Optional.of(TestDatabase.freshDatabase()),
         TestDatabase.user(), TestDatabase.password(), 16, Optional.of("bench-admin-password"),
@@ -72,7 +75,7 @@ public final class DistributionBenchmark {
     try {
       DistributionBenchmark bench = new DistributionBenchmark(server);
       bench.run();
-      bench.results.forEach(System.out::println);
+      bench.results.forEach(r -> cn.bangfu.support.BenchReport.line("distribution", r));
     } finally {
       server.stop();
     }

@@ -60,6 +60,9 @@ public final class LedgerBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    if (!cn.bangfu.support.BenchReport.selected("ledger")) {
+      return;
+    }
     System.setProperty("ledger.test.dataDir", "target/bench-db");
     String url = TestDatabase.freshDatabase();
     Config config = new Config(0, Files.createTempDirectory("ledger-bench"), Optional.of(url), TestDatabase.user(),
@@ -119,7 +122,7 @@ public final class LedgerBenchmark {
         + " | ratio %.2f (target <= 1.50)", HOUSEHOLDS, lw, rw, lw / rw));
     System.out.println();
     System.out.println("=== ledger benchmark ===");
-    rows.forEach(System.out::println);
+    rows.forEach(r -> cn.bangfu.support.BenchReport.line("ledger", r));
     System.out.println("raw runs warm (ms): " + Arrays.toString(rawWarm) + "; ledger: " + Arrays.toString(ledgerWarm));
     var trial = new LedgerQueries().trialBalance(dsl);
     System.out.println("trial balance after the run: debit " + trial.totalDebitFen() + " credit "

@@ -38,6 +38,11 @@ public final class AllocationBenchmark {
     }
 
     public static void main(String[] args) {
+        String only = System.getProperty("bench.only", "all");
+        if (!only.isBlank() && !only.equals("all") && !only.equals("rules")) {
+            System.out.println("rules benchmark skipped (-Dbench.only=" + only + ")");
+            return;
+        }
         int households = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         RuleSet rule = RuleSetParser.parse("bench.yaml", RULE).orThrow();

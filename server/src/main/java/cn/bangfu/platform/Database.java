@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
     Configuration configuration = new DefaultConfiguration()
         .set(dataSource)
         .set(SQLDialect.MYSQL)
-        .set(new Settings().withRenderSchema(false).withExecuteLogging(false));
+        .set(new Settings().withRenderSchema(false).withExecuteLogging(false).withFetchWarnings(false));
     this.dsl = DSL.using(configuration);
   }
 
@@ -60,7 +60,10 @@ public final class Database implements AutoCloseable {
     String separator = url.contains("?") ? "&" : "?";
     return url + separator + "rewriteBatchedStatements=true&useServerPrepStmts=false&cachePrepStmts=true"
         + "&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-        + "&allowPublicKeyRetrieval=true&useSSL=false";
+        + "&allowPublicKeyRetrieval=true&useSSL=false"
+        // autocommit and isolation are tracked on the client: no round trip per transaction to ask or reset them
+        + "&useLocalSessionState=true&useLocalTransactionState=true&cacheServerConfiguration=true"
+        + "&maintainTimeStats=false";
   }
 
   public void migrate() {

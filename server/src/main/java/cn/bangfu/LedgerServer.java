@@ -148,9 +148,7 @@ public final class LedgerServer {
         router.errorHandler(status, problems);
       }
 
-      if (config.demo()) {
-        DemoData.load(registryService, identity);
-      }
+      DemoData.Loaded demo = config.demo() ? DemoData.load(registryService, identity) : null;
       http = vertx.createHttpServer(new HttpServerOptions().setPort(config.httpPort()).setHost("0.0.0.0")
               .setCompressionSupported(true))
           .requestHandler(router)
@@ -158,6 +156,9 @@ public final class LedgerServer {
           .await(30, TimeUnit.SECONDS);
       LOG.info("ledger server listening on port {} (ready in {} ms)", http.actualPort(),
           (System.nanoTime() - started) / 1_000_000);
+      if (demo != null) {
+        demo.playMarketYear(http.actualPort());
+      }
       return this;
     } catch (Exception e) {
       stop();

@@ -51,7 +51,14 @@ public final class DemoData {
   private DemoData() {
   }
 
-  public static void load(RegistryService registry, IdentityService identity) {
+  /** Ids the market year needs, or null when the demo was loaded on an earlier start. */
+  public record Loaded(String cooperativeId, String schoolId) {
+    public void playMarketYear(int port) {
+      new DemoMarket(port).play(cooperativeId, schoolId);
+    }
+  }
+
+  public static Loaded load(RegistryService registry, IdentityService identity) {
     Principal system = new Principal(0, "demo-loader", Role.ADMIN, null);
     CooperativeRecord coop;
     try {
@@ -60,7 +67,7 @@ public final class DemoData {
     } catch (Problem alreadyLoaded) {
       LOG.info("demo data already present");
       printSignIn();
-      return;
+      return null;
     }
     Principal accountant = new Principal(0, "demo-loader", Role.COOP, Long.toString(coop.getId()));
     Random random = new Random(2026);
@@ -94,9 +101,9 @@ public final class DemoData {
             BigDecimal.valueOf(5 + random.nextInt(40)), LocalDate.of(2026, 9, 1), "葡萄园管护")));
       }
     }
-    await(registry.recordCost(accountant, coop.getId(), new NewCost(4_500_000, "农资", LocalDate.of(2026, 3, 15),
+    await(registry.recordCost(accountant, coop.getId(), new NewCost(450_000, "农资", LocalDate.of(2026, 3, 15),
         "有机肥、果袋")));
-    await(registry.recordCost(accountant, coop.getId(), new NewCost(1_800_000, "运输", LocalDate.of(2026, 9, 5),
+    await(registry.recordCost(accountant, coop.getId(), new NewCost(180_000, "运输", LocalDate.of(2026, 9, 5),
         "冷链运输")));
 
     BuyerRecord school = await(registry.registerBuyer(system, new NewBuyer("岑巩县第一中学食堂", BuyerKind.SCHOOL,
@@ -113,6 +120,7 @@ public final class DemoData {
     createUser(identity, "household-yang", Role.HOUSEHOLD, Long.toString(households.get(0).getId()));
     LOG.info("demo data loaded: cooperative {}, {} households, 2 buyers", coop.getId(), households.size());
     printSignIn();
+    return new Loaded(Long.toString(coop.getId()), Long.toString(school.getId()));
   }
 
   private static void createUser(IdentityService identity, String username, Role role, String scopeId) {

@@ -1,6 +1,6 @@
 package cn.bangfu.distribution;
 
-import cn.bangfu.db.tables.records.DistributionLineRecord;
+import cn.bangfu.distribution.DistributionRepository.RecipientAmount;
 import cn.bangfu.db.tables.records.DistributionRunRecord;
 import cn.bangfu.ledger.AccountRef;
 import cn.bangfu.ledger.AccountRef.OwnerType;
@@ -42,22 +42,18 @@ public final class DistributionEntries {
   }
 
   /** Null when the run moves no money (an empty pool and no shortfall). */
-  public static EntryDraft posting(DistributionRunRecord run, List<DistributionLineRecord> lines, long causedBy,
+  public static EntryDraft posting(DistributionRunRecord run, List<RecipientAmount> amounts, long causedBy,
       LocalDate effectiveDate) {
     long coop = run.getCooperativeId();
     Map<Long, Long> byHousehold = new TreeMap<>();
     Map<String, Long> byFixed = new TreeMap<>();
     long total = 0;
-    for (DistributionLineRecord line : lines) {
-      long amount = line.getAmountFen();
-      if (amount == 0) {
-        continue;
-      }
-      total = Math.addExact(total, amount);
-      if (line.getHouseholdId() != null) {
-        byHousehold.merge(line.getHouseholdId(), amount, Math::addExact);
+    for (RecipientAmount amount : amounts) {
+      total = Math.addExact(total, amount.amountFen());
+      if (amount.householdId() != null) {
+        byHousehold.merge(amount.householdId(), amount.amountFen(), Math::addExact);
       } else {
-        byFixed.merge(line.getRecipient(), amount, Math::addExact);
+        byFixed.merge(amount.recipient(), amount.amountFen(), Math::addExact);
       }
     }
     if (total != run.getPoolFen()) {
@@ -85,12 +81,12 @@ public final class DistributionEntries {
   }
 
   /** Null when no household receives anything. */
-  public static EntryDraft payout(DistributionRunRecord run, List<DistributionLineRecord> lines, long causedBy,
+  public static EntryDraft payout(DistributionRunRecord run, List<RecipientAmount> amounts, long causedBy,
       LocalDate paidOn) {
     Map<Long, Long> byHousehold = new TreeMap<>();
-    for (DistributionLineRecord line : lines) {
-      if (line.getHouseholdId() != null && line.getAmountFen() != 0) {
-        byHousehold.merge(line.getHouseholdId(), line.getAmountFen(), Math::addExact);
+    for (RecipientAmount amount : amounts) {
+      if (amount.householdId() != null) {
+        byHousehold.merge(amount.householdId(), amount.amountFen(), Math::addExact);
       }
     }
     List<Posting> postings = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
+import org.jooq.impl.DSL;
 
 /** SQL for distribution runs, their lines, sources and objections. */
 public final class DistributionRepository {
@@ -87,11 +88,20 @@ public final class DistributionRepository {
         .orderBy(DISTRIBUTION_LINE.LINE_NO).limit(limit).offset(offset).fetch();
   }
 
-  /** Every line's recipient and amount (no explanation text): what posting and payout need. */
-  public List<DistributionLineRecord> allAmounts(DSLContext db, long runId) {
-    return db.select(DISTRIBUTION_LINE.HOUSEHOLD_ID, DISTRIBUTION_LINE.RECIPIENT, DISTRIBUTION_LINE.AMOUNT_FEN)
-        .from(DISTRIBUTION_LINE).where(DISTRIBUTION_LINE.RUN_ID.eq(runId))
-        .orderBy(DISTRIBUTION_LINE.LINE_NO).fetchInto(DISTRIBUTION_LINE);
+  /** What a recipient receives from a run, all steps together. */
+  public record RecipientAmount(Long householdId, String recipient, long amountFen) {
+  }
+
+  /**
+   * Per recipient, the sum of its non-zero lines (no explanation text is read): what posting and
+   * payout need, summed by the database.
+   */
+  public List<RecipientAmount> amountsByRecipient(DSLContext db, long runId) {
+    return db.select(DISTRIBUTION_LINE.HOUSEHOLD_ID, DISTRIBUTION_LINE.RECIPIENT, DSL.sum(DISTRIBUTION_LINE.AMOUNT_FEN))
+        .from(DISTRIBUTION_LINE)
+        .where(DISTRIBUTION_LINE.RUN_ID.eq(runId), DISTRIBUTION_LINE.AMOUNT_FEN.ne(0L))
+        .groupBy(DISTRIBUTION_LINE.HOUSEHOLD_ID, DISTRIBUTION_LINE.RECIPIENT)
+        .fetch(r -> new RecipientAmount(r.value1(), r.value2(), r.value3().longValueExact()));
   }
 
   /** Household lines with the household's name and masked number, for the public notice and payouts. */

@@ -63,7 +63,17 @@ public final class MarketBenchmark {
   static final int REQUESTS = Integer.getInteger("bench.requests", 200);
   static final int LOTS = Integer.getInteger("bench.lots", 100_000);
 
-  public static void main(String[] args) throws Exception {
+  /** A failure ends the JVM too: the embedded database's watcher threads would keep it alive. */
+  public static void main(String[] args) {
+    try {
+      benchmark();
+    } catch (Throwable failure) {
+      failure.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  static void benchmark() throws Exception {
     if (!cn.bangfu.support.BenchReport.selected("market")) {
       return;
     }

@@ -63,7 +63,17 @@ public final class DistributionBenchmark {
     this.http = new Http(server.port());
   }
 
-  public static void main(String[] args) throws Exception {
+  /** A failure ends the JVM too: the embedded database's watcher threads would keep it alive. */
+  public static void main(String[] args) {
+    try {
+      benchmark();
+    } catch (Throwable failure) {
+      failure.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  static void benchmark() throws Exception {
     if (!cn.bangfu.support.BenchReport.selected("distribution")) {
       return;
     }

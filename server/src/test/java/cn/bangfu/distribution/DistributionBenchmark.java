@@ -60,7 +60,7 @@ public final class DistributionBenchmark {
   DistributionBenchmark(LedgerServer server) {
     this.server = server;
     this.db = server.database().dsl();
-    this.http = new Http(server.port());
+    this.http = new Http(server.port(), java.time.Duration.ofMinutes(10));
   }
 
   /** A failure ends the JVM too: the embedded database's watcher threads would keep it alive. */

@@ -100,7 +100,8 @@ final class CrashLoad {
             } else if (random.nextInt(100) < 35 || active.isEmpty()) {
               place(random, random.nextInt(world.coops.size()));
             } else {
-              Order order = active.get(random.nextInt(active.size()));
+              // The oldest live orders first: they are the furthest along, so rounds reach settlement.
+              Order order = active.get(random.nextInt(Math.min(active.size(), 2 * orderClients)));
               if (!order.finished() && order.busy.compareAndSet(false, true)) {
                 try {
                   advance(order, random);

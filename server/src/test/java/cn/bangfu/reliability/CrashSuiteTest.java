@@ -54,7 +54,7 @@ class CrashSuiteTest {
     int survived = 0;
     for (int kill = 1; kill <= kills; kill++) {
       boolean onPost = kill % 3 == 0;
-      int after = 15 + random.nextInt(100);
+      int after = 30 + random.nextInt(100);
       inFlightAtKills += load.round(http, server, random.nextLong(), after, onPost, clients);
       http = new Http(server.start());
       load.resolve(http);

@@ -66,8 +66,14 @@ public final class OrderRoutes {
     }
   }
 
+  /**
+   * Whether the client sent a body. BodyHandler keeps none for a multipart form, so the declared
+   * length counts too: a form body then meets Body.of's 415 instead of being silently dropped.
+   */
   private static boolean hasBody(RoutingContext ctx) {
-    return ctx.body() != null && ctx.body().length() > 0;
+    String length = ctx.request().getHeader("Content-Length");
+    return ctx.body() != null && ctx.body().length() > 0 || length != null && !length.strip().equals("0")
+        || ctx.request().getHeader("Transfer-Encoding") != null;
   }
 
   private static Details details(Action action, JsonObject json) {

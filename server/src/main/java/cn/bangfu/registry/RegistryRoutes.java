@@ -72,6 +72,24 @@ public final class RegistryRoutes {
         registry.household(caller, Api.pathId(ctx, "id", "household"))
             .map(row -> Reply.ok(RegistryJson.household(row))));
 
+    api.route(HttpMethod.PATCH, "/households/:id", Set.of(ADMIN, REGULATOR), (ctx, caller) -> {
+      long householdId = Api.pathId(ctx, "id", "household");
+      Body body = Body.of(ctx);
+      RegistryCommands.HouseholdChange change = new RegistryCommands.HouseholdChange(
+          body.has("status") ? body.enumValue("status", HouseholdStatus.class) : null,
+          body.has("laborCapacity") ? body.enumValue("laborCapacity", LaborCapacity.class) : null,
+          body.has("blacklisted") ? booleanOf(body, "blacklisted") : null,
+          body.optionalDate("exitDate"));
+      if (change.status() == null && change.laborCapacity() == null && change.blacklisted() == null
+          && change.exitDate() == null) {
+        throw Problem.badRequest("status", "send at least one of status, laborCapacity, blacklisted, exitDate");
+      }
+      if (change.status() == HouseholdStatus.EXITED && change.exitDate() == null) {
+        throw Problem.badRequest("exitDate", "exitDate is required when status becomes EXITED");
+      }
+      return registry.changeHousehold(caller, householdId, change).map(row -> Reply.ok(RegistryJson.household(row)));
+    });
+
     api.route(HttpMethod.POST, "/buyers", Set.of(ADMIN), (ctx, caller) -> {
       Body body = Body.of(ctx);
       NewBuyer b = new NewBuyer(body.text("name", 200), body.enumValue("kind", BuyerKind.class), uscc(body),

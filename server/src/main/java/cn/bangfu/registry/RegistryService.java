@@ -128,6 +128,33 @@ public final class RegistryService {
     });
   }
 
+  /**
+   * Records a change of a household's situation: exit from poverty (status EXITED with its date, which
+   * starts the fiscal-share transition), monitoring, labour capacity, or a blacklist entry (失信) or
+   * its repair. The region's regulator decides these; distributions read them at the next draft.
+   */
+  public Future<HouseholdRecord> changeHousehold(Principal caller, long id, RegistryCommands.HouseholdChange change) {
+    return database.tx(db -> {
+      HouseholdRecord household = participants.household(db, id)
+          .orElseThrow(() -> Problem.notFound("household", Long.toString(id)));
+      Scopes.require(Scopes.maySeeHousehold(caller, id, household.getRegionCode(), List.of()), "household " + id);
+      if (change.status() != null) {
+        household.setStatus(change.status().name());
+      }
+      if (change.laborCapacity() != null) {
+        household.setLaborCapacity(change.laborCapacity().name());
+      }
+      if (change.blacklisted() != null) {
+        household.setBlacklisted(change.blacklisted());
+      }
+      if (change.exitDate() != null) {
+        household.setExitDate(change.exitDate());
+      }
+      participants.updateHouseholdStatus(db, household);
+      return household;
+    });
+  }
+
   public Future<BuyerRecord> registerBuyer(Principal caller, NewBuyer b) {
     return database.tx(db -> {
       BuyerRecord row = new BuyerRecord()

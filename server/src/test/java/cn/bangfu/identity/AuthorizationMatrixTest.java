@@ -116,6 +116,9 @@ class AuthorizationMatrixTest {
     t.put("GET /api/v1/households/:id", new Row("GET", "/api/v1/households/{householdA}",
         "/api/v1/households/{householdB}", null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP, Role.HOUSEHOLD),
         Set.of(Role.ADMIN)));
+    t.put("PATCH /api/v1/households/:id", new Row("PATCH", "/api/v1/households/{householdA}",
+        "/api/v1/households/{householdB}", () -> new JsonObject().put("blacklisted", false), Set.of(Role.ADMIN,
+        Role.REGULATOR), Set.of(Role.ADMIN)));
     t.put("POST /api/v1/buyers", new Row("POST", "/api/v1/buyers", null, () -> Fixtures.buyer("新采购单位"),
         Set.of(Role.ADMIN), none));
     t.put("GET /api/v1/buyers/:id", new Row("GET", "/api/v1/buyers/{buyerA}", "/api/v1/buyers/{buyerB}", null,
@@ -292,7 +295,7 @@ class AuthorizationMatrixTest {
       return server.http.get(path, token);
     }
     JsonObject body = new JsonObject(row.body().get().encode().replace("{household}", household));
-    return server.http.send("POST", path, token, "application/json", body.encode(),
+    return server.http.send(row.method(), path, token, "application/json", body.encode(),
         Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
   }
 

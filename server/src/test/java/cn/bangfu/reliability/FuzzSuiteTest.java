@@ -98,9 +98,10 @@ class FuzzSuiteTest {
     for (int i = 0; i < count; i++) {
       String route = routes.get(i % routes.size());
       Target target = targets.get(route);
-      FuzzRequests.Request r = requests.make(route.substring("POST ".length()), target, specs.get(route).roles());
+      String method = route.substring(0, route.indexOf(' '));
+      FuzzRequests.Request r = requests.make(route.substring(method.length() + 1), target, specs.get(route).roles());
       HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(base + r.path())).timeout(Duration.ofSeconds(30))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(r.body()));
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(r.body()));
       r.headers().forEach(http::header);
       int status;
       String contentType;

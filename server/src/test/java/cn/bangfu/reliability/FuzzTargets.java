@@ -53,6 +53,10 @@ final class FuzzTargets {
         List.of(text("name", 50, true), of("idNumber", Kind.ID_NUMBER, true), of("regionCode", Kind.REGION, true),
             integer("members", 1, 30), of("laborCapacity", Kind.ENUM, true), of("status", Kind.ENUM, true),
             of("blacklisted", Kind.BOOLEAN, false), of("exitDate", Kind.DATE, false)), KeyMode.NONE));
+    t.put("PATCH /api/v1/households/:id", new Target(Role.REGULATOR, Map.of("id", w.member), List.of(),
+        BodyMode.REQUIRED, new JsonObject().put("status", "MONITORED").put("blacklisted", false),
+        List.of(of("status", Kind.ENUM, false), of("laborCapacity", Kind.ENUM, false),
+            of("blacklisted", Kind.BOOLEAN, false), of("exitDate", Kind.DATE, false)), KeyMode.NONE));
     t.put("POST /api/v1/buyers", new Target(Role.ADMIN, none, List.of(), BodyMode.REQUIRED, Fixtures.buyer("县人民医院食堂"),
         List.of(text("name", 200, true), of("kind", Kind.ENUM, true), of("uscc", Kind.USCC, true),
             of("regionCode", Kind.REGION, true), integer("annualFoodBudgetFen", 0, cn.bangfu.platform.Body.MAX_FEN),

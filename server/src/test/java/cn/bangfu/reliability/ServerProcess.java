@@ -115,6 +115,21 @@ final class ServerProcess {
     }
   }
 
+  /** SIGTERM, and the exit code once the process has ended by itself (-1 if it had to be killed). */
+  int terminate(long timeoutSeconds) {
+    process.destroy();
+    try {
+      if (process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        return process.exitValue();
+      }
+      process.destroyForcibly();
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** SIGTERM at the end of the suite (graceful). */
   void stop() {
     if (process != null && process.isAlive()) {

@@ -1,12 +1,12 @@
 package cn.bangfu.distribution;
 
+import static cn.bangfu.platform.JsonValues.id;
+import static cn.bangfu.platform.JsonValues.time;
 import cn.bangfu.db.tables.records.DistributionLineRecord;
 import cn.bangfu.db.tables.records.DistributionObjectionRecord;
 import cn.bangfu.db.tables.records.DistributionRunRecord;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -15,13 +15,7 @@ public final class DistributionJson {
   private DistributionJson() {
   }
 
-  static String id(Long id) {
-    return id == null ? null : Long.toString(id);
-  }
 
-  static String time(LocalDateTime time) {
-    return time == null ? null : time.toInstant(ZoneOffset.UTC).toString();
-  }
 
   public static JsonObject run(DistributionService.RunView view) {
     DistributionRunRecord run = view.run();

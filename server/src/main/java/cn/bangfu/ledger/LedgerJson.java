@@ -1,23 +1,17 @@
 package cn.bangfu.ledger;
 
+import static cn.bangfu.platform.JsonValues.id;
+import static cn.bangfu.platform.JsonValues.time;
 import cn.bangfu.db.tables.records.LedgerAccountRecord;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /** Ledger results as JSON: ids as strings, money as *Fen integers. */
 public final class LedgerJson {
   private LedgerJson() {
   }
 
-  private static String id(Long id) {
-    return id == null ? null : Long.toString(id);
-  }
 
-  private static String time(LocalDateTime time) {
-    return time == null ? null : time.toInstant(ZoneOffset.UTC).toString();
-  }
 
   public static JsonObject trialBalance(LedgerQueries.TrialBalance t) {
     return new JsonObject().put("totalDebitFen", t.totalDebitFen()).put("totalCreditFen", t.totalCreditFen())

@@ -1,11 +1,11 @@
 package cn.bangfu.matching;
 
+import cn.bangfu.platform.JsonValues;
 import cn.bangfu.db.tables.records.DemandRecord;
 import cn.bangfu.matching.MatchScoring.Score;
 import cn.bangfu.supply.SupplyJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.ZoneOffset;
 
 /** Demands and matches as JSON. */
 public final class MatchingJson {
@@ -17,7 +17,7 @@ public final class MatchingJson {
         .put("product", d.getProduct()).put("quantity", SupplyJson.quantity(d.getQuantity())).put("unit", d.getUnit())
         .put("maxUnitPriceFen", d.getMaxUnitPriceFen()).put("deliverBy", d.getDeliverBy().toString())
         .put("deliveryRegionCode", d.getDeliveryRegionCode())
-        .put("createdAt", d.getCreatedAt().toInstant(ZoneOffset.UTC).toString());
+        .put("createdAt", JsonValues.time(d.getCreatedAt()));
   }
 
   private static JsonObject common(Score s) {

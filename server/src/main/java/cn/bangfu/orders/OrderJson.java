@@ -1,24 +1,18 @@
 package cn.bangfu.orders;
 
+import static cn.bangfu.platform.JsonValues.id;
+import static cn.bangfu.platform.JsonValues.time;
 import cn.bangfu.db.tables.records.OrderHistoryRecord;
 import cn.bangfu.db.tables.records.PurchaseOrderRecord;
 import cn.bangfu.supply.SupplyJson;
 import io.vertx.core.json.JsonObject;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /** Orders and their history as JSON: ids as strings, quantities exact, money as *Fen integers. */
 public final class OrderJson {
   private OrderJson() {
   }
 
-  private static String id(Long id) {
-    return id == null ? null : Long.toString(id);
-  }
 
-  private static String time(LocalDateTime t) {
-    return t == null ? null : t.toInstant(ZoneOffset.UTC).toString();
-  }
 
   public static JsonObject order(PurchaseOrderRecord o) {
     return new JsonObject().put("id", id(o.getId())).put("status", o.getStatus())

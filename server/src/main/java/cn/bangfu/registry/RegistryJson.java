@@ -1,5 +1,8 @@
 package cn.bangfu.registry;
 
+import static cn.bangfu.platform.JsonValues.id;
+import static cn.bangfu.platform.JsonValues.time;
+import static cn.bangfu.platform.JsonValues.date;
 import cn.bangfu.db.tables.records.BuyerRecord;
 import cn.bangfu.db.tables.records.CooperativeRecord;
 import cn.bangfu.db.tables.records.CostRecordRecord;
@@ -11,26 +14,14 @@ import cn.bangfu.db.tables.records.PairingRecord;
 import cn.bangfu.db.tables.records.ShareHoldingRecord;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /** Registry rows as JSON: ids as strings, money as *Fen integers, identity numbers only masked. */
 public final class RegistryJson {
   private RegistryJson() {
   }
 
-  static String id(Long id) {
-    return id == null ? null : Long.toString(id);
-  }
 
-  static String date(LocalDate date) {
-    return date == null ? null : date.toString();
-  }
 
-  static String time(LocalDateTime time) {
-    return time == null ? null : time.toInstant(ZoneOffset.UTC).toString();
-  }
 
   public static JsonObject cooperative(CooperativeRecord c) {
     return new JsonObject().put("id", id(c.getId())).put("name", c.getName()).put("uscc", c.getUscc())

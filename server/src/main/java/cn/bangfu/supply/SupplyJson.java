@@ -1,10 +1,10 @@
 package cn.bangfu.supply;
 
+import cn.bangfu.platform.JsonValues;
 import cn.bangfu.db.tables.records.LotRecord;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
-import java.time.ZoneOffset;
 
 /** Lots as JSON: ids as strings, quantities as exact decimal strings, money as *Fen integers. */
 public final class SupplyJson {
@@ -32,6 +32,6 @@ public final class SupplyJson {
         .put("availableTo", l.getAvailableTo().toString())
         .put("minOrderQuantity", quantity(l.getMinOrderQuantity()))
         .put("certifications", certifications)
-        .put("createdAt", l.getCreatedAt().toInstant(ZoneOffset.UTC).toString());
+        .put("createdAt", JsonValues.time(l.getCreatedAt()));
   }
 }

@@ -11,6 +11,7 @@ import cn.bangfu.db.tables.records.DistributionLineRecord;
 import cn.bangfu.db.tables.records.DistributionObjectionRecord;
 import cn.bangfu.db.tables.records.DistributionRunRecord;
 import cn.bangfu.db.tables.records.DistributionSourceRecord;
+import cn.bangfu.platform.JdbcBatch;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.time.LocalDateTime;
@@ -64,8 +65,8 @@ public final class DistributionRepository {
     db.connection(connection -> {
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO distribution_line (run_id, line_no,"
           + " cooperative_id, household_id, recipient, step_id, basis, basis_value, amount_fen, explanation_zh,"
-          + " explanation_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        int pending = 0;
+          + " explanation_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          JdbcBatch batch = new JdbcBatch(insert, INSERT_CHUNK)) {
         for (DistributionLineRecord line : lines) {
           insert.setLong(1, line.getRunId());
           insert.setInt(2, line.getLineNo());
@@ -78,14 +79,7 @@ public final class DistributionRepository {
           insert.setLong(9, line.getAmountFen());
           insert.setString(10, line.getExplanationZh());
           insert.setString(11, line.getExplanationEn());
-          insert.addBatch();
-          if (++pending == INSERT_CHUNK) {
-            insert.executeBatch();
-            pending = 0;
-          }
-        }
-        if (pending > 0) {
-          insert.executeBatch();
+          batch.add();
         }
       }
     });

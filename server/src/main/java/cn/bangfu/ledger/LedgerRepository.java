@@ -1,5 +1,6 @@
 package cn.bangfu.ledger;
 
+import cn.bangfu.platform.JdbcBatch;
 import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
 import static cn.bangfu.db.Tables.LEDGER_CHAIN;
 import static cn.bangfu.db.Tables.LEDGER_ENTRY;
@@ -219,8 +220,7 @@ public final class LedgerRepository {
         + LEDGER_ACCOUNT.PURPOSE.getName() + ", " + LEDGER_ACCOUNT.COOPERATIVE_ID.getName() + ", "
         + LEDGER_ACCOUNT.CURRENCY.getName() + ", " + LEDGER_ACCOUNT.CREATED_AT.getName()
         + ") VALUES (?, ?, ?, ?, ?, 'CNY', ?)";
-    try (PreparedStatement ps = conn.prepareStatement(sql)) {
-      int pending = 0;
+    try (PreparedStatement ps = conn.prepareStatement(sql); JdbcBatch batch = new JdbcBatch(ps, CHUNK * 4)) {
       for (long owner : owners) {
         ps.setLong(1, newId.getAsLong());
         ps.setString(2, type.name());
@@ -232,14 +232,7 @@ public final class LedgerRepository {
           ps.setNull(5, java.sql.Types.BIGINT);
         }
         ps.setObject(6, now);
-        ps.addBatch();
-        if (++pending == CHUNK * 4) {
-          ps.executeBatch();
-          pending = 0;
-        }
-      }
-      if (pending > 0) {
-        ps.executeBatch();
+        batch.add();
       }
     }
   }
@@ -253,8 +246,7 @@ public final class LedgerRepository {
         + LEDGER_POSTING.EFFECTIVE_DATE.getName() + ") VALUES (?, ?, ?, ?, ?, ?)";
     java.sql.Date date = java.sql.Date.valueOf(effectiveDate);
     tx.connection(conn -> {
-      try (PreparedStatement ps = conn.prepareStatement(sql)) {
-        int pending = 0;
+      try (PreparedStatement ps = conn.prepareStatement(sql); JdbcBatch batch = new JdbcBatch(ps, CHUNK * 4)) {
         for (int i = 0; i < accountIds.length; i++) {
           ps.setLong(1, entryId);
           ps.setInt(2, i + 1);
@@ -262,14 +254,7 @@ public final class LedgerRepository {
           ps.setLong(4, amounts[i]);
           ps.setLong(5, cooperativeId);
           ps.setDate(6, date);
-          ps.addBatch();
-          if (++pending == CHUNK * 4) {
-            ps.executeBatch();
-            pending = 0;
-          }
-        }
-        if (pending > 0) {
-          ps.executeBatch();
+          batch.add();
         }
       }
     });

@@ -39,9 +39,7 @@ public final class DistributionRoutes {
     });
     api.publicRoute(HttpMethod.GET, "/public/distributions/:id/notice", ctx -> {
       boolean csv = "csv".equalsIgnoreCase(ctx.queryParams().get("format"));
-      return notices.notice(runId(ctx)).map(notice -> csv
-          ? Reply.file("text/csv; charset=utf-8", PublicNotice.csv(notice))
-          : Reply.ok(PublicNotice.json(notice)));
+      return notices.reply(runId(ctx), csv);
     });
     // Anyone who reads the notice may object, with or without a token; a household's token binds it.
     api.publicRoute(HttpMethod.POST, "/distributions/:id/objections", ctx -> {

@@ -68,7 +68,7 @@ public final class DistributionService {
     return run;
   }
 
-  private static void requireOwnCooperative(Principal caller, DistributionRunRecord run, String action) {
+  private static void requireCooperativeOrAdmin(Principal caller, String action) {
     if (caller.role() != Role.COOP && caller.role() != Role.ADMIN) {
       throw Problem.forbidden("only the cooperative may " + action);
     }
@@ -93,7 +93,7 @@ public final class DistributionService {
     }
     return database.tx(db -> {
       DistributionRunRecord run = visibleRun(db, caller, runId, true);
-      requireOwnCooperative(caller, run, "publicize its run");
+      requireCooperativeOrAdmin(caller, "publicize its run");
       if (!RunStatus.DRAFT.name().equals(run.getStatus())) {
         throw wrongStep(run, "publicize");
       }
@@ -141,7 +141,7 @@ public final class DistributionService {
   public Future<List<DistributionObjectionRecord>> answer(Principal caller, long runId, long objectionId, String text) {
     return database.tx(db -> {
       DistributionRunRecord run = visibleRun(db, caller, runId, true);
-      requireOwnCooperative(caller, run, "answer objections");
+      requireCooperativeOrAdmin(caller, "answer objections");
       if (!runs.answer(db, runId, objectionId, text, caller.userId(), now())) {
         throw Problem.conflict("no-open-objection", "objection " + objectionId + " is not open on this run", null);
       }
@@ -222,7 +222,7 @@ public final class DistributionService {
   public Future<RunView> markPaid(Principal caller, long runId, LocalDate paidOn) {
     return database.tx(db -> {
       DistributionRunRecord run = visibleRun(db, caller, runId, true);
-      requireOwnCooperative(caller, run, "mark its dividends paid");
+      requireCooperativeOrAdmin(caller, "mark its dividends paid");
       if (!RunStatus.POSTED.name().equals(run.getStatus())) {
         throw wrongStep(run, "mark paid");
       }

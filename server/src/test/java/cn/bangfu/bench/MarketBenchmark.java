@@ -63,20 +63,11 @@ public final class MarketBenchmark {
   static final int REQUESTS = Integer.getInteger("bench.requests", 200);
   static final int LOTS = Integer.getInteger("bench.lots", 100_000);
 
-  /** A failure ends the JVM too: the embedded database's watcher threads would keep it alive. */
   public static void main(String[] args) {
-    try {
-      benchmark();
-    } catch (Throwable failure) {
-      failure.printStackTrace();
-      System.exit(1);
-    }
+    cn.bangfu.support.BenchReport.main("market", MarketBenchmark::benchmark);
   }
 
   static void benchmark() throws Exception {
-    if (!cn.bangfu.support.BenchReport.selected("market")) {
-      return;
-    }
     String jdbcUrl = TestDatabase.freshDatabase();
     Config config = new Config(0, Files.createTempDirectory("market-bench"), Optional.of(jdbcUrl), TestDatabase.user(),
         TestDatabase.password(), POOL, Optional.of(TestServer.ADMIN_PASSWORD), Optional.of(TestServer.randomKey()),

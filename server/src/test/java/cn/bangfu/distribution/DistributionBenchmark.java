@@ -63,20 +63,11 @@ public final class DistributionBenchmark {
     this.http = new Http(server.port(), java.time.Duration.ofMinutes(10));
   }
 
-  /** A failure ends the JVM too: the embedded database's watcher threads would keep it alive. */
   public static void main(String[] args) {
-    try {
-      benchmark();
-    } catch (Throwable failure) {
-      failure.printStackTrace();
-      System.exit(1);
-    }
+    cn.bangfu.support.BenchReport.main("distribution", DistributionBenchmark::benchmark);
   }
 
   static void benchmark() throws Exception {
-    if (!cn.bangfu.support.BenchReport.selected("distribution")) {
-      return;
-    }
     System.setProperty("ledger.test.dataDir", "target/bench-db");
     Config config = new Config(0, Files.createTempDirectory("ledger-bench"), Optional.of(TestDatabase.freshDatabase()),
         TestDatabase.user(), TestDatabase.password(), 16, Optional.of("bench-admin-password"),

@@ -59,20 +59,11 @@ public final class LedgerBenchmark {
     this.ledger = server.ledger();
   }
 
-  /** A failure ends the JVM too: the embedded database's watcher threads would keep it alive. */
   public static void main(String[] args) {
-    try {
-      benchmark();
-    } catch (Throwable failure) {
-      failure.printStackTrace();
-      System.exit(1);
-    }
+    cn.bangfu.support.BenchReport.main("ledger", LedgerBenchmark::benchmark);
   }
 
   static void benchmark() throws Exception {
-    if (!cn.bangfu.support.BenchReport.selected("ledger")) {
-      return;
-    }
     System.setProperty("ledger.test.dataDir", "target/bench-db");
     String url = TestDatabase.freshDatabase();
     Config config = new Config(0, Files.createTempDirectory("ledger-bench"), Optional.of(url), TestDatabase.user(),

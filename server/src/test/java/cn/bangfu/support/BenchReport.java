@@ -16,6 +16,28 @@ public final class BenchReport {
   private BenchReport() {
   }
 
+  /** A benchmark's body. */
+  @FunctionalInterface
+  public interface Body {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a benchmark's main unless -Dbench.only names another; any failure ends the JVM with 1 (the
+   * embedded database's watcher threads would otherwise keep it alive after main died).
+   */
+  public static void main(String benchmark, Body body) {
+    if (!selected(benchmark)) {
+      return;
+    }
+    try {
+      body.run();
+    } catch (Throwable failure) {
+      failure.printStackTrace();
+      System.exit(1);
+    }
+  }
+
   /** False when -Dbench.only names another benchmark: the caller prints nothing more and exits. */
   public static boolean selected(String benchmark) {
     String only = System.getProperty("bench.only", "all");

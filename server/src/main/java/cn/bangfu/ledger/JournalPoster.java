@@ -1,6 +1,7 @@
 package cn.bangfu.ledger;
 
 import cn.bangfu.db.tables.records.LedgerEntryRecord;
+import cn.bangfu.ledger.LedgerRepository.ChainHead;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;
 import java.time.LocalDate;
@@ -12,25 +13,35 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 
 /**
  * Writes journal entries: the {@link Ledger} implementation, plus reversals.
  *
  * <p>Order of work in the caller's transaction: validate (nothing touched yet) → lock the
- * cooperative's chain head → insert the entry (its UNIQUE idempotency ref is the guard, no
- * read-then-write: a repeat or a concurrent twin fails here and gets the first entry back) →
- * resolve accounts ({@link AccountDirectory}) → batch-insert postings → advance the chain head.
+ * cooperative's chain head (claim it against the last head this instance wrote, else read it FOR
+ * UPDATE) → insert the entry (its UNIQUE idempotency ref is the guard, no read-then-write: a repeat
+ * or a concurrent twin fails here and gets the first entry back) → resolve accounts
+ * ({@link AccountDirectory}) → batch-insert postings → advance the chain head (unless the claim did).
  * Accounts are resolved after the entry insert so a duplicate creates nothing.
  */
 public final class JournalPoster implements Ledger {
   public static final String REVERSAL = "REVERSAL";
   private static final int MAX_POSTINGS = 1_000_000;
+  private static final int MAX_CACHED_HEADS = 100_000;
 
   private final LedgerRepository repository;
   private final AccountDirectory accounts;
   private final HashChain chain;
   private final Ids ids;
+  /**
+   * The head this instance last wrote per cooperative: a guess, not a truth. A posting claims the head
+   * with one conditional UPDATE against the guess; if another transaction or instance moved it (or the
+   * guessed write rolled back), the claim changes nothing and the poster falls back to SELECT ... FOR
+   * UPDATE. Either way the database row decides, so the chain cannot fork.
+   */
+  private final ConcurrentHashMap<Long, ChainHead> heads = new ConcurrentHashMap<>();
 
   public JournalPoster(LedgerRepository repository, AccountDirectory accounts, HashChain chain, Ids ids) {
     this.repository = repository;
@@ -74,21 +85,27 @@ public final class JournalPoster implements Ledger {
     byte[] contentHash = chain.contentHash(draft.kind(), draft.referenceType(), draft.referenceId(),
         draft.idempotencyRef(), draft.cooperativeId(), draft.effectiveDate(), reverses, lines);
     LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-    LedgerRepository.ChainHead head = repository.lockChain(tx, draft.cooperativeId(), now);
     long entryId = ids.next();
-    long seq = head.lastSeq() + 1;
-    long createdAtMillis = now.toInstant(ZoneOffset.UTC).toEpochMilli();
-    byte[] hash = chain.entryHash(head.lastHash(), entryId, draft.cooperativeId(), seq, contentHash,
-        draft.causedBy(), draft.memo(), createdAtMillis);
+    ChainHead guess = heads.get(draft.cooperativeId());
+    ChainHead head = guess;
+    ChainHead next = guess == null ? null : nextHead(guess, entryId, draft, contentHash, now);
+    boolean claimed = next != null && repository.claimChain(tx, guess, next);
+    if (!claimed) {
+      head = repository.lockChain(tx, draft.cooperativeId(), now);
+      next = nextHead(head, entryId, draft, contentHash, now);
+    }
     LedgerEntryRecord entry = new LedgerEntryRecord().setId(entryId).setCooperativeId(draft.cooperativeId())
-        .setChainSeq(seq).setKind(draft.kind()).setReferenceType(draft.referenceType())
+        .setChainSeq(next.lastSeq()).setKind(draft.kind()).setReferenceType(draft.referenceType())
         .setReferenceId(draft.referenceId()).setIdempotencyRef(draft.idempotencyRef())
         .setCausedBy(draft.causedBy()).setMemo(draft.memo()).setEffectiveDate(draft.effectiveDate())
         .setCreatedAt(now).setReversesEntryId(reverses).setPostingCount(draft.postings().size())
-        .setContentHash(contentHash).setPrevHash(head.lastHash()).setHash(hash);
+        .setContentHash(contentHash).setPrevHash(head.lastHash()).setHash(next.lastHash());
     try {
       repository.insertEntry(tx, entry);
     } catch (LedgerRepository.DuplicateEntry e) {
+      if (claimed) {
+        repository.advanceChain(tx, head); // the claim moved the head for an entry that will not exist
+      }
       if (e.isIdempotencyRef()) {
         LedgerEntryRecord winner = repository.entryByRef(tx, draft.idempotencyRef())
             .orElseThrow(() -> new IllegalStateException("idempotency ref vanished: " + draft.idempotencyRef()));
@@ -109,8 +126,26 @@ public final class JournalPoster implements Ledger {
       amounts[i] = postings.get(i).amountFen();
     }
     repository.insertPostings(tx, entryId, draft.cooperativeId(), draft.effectiveDate(), accountIds, amounts);
-    repository.advanceChain(tx, draft.cooperativeId(), seq, entryId, hash, now);
+    if (!claimed) {
+      repository.advanceChain(tx, next);
+    }
+    rememberHead(next);
     return new PostedEntry(entryId, draft.idempotencyRef(), now.toInstant(ZoneOffset.UTC), false);
+  }
+
+  private ChainHead nextHead(ChainHead head, long entryId, EntryDraft draft, byte[] contentHash,
+      LocalDateTime now) {
+    long seq = head.lastSeq() + 1;
+    byte[] hash = chain.entryHash(head.lastHash(), entryId, draft.cooperativeId(), seq, contentHash,
+        draft.causedBy(), draft.memo(), now.toInstant(ZoneOffset.UTC).toEpochMilli());
+    return new ChainHead(draft.cooperativeId(), seq, entryId, hash, now);
+  }
+
+  private void rememberHead(ChainHead head) {
+    if (heads.size() >= MAX_CACHED_HEADS) {
+      heads.clear();
+    }
+    heads.put(head.cooperativeId(), head);
   }
 
   private static PostedEntry alreadyPosted(LedgerEntryRecord existing, byte[] contentHash) {

@@ -52,7 +52,9 @@ public final class LedgerRepository {
     }
   }
 
-  public record ChainHead(long cooperativeId, long lastSeq, byte[] lastHash) {
+  /** A cooperative's chain head: its last entry's sequence number, id (null before the first) and hash. */
+  public record ChainHead(long cooperativeId, long lastSeq, Long lastEntryId, byte[] lastHash,
+      LocalDateTime updatedAt) {
   }
 
   /**
@@ -80,7 +82,8 @@ public final class LedgerRepository {
   // The posting hot path (head, entry) is plain JDBC on the transaction's connection: per posting
   // it saves the rendering of four jOOQ queries, which on two shared cores is a visible share.
   private static final String SELECT_HEAD = "SELECT " + LEDGER_CHAIN.LAST_SEQ.getName() + ", "
-      + LEDGER_CHAIN.LAST_HASH.getName() + " FROM " + LEDGER_CHAIN.getName() + " WHERE "
+      + LEDGER_CHAIN.LAST_HASH.getName() + ", " + LEDGER_CHAIN.LAST_ENTRY_ID.getName() + ", "
+      + LEDGER_CHAIN.UPDATED_AT.getName() + " FROM " + LEDGER_CHAIN.getName() + " WHERE "
       + LEDGER_CHAIN.COOPERATIVE_ID.getName() + " = ? FOR UPDATE";
   private static final String CREATE_HEAD = "INSERT INTO " + LEDGER_CHAIN.getName() + " ("
       + LEDGER_CHAIN.COOPERATIVE_ID.getName() + ", " + LEDGER_CHAIN.LAST_SEQ.getName() + ", "
@@ -91,6 +94,8 @@ public final class LedgerRepository {
       + LEDGER_CHAIN.LAST_SEQ.getName() + " = ?, " + LEDGER_CHAIN.LAST_ENTRY_ID.getName() + " = ?, "
       + LEDGER_CHAIN.LAST_HASH.getName() + " = ?, " + LEDGER_CHAIN.UPDATED_AT.getName() + " = ? WHERE "
       + LEDGER_CHAIN.COOPERATIVE_ID.getName() + " = ?";
+  private static final String CLAIM_HEAD = ADVANCE_HEAD + " AND " + LEDGER_CHAIN.LAST_SEQ.getName() + " = ? AND "
+      + LEDGER_CHAIN.LAST_HASH.getName() + " = ?";
   private static final String INSERT_ENTRY = "INSERT INTO " + LEDGER_ENTRY.getName() + " ("
       + String.join(", ", java.util.Arrays.stream(LEDGER_ENTRY.fields()).map(f -> f.getName()).toList())
       + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(LEDGER_ENTRY.fields().length, "?")) + ")";
@@ -99,23 +104,44 @@ public final class LedgerRepository {
     try (PreparedStatement ps = conn.prepareStatement(SELECT_HEAD)) {
       ps.setLong(1, cooperativeId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? new ChainHead(cooperativeId, rs.getLong(1), rs.getBytes(2)) : null;
+        return rs.next() ? new ChainHead(cooperativeId, rs.getLong(1), (Long) rs.getObject(3, Long.class),
+            rs.getBytes(2), rs.getObject(4, LocalDateTime.class)) : null;
       }
     }
   }
 
-  public void advanceChain(DSLContext tx, long cooperativeId, long seq, long entryId, byte[] hash,
-      LocalDateTime now) {
+  /** Moves the head (locked by {@link #lockChain} or {@link #claimChain}) to {@code next}. */
+  public void advanceChain(DSLContext tx, ChainHead next) {
     tx.connection(conn -> {
       try (PreparedStatement ps = conn.prepareStatement(ADVANCE_HEAD)) {
-        ps.setLong(1, seq);
-        ps.setLong(2, entryId);
-        ps.setBytes(3, hash);
-        ps.setObject(4, now);
-        ps.setLong(5, cooperativeId);
+        bindHead(ps, next);
         ps.executeUpdate();
       }
     });
+  }
+
+  /**
+   * Advances the head to {@code next} only if it still is {@code expected}, in one statement that
+   * also takes the row lock: the posting hot path's replacement for SELECT ... FOR UPDATE plus UPDATE.
+   * False (nothing changed) when another transaction moved the head since {@code expected} was seen.
+   */
+  public boolean claimChain(DSLContext tx, ChainHead expected, ChainHead next) {
+    return tx.connectionResult(conn -> {
+      try (PreparedStatement ps = conn.prepareStatement(CLAIM_HEAD)) {
+        bindHead(ps, next);
+        ps.setLong(6, expected.lastSeq());
+        ps.setBytes(7, expected.lastHash());
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  private static void bindHead(PreparedStatement ps, ChainHead head) throws java.sql.SQLException {
+    ps.setLong(1, head.lastSeq());
+    ps.setObject(2, head.lastEntryId());
+    ps.setBytes(3, head.lastHash());
+    ps.setObject(4, head.updatedAt());
+    ps.setLong(5, head.cooperativeId());
   }
 
   public Optional<LedgerEntryRecord> entryByRef(DSLContext tx, String idempotencyRef) {

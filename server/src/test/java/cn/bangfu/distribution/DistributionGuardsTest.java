@@ -121,13 +121,16 @@ class DistributionGuardsTest {
     assertThat(server.http.get("/api/v1/ledger/trial-balance", server.adminToken).body().getBoolean("balanced")).isTrue();
   }
 
-  /** The id of the server connection waiting for the chain-head lock (polls the process list, bounded). */
+  /**
+   * The id of the server connection waiting for the chain-head lock, by SELECT ... FOR UPDATE or by
+   * the claiming UPDATE (polls the process list, bounded).
+   */
   private static long waitForBlockedPosting(Connection blocker) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
       try (Statement s = blocker.createStatement();
            ResultSet rs = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE '%ledger_chain%'"
-               + " AND INFO LIKE '%for update%' AND ID <> CONNECTION_ID()")) {
+               + " AND (INFO LIKE '%for update%' OR INFO LIKE 'update%') AND ID <> CONNECTION_ID()")) {
         if (rs.next()) {
           return rs.getLong(1);
         }

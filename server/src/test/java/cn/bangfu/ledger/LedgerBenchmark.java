@@ -43,6 +43,7 @@ import org.jooq.DSLContext;
 public final class LedgerBenchmark {
   static final int WRITERS = Integer.getInteger("bench.writers", 16);
   static final int SECONDS = Integer.getInteger("bench.seconds", 8);
+  static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
   static final int HOUSEHOLDS = Integer.getInteger("bench.households", 100_000);
   static final int COOPERATIVES = 200;
   static final int BUYERS = 500;
@@ -86,19 +87,26 @@ public final class LedgerBenchmark {
     createRawTables();
     System.out.printf("machine: %d cores, %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.arch"), Runtime.getRuntime().maxMemory() >> 20);
-    // warm-up: creates every buyer and cooperative account and both code paths' JIT
-    concurrent("warm-up raw", this::rawSettlement, 3);
-    concurrent("warm-up ledger", () -> ledgerSettlement(randomCoop()), 3);
+    // warm-up: creates every buyer and cooperative account, both code paths' JIT and the buffer pool
+    concurrent("warm-up raw", this::rawSettlement, 5);
+    concurrent("warm-up ledger", () -> ledgerSettlement(randomCoop()), 5);
 
+    // interleaved rounds: the database's throughput drifts within a run, so each ledger round is
+    // compared with the raw round just before it and the median of those ratios is reported
     List<String> rows = new ArrayList<>();
-    double raw1 = concurrent("raw", this::rawSettlement, SECONDS);
-    double led1 = concurrent("ledger", () -> ledgerSettlement(randomCoop()), SECONDS);
-    double raw2 = concurrent("raw", this::rawSettlement, SECONDS);
-    double led2 = concurrent("ledger", () -> ledgerSettlement(randomCoop()), SECONDS);
-    double raw = (raw1 + raw2) / 2;
-    double led = (led1 + led2) / 2;
-    rows.add(String.format("single-entry postings, %d writers, 200 cooperatives | ledger %.0f entries/s | raw %.0f tx/s"
-        + " | ratio %.2f (target >= 0.60)", WRITERS, led, raw, led / raw));
+    double[] rawRounds = new double[ROUNDS];
+    double[] ledgerRounds = new double[ROUNDS];
+    double[] ratios = new double[ROUNDS];
+    for (int i = 0; i < ROUNDS; i++) {
+      rawRounds[i] = concurrent("raw", this::rawSettlement, SECONDS);
+      ledgerRounds[i] = concurrent("ledger", () -> ledgerSettlement(randomCoop()), SECONDS);
+      ratios[i] = ledgerRounds[i] / rawRounds[i];
+    }
+    double raw = median(rawRounds);
+    double led = median(ledgerRounds);
+    rows.add(String.format("single-entry postings, %d writers, 200 cooperatives, median of %d rounds | ledger %.0f"
+        + " entries/s | raw %.0f tx/s | ratio %.2f (median of round ratios %s; target >= 0.60)", WRITERS, ROUNDS, led,
+        raw, median(ratios), Arrays.toString(Arrays.stream(ratios).map(r -> Math.round(r * 100) / 100.0).toArray())));
     double one = concurrent("ledger, one cooperative", () -> ledgerSettlement(1), SECONDS);
     rows.add(String.format("single-entry postings, %d writers, ONE cooperative | ledger %.0f entries/s | raw %.0f tx/s"
         + " | ratio %.2f (one chain, serialized)", WRITERS, one, raw, one / raw));

@@ -211,6 +211,42 @@ class LedgerPostingTest {
   }
 
   @Test
+  void given_two_instances_and_a_rolled_back_posting_interleaving_on_one_cooperative_then_the_chain_stays_whole() {
+    long seqBefore = chainSeq();
+    try (TestServer second = server.secondInstance()) {
+      JournalPoster other = second.server().ledger();
+      DSLContext otherDb = second.server().database().dsl();
+
+      post(settlement("chain:first-instance-1", 1_000));
+      // the second instance moves the head: the first instance's remembered head is now stale
+      otherDb.transactionResult(c -> other.post(c.dsl(), settlement("chain:second-instance-1", 2_000)));
+      // a caller that fails after posting: its claim on the head rolls back with it
+      assertThatThrownBy(() -> db.transaction(c -> {
+        ledger.post(c.dsl(), settlement("chain:rolled-back", 3_000));
+        throw new IllegalStateException("the caller fails after posting");
+      })).hasMessageContaining("the caller fails after posting");
+      // the first instance now remembers a head that never committed
+      post(settlement("chain:first-instance-2", 4_000));
+      otherDb.transactionResult(c -> other.post(c.dsl(), settlement("chain:second-instance-2", 5_000)));
+    }
+
+    assertThat(chainSeq()).isEqualTo(seqBefore + 4);
+    assertThat(db.fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.IDEMPOTENCY_REF.eq("chain:rolled-back"))).isZero();
+    assertThat(db.select(LEDGER_ENTRY.CHAIN_SEQ).from(LEDGER_ENTRY)
+        .where(LEDGER_ENTRY.COOPERATIVE_ID.eq(coop), LEDGER_ENTRY.CHAIN_SEQ.gt(seqBefore))
+        .orderBy(LEDGER_ENTRY.CHAIN_SEQ).fetch(LEDGER_ENTRY.CHAIN_SEQ))
+        .containsExactly(seqBefore + 1, seqBefore + 2, seqBefore + 3, seqBefore + 4);
+    var verified = server.http.get("/api/v1/ledger/verify", server.adminToken).body();
+    assertThat(verified.getBoolean("ok")).as(verified.encode()).isTrue();
+  }
+
+  static long chainSeq() {
+    Long seq = db.select(LEDGER_CHAIN.LAST_SEQ).from(LEDGER_CHAIN).where(LEDGER_CHAIN.COOPERATIVE_ID.eq(coop))
+        .fetchOne(LEDGER_CHAIN.LAST_SEQ);
+    return seq == null ? 0 : seq;
+  }
+
+  @Test
   void given_postings_when_the_trial_balance_is_read_then_debits_equal_credits() {
     post(settlement("order-settlement:tb", 600_000));
     Http.Response response = server.http.get("/api/v1/ledger/trial-balance", server.adminToken);

@@ -1,6 +1,7 @@
 package cn.bangfu.ledger;
 
 import cn.bangfu.platform.JdbcBatch;
+import cn.bangfu.platform.RecordStatements;
 import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
 import static cn.bangfu.db.Tables.LEDGER_CHAIN;
 import static cn.bangfu.db.Tables.LEDGER_ENTRY;
@@ -96,9 +97,7 @@ public final class LedgerRepository {
       + LEDGER_CHAIN.COOPERATIVE_ID.getName() + " = ?";
   private static final String CLAIM_HEAD = ADVANCE_HEAD + " AND " + LEDGER_CHAIN.LAST_SEQ.getName() + " = ? AND "
       + LEDGER_CHAIN.LAST_HASH.getName() + " = ?";
-  private static final String INSERT_ENTRY = "INSERT INTO " + LEDGER_ENTRY.getName() + " ("
-      + String.join(", ", java.util.Arrays.stream(LEDGER_ENTRY.fields()).map(f -> f.getName()).toList())
-      + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(LEDGER_ENTRY.fields().length, "?")) + ")";
+  private static final RecordStatements<LedgerEntryRecord> ENTRIES = new RecordStatements<>(LEDGER_ENTRY);
 
   private static ChainHead selectHeadForUpdate(Connection conn, long cooperativeId) throws java.sql.SQLException {
     try (PreparedStatement ps = conn.prepareStatement(SELECT_HEAD)) {
@@ -158,21 +157,10 @@ public final class LedgerRepository {
 
   /** Inserts the entry row; a unique index refusing it surfaces as {@link DuplicateEntry}. */
   public void insertEntry(DSLContext tx, LedgerEntryRecord entry) {
-    String[] duplicate = new String[1];
-    tx.connection(conn -> {
-      try (PreparedStatement ps = conn.prepareStatement(INSERT_ENTRY)) {
-        org.jooq.Field<?>[] fields = LEDGER_ENTRY.fields();
-        for (int i = 0; i < fields.length; i++) {
-          Object value = entry.get(fields[i]);
-          ps.setObject(i + 1, value);
-        }
-        ps.executeUpdate();
-      } catch (java.sql.SQLIntegrityConstraintViolationException e) {
-        duplicate[0] = String.valueOf(e.getMessage());
-      }
-    });
-    if (duplicate[0] != null) {
-      throw new DuplicateEntry(duplicate[0]);
+    try {
+      ENTRIES.insert(tx, entry);
+    } catch (RecordStatements.DuplicateKey e) {
+      throw new DuplicateEntry(e.getMessage());
     }
   }
 

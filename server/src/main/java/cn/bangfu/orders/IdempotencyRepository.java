@@ -3,9 +3,9 @@ package cn.bangfu.orders;
 import static cn.bangfu.db.Tables.IDEMPOTENCY_RECORD;
 
 import cn.bangfu.db.tables.records.IdempotencyRecordRecord;
+import cn.bangfu.platform.RecordStatements;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** SQL for Idempotency-Key records; the unique index on (owner, idem_key) decides who was first. */
 public final class IdempotencyRepository {
@@ -17,16 +17,19 @@ public final class IdempotencyRepository {
     }
   }
 
+  // every order write reads and writes these: rendered once (see RecordStatements)
+  private static final RecordStatements<IdempotencyRecordRecord> RECORDS = new RecordStatements<>(IDEMPOTENCY_RECORD);
+  private static final RecordStatements<IdempotencyRecordRecord>.Lookup BY_OWNER_AND_KEY =
+      RECORDS.lookup(IDEMPOTENCY_RECORD.OWNER, IDEMPOTENCY_RECORD.IDEM_KEY);
+
   public Optional<IdempotencyRecordRecord> find(DSLContext db, String owner, String key) {
-    return db.selectFrom(IDEMPOTENCY_RECORD)
-        .where(IDEMPOTENCY_RECORD.OWNER.eq(owner)).and(IDEMPOTENCY_RECORD.IDEM_KEY.eq(key))
-        .fetchOptional();
+    return BY_OWNER_AND_KEY.fetch(db, owner, key);
   }
 
   public void insert(DSLContext db, IdempotencyRecordRecord record) {
     try {
-      db.executeInsert(record);
-    } catch (IntegrityConstraintViolationException e) {
+      RECORDS.insert(db, record);
+    } catch (RecordStatements.DuplicateKey e) {
       throw new Taken();
     }
   }

@@ -5,6 +5,7 @@ import static cn.bangfu.db.Tables.PURCHASE_ORDER;
 
 import cn.bangfu.db.tables.records.OrderHistoryRecord;
 import cn.bangfu.db.tables.records.PurchaseOrderRecord;
+import cn.bangfu.platform.RecordStatements;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -17,13 +18,17 @@ import org.jooq.UpdateSetMoreStep;
  * status, so of two concurrent transitions exactly one changes the row and the other sees 0 rows.
  */
 public final class OrderRepository {
+  // placement's inserts and every transition's read: rendered once (see RecordStatements)
+  private static final RecordStatements<PurchaseOrderRecord> ORDERS = new RecordStatements<>(PURCHASE_ORDER);
+  private static final RecordStatements<PurchaseOrderRecord>.Lookup BY_ID = ORDERS.lookup(PURCHASE_ORDER.ID);
+  private static final RecordStatements<OrderHistoryRecord> HISTORY = new RecordStatements<>(ORDER_HISTORY);
 
   public void insert(DSLContext db, PurchaseOrderRecord order) {
-    db.executeInsert(order);
+    ORDERS.insert(db, order);
   }
 
   public Optional<PurchaseOrderRecord> find(DSLContext db, long id) {
-    return db.selectFrom(PURCHASE_ORDER).where(PURCHASE_ORDER.ID.eq(id)).fetchOptional();
+    return BY_ID.fetch(db, id);
   }
 
   /** The changes a transition makes beside the status (accepted quantity, amount, payment …). */
@@ -61,7 +66,7 @@ public final class OrderRepository {
   }
 
   public void insertHistory(DSLContext db, OrderHistoryRecord entry) {
-    db.executeInsert(entry);
+    HISTORY.insert(db, entry);
   }
 
   public List<OrderHistoryRecord> history(DSLContext db, long orderId) {

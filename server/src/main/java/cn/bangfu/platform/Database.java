@@ -63,7 +63,9 @@ public final class Database implements AutoCloseable {
         + "&allowPublicKeyRetrieval=true&useSSL=false"
         // autocommit and isolation are tracked on the client: no round trip per transaction to ask or reset them
         + "&useLocalSessionState=true&useLocalTransactionState=true&cacheServerConfiguration=true"
-        + "&maintainTimeStats=false";
+        + "&maintainTimeStats=false"
+        // parsed statements cached per connection, also the long INSERTs of whole records (default limit: 256 chars)
+        + "&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096";
   }
 
   public void migrate() {

@@ -3,8 +3,10 @@ package cn.bangfu.supply;
 import static cn.bangfu.db.Tables.LOT;
 
 import cn.bangfu.db.tables.records.LotRecord;
+import cn.bangfu.platform.RecordStatements;
 import cn.bangfu.supply.LotCommands.LotQuery;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 
 /**
  * SQL for lots. The reservation is the one statement that keeps a lot from being oversold: a
@@ -20,13 +25,24 @@ import org.jooq.DSLContext;
  * any number of concurrent requests on any number of server instances can only take what is there.
  */
 public final class LotRepository {
+  // order placement's two lot statements, rendered once (see RecordStatements)
+  private static final RecordStatements<LotRecord>.Lookup BY_ID = new RecordStatements<>(LOT).lookup(LOT.ID);
+  /** Bound by position: quantity, lot id, quantity, quantity, quantity. */
+  private static final String RESERVE = DSL.using(SQLDialect.MYSQL, new Settings().withRenderSchema(false))
+      .update(LOT)
+      .set(LOT.AVAILABLE_QUANTITY, LOT.AVAILABLE_QUANTITY.minus(DSL.param("quantity", BigDecimal.class)))
+      .where(LOT.ID.eq(DSL.param("lot", Long.class)))
+      .and(LOT.AVAILABLE_QUANTITY.ge(DSL.param("quantity", BigDecimal.class)))
+      .and(LOT.MIN_ORDER_QUANTITY.le(DSL.param("quantity", BigDecimal.class))
+          .or(LOT.AVAILABLE_QUANTITY.eq(DSL.param("quantity", BigDecimal.class))))
+      .getSQL();
 
   public void insert(DSLContext db, LotRecord lot) {
     db.executeInsert(lot);
   }
 
   public Optional<LotRecord> find(DSLContext db, long id) {
-    return db.selectFrom(LOT).where(LOT.ID.eq(id)).fetchOptional();
+    return BY_ID.fetch(db, id);
   }
 
   public List<LotRecord> search(DSLContext db, LotQuery q) {
@@ -67,13 +83,16 @@ public final class LotRepository {
    * the minimum order (or is everything that is left). Returns false when nothing was taken.
    */
   public boolean reserve(DSLContext db, long lotId, BigDecimal quantity) {
-    int updated = db.update(LOT)
-        .set(LOT.AVAILABLE_QUANTITY, LOT.AVAILABLE_QUANTITY.minus(quantity))
-        .where(LOT.ID.eq(lotId))
-        .and(LOT.AVAILABLE_QUANTITY.ge(quantity))
-        .and(LOT.MIN_ORDER_QUANTITY.le(quantity).or(LOT.AVAILABLE_QUANTITY.eq(quantity)))
-        .execute();
-    return updated == 1;
+    return db.connectionResult(conn -> {
+      try (PreparedStatement ps = conn.prepareStatement(RESERVE)) {
+        ps.setBigDecimal(1, quantity);
+        ps.setLong(2, lotId);
+        ps.setBigDecimal(3, quantity);
+        ps.setBigDecimal(4, quantity);
+        ps.setBigDecimal(5, quantity);
+        return ps.executeUpdate() == 1;
+      }
+    });
   }
 
   /** Gives back what a cancelled or rejected order had reserved. */

@@ -1,0 +1,108 @@
+package cn.bangfu.platform;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+
+/**
+ * Insert and look-up statements of one generated table, rendered once from its jOOQ metadata and
+ * then sent as plain JDBC on the transaction's connection. For the hot paths (order placement, the
+ * ledger's entries): rendering and binding a jOOQ query per call costs about as much CPU as the
+ * driver itself on two shared cores. The column lists still come from the generated types, so a
+ * migration that changes the table changes these statements too.
+ */
+public final class RecordStatements<R extends TableRecord<R>> {
+  private final Table<R> table;
+  private final Field<?>[] fields;
+  private final String insert;
+  private final String select;
+
+  public RecordStatements(Table<R> table) {
+    this.table = table;
+    this.fields = table.fields();
+    String columns = Arrays.stream(fields).map(Field::getName).collect(Collectors.joining(", "));
+    this.insert = "INSERT INTO " + table.getName() + " (" + columns + ") VALUES ("
+        + String.join(", ", Collections.nCopies(fields.length, "?")) + ")";
+    this.select = "SELECT " + columns + " FROM " + table.getName() + " WHERE ";
+  }
+
+  /** A unique index refused the row; the message names the index (as the database reported it). */
+  public static final class DuplicateKey extends RuntimeException {
+    DuplicateKey(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Inserts {@code record}: every column, in table order, unset ones as NULL (these tables have no
+   * column defaults). A unique index refusing it surfaces as {@link DuplicateKey}.
+   */
+  public void insert(DSLContext db, R record) {
+    String[] duplicate = new String[1];
+    db.connection(conn -> {
+      try (PreparedStatement ps = conn.prepareStatement(insert)) {
+        for (int i = 0; i < fields.length; i++) {
+          ps.setObject(i + 1, record.get(fields[i]));
+        }
+        ps.executeUpdate();
+      } catch (SQLIntegrityConstraintViolationException e) {
+        duplicate[0] = String.valueOf(e.getMessage());
+      }
+    });
+    if (duplicate[0] != null) {
+      throw new DuplicateKey(duplicate[0]);
+    }
+  }
+
+  /** A look-up by equality on {@code keys}, rendered once; {@link Lookup#fetch} binds values in that order. */
+  public Lookup lookup(Field<?>... keys) {
+    String sql = select + Arrays.stream(keys).map(k -> k.getName() + " = ?").collect(Collectors.joining(" AND "));
+    return new Lookup(sql);
+  }
+
+  /** One rendered look-up statement of this table. */
+  public final class Lookup {
+    private final String sql;
+
+    private Lookup(String sql) {
+      this.sql = sql;
+    }
+
+    /** The row matching {@code values} (the keys are unique), as an unchanged record. */
+    public Optional<R> fetch(DSLContext db, Object... values) {
+      return db.connectionResult(conn -> {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+          for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(read(db, rs)) : Optional.<R>empty();
+          }
+        }
+      });
+    }
+  }
+
+  private R read(DSLContext db, ResultSet rs) throws SQLException {
+    R record = db.newRecord(table);
+    for (int i = 0; i < fields.length; i++) {
+      set(record, fields[i], rs.getObject(i + 1, fields[i].getType()));
+    }
+    record.changed(false);
+    return record;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void set(TableRecord<?> record, Field<T> field, Object value) {
+    record.set(field, (T) value);
+  }
+}

@@ -24,6 +24,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 
 /**
@@ -33,6 +35,8 @@ import org.jooq.DSLContext;
  * is stored with the response. Transitions live in {@link OrderTransitions}.
  */
 public final class OrderService {
+  private static final int MAX_KNOWN_BUYERS = 100_000;
+
   private final Database database;
   private final OrderRepository orders;
   private final LotRepository lots;
@@ -40,6 +44,8 @@ public final class OrderService {
   private final ParticipantRepository participants;
   private final Idempotency idempotency;
   private final Ids ids;
+  /** Buyers seen to exist: buyers are never deleted, so a placement need not read the row again. */
+  private final Set<Long> knownBuyers = ConcurrentHashMap.newKeySet();
 
   public OrderService(Database database, OrderRepository orders, LotRepository lots, DemandRepository demands,
       ParticipantRepository participants, Idempotency idempotency, Ids ids) {
@@ -68,7 +74,13 @@ public final class OrderService {
 
   private PurchaseOrderRecord placeIn(DSLContext db, Principal caller, NewOrder o) {
     long buyerId = caller.scopeEntityId();
-    participants.buyer(db, buyerId).orElseThrow(() -> Problem.forbidden("no buyer " + caller.scopeId()));
+    if (!knownBuyers.contains(buyerId)) {
+      participants.buyer(db, buyerId).orElseThrow(() -> Problem.forbidden("no buyer " + caller.scopeId()));
+      if (knownBuyers.size() >= MAX_KNOWN_BUYERS) {
+        knownBuyers.clear();
+      }
+      knownBuyers.add(buyerId);
+    }
     LotRecord lot = lots.find(db, o.lotId())
         .orElseThrow(() -> Problem.badRequest("lotId", "no lot with id " + o.lotId()));
     if (lot.getAvailableTo().isBefore(Params.today())) {

@@ -59,7 +59,7 @@ public final class Database implements AutoCloseable {
   private static String withDriverDefaults(String url) {
     String separator = url.contains("?") ? "&" : "?";
     return url + separator + "rewriteBatchedStatements=true&useServerPrepStmts=false&cachePrepStmts=true"
-        + "&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+        + "&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&preserveInstants=false"
         + "&allowPublicKeyRetrieval=true&useSSL=false"
         // autocommit and isolation are tracked on the client: no round trip per transaction to ask or reset them
         + "&useLocalSessionState=true&useLocalTransactionState=true&cacheServerConfiguration=true"

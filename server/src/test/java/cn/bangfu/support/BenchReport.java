@@ -10,7 +10,7 @@ import java.time.Instant;
 /**
  * Where benchmark results go: printed, and appended to the CSV named by -Dbench.csv (the bench
  * profile sets target/benchmarks.csv at the root), one row per measured line, with the machine.
- * -Dbench.only=ledger|market|distribution runs one benchmark and skips the rest.
+ * -Dbench.only=ledger|market|distribution|county runs one benchmark and skips the rest.
  */
 public final class BenchReport {
   private BenchReport() {

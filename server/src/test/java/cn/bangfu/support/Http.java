@@ -32,6 +32,14 @@ public final class Http implements AutoCloseable {
     public boolean isProblem() {
       return contentType != null && contentType.startsWith("application/problem+json");
     }
+
+    /** This response if its status is {@code status}; otherwise fails with the status and body. */
+    public Response expect(int status) {
+      if (this.status != status) {
+        throw new IllegalStateException("expected " + status + ", got " + this.status + ": " + text);
+      }
+      return this;
+    }
   }
 
   public Response send(String method, String path, String token, String contentType, String body) {

@@ -46,6 +46,17 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A benchmark's server on {@code jdbcUrl}: {@code poolSize} connections, 1 MB request bodies,
+   * hour-long tokens, admin password {@link #ADMIN_PASSWORD}.
+   */
+  public static LedgerServer startForBenchmark(String jdbcUrl, int poolSize) throws java.io.IOException {
+    Config config = new Config(0, Files.createTempDirectory("ledger-bench"), Optional.of(jdbcUrl), TestDatabase.user(),
+        TestDatabase.password(), poolSize, Optional.of(ADMIN_PASSWORD), Optional.of(randomKey()), 3600, 7,
+        1024 * 1024, false);
+    return new LedgerServer(config).start();
+  }
+
   public static String randomKey() {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);

@@ -24,13 +24,15 @@ import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 
 /**
- * Idempotency-Key handling for order writes (invariant 7). In the write's own transaction: a stored
- * record for (caller scope, key) is replayed (same request) or refused with 422 (another request);
- * otherwise the write runs and its response is stored with it, in the same commit. Two concurrent
- * twins both run, but the second one's insert of the record waits on the unique index until the
- * first commits, fails, rolls its whole transaction back and replays the first one's response —
- * so exactly one order exists, across any number of server instances.
- * Only successful writes are stored: a refused request wrote nothing, so retrying it is safe.
+ * Idempotency-Key handling for order writes (invariant 7). The write runs and its response is
+ * stored under (caller scope, key) in the same transaction; the unique index on that pair is the
+ * only guard. A repeat (or a concurrent twin) either fails its insert of the record — waiting on the
+ * index until the first commits — or fails the write itself (the lot is sold out now, the order has
+ * moved on); either way its whole transaction rolls back and only then is the stored record read:
+ * the first response is replayed (same request) or the repeat refused with 422 (another request).
+ * So the common case, a new key, costs no look-up, and exactly one order exists across any number
+ * of server instances. Only successful writes are stored: a refused request wrote nothing, so
+ * retrying it is safe.
  */
 public final class Idempotency {
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
@@ -105,20 +107,15 @@ public final class Idempotency {
       return database.tx(db -> reply(write.apply(db)));
     }
     return database.tx(db -> {
-      IdempotencyRecordRecord stored = records.find(db, request.owner(), request.key()).orElse(null);
-      if (stored != null) {
-        return replay(stored, request);
-      }
       Outcome outcome = write.apply(db);
       records.insert(db, new IdempotencyRecordRecord().setId(ids.next()).setOwner(request.owner())
           .setIdemKey(request.key()).setRequestHash(request.hash()).setCooperativeId(outcome.cooperativeId())
           .setResponseStatus(outcome.status()).setResponseBody(outcome.body().encode())
           .setCreatedAt(LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)));
       return reply(outcome);
-    }).recover(failure -> failure instanceof IdempotencyRepository.Taken
-        ? database.read(db -> replay(records.find(db, request.owner(), request.key())
-            .orElseThrow(() -> new IllegalStateException("idempotency record vanished")), request))
-        : Future.failedFuture(failure));
+    }).recover(failure -> database.read(db -> records.find(db, request.owner(), request.key())
+            .map(stored -> replay(stored, request)).orElse(null))
+        .compose(replayed -> replayed != null ? Future.succeededFuture(replayed) : Future.failedFuture(failure)));
   }
 
   private static Reply reply(Outcome outcome) {

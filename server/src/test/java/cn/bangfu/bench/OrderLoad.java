@@ -208,8 +208,8 @@ public final class OrderLoad {
   }
 
   /**
-   * The statements of one placement as the server issues them (idempotency look-up, lot, conditional
-   * decrement, order, history, idempotency record) in one transaction, without the service around
+   * The statements of one placement as the server issues them (lot, conditional decrement, order,
+   * history, idempotency record) in one transaction, without the service around
    * them, from {@code clients} threads on {@code dataSource} (pass the server's own pool, idle meanwhile,
    * so both sides use the same pool size and driver settings).
    */
@@ -224,20 +224,18 @@ public final class OrderLoad {
       Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
       try (Connection conn = dataSource.getConnection()) {
         conn.setAutoCommit(false);
-        try (PreparedStatement s = conn.prepareStatement(
-            "select * from idempotency_record where owner = ? and idem_key = ?")) {
-          s.setString(1, "BUYER:" + buyer);
-          s.setString(2, key);
-          s.executeQuery().close();
-        }
         long coop;
         long price;
+        String product;
+        String unit;
         try (PreparedStatement s = conn.prepareStatement("select * from lot where id = ?")) {
           s.setLong(1, lot);
           try (ResultSet rs = s.executeQuery()) {
             rs.next();
             coop = rs.getLong("cooperative_id");
             price = rs.getLong("unit_price_fen");
+            product = rs.getString("product");
+            unit = rs.getString("unit");
           }
         }
         try (PreparedStatement s = conn.prepareStatement("update lot set available_quantity = available_quantity - ? "
@@ -256,16 +254,18 @@ public final class OrderLoad {
         try (PreparedStatement s = conn.prepareStatement("insert into purchase_order (id, cooperative_id, buyer_id, "
             + "lot_id, demand_id, product, unit, quantity, unit_price_fen, amount_fen, accepted_quantity, status, "
             + "payment_ref, settled_on, ledger_entry_id, created_at, created_by, updated_at) "
-            + "values (?, ?, ?, ?, null, '葡萄', 'KG', ?, ?, ?, null, 'PLACED', null, null, null, ?, 1, ?)")) {
+            + "values (?, ?, ?, ?, null, ?, ?, ?, ?, ?, null, 'PLACED', null, null, null, ?, 1, ?)")) {
           s.setLong(1, order);
           s.setLong(2, coop);
           s.setLong(3, buyer);
           s.setLong(4, lot);
-          s.setBigDecimal(5, quantity);
-          s.setLong(6, price);
-          s.setLong(7, quantity.multiply(BigDecimal.valueOf(price)).longValue());
-          s.setTimestamp(8, now);
-          s.setTimestamp(9, now);
+          s.setString(5, product);
+          s.setString(6, unit);
+          s.setBigDecimal(7, quantity);
+          s.setLong(8, price);
+          s.setLong(9, quantity.multiply(BigDecimal.valueOf(price)).longValue());
+          s.setTimestamp(10, now);
+          s.setTimestamp(11, now);
           s.executeUpdate();
         }
         try (PreparedStatement s = conn.prepareStatement("insert into order_history (id, order_id, cooperative_id, "

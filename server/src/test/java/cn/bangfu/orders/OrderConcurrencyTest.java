@@ -148,6 +148,33 @@ class OrderConcurrencyTest {
   }
 
   @Test
+  void given_an_order_that_took_the_whole_lot_when_it_is_sent_again_with_its_key_then_the_201_is_replayed_not_a_409() {
+    String lot = market.lot("450");
+    JsonObject body = new JsonObject().put("lotId", lot).put("quantity", "450");
+    Http.Response first = market.order(market.buyerToken, "whole-lot-2026-09", body);
+    assertThat(first.status()).isEqualTo(201);
+
+    // the write itself would now fail (nothing is left); the stored response still answers the repeat
+    Http.Response again = market.order(market.buyerToken, "whole-lot-2026-09", body);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.body()).isEqualTo(first.body());
+    Http.Response changed = market.order(market.buyerToken, "whole-lot-2026-09", body.copy().put("quantity", "1"));
+    assertThat(changed.status()).isEqualTo(422);
+    assertThat(market.lotNow(lot).getString("availableQuantity")).isEqualTo("0");
+
+    // a transition repeated with its key replays too, although the order has moved on
+    String orderId = first.body().getString("id");
+    Http.Response confirmed = market.server.http.send("POST", "/api/v1/orders/" + orderId + "/confirm",
+        market.coopToken, null, null, java.util.Map.of("Idempotency-Key", "confirm-whole-lot"));
+    Http.Response confirmedAgain = market.server.http.send("POST", "/api/v1/orders/" + orderId + "/confirm",
+        market.coopToken, null, null, java.util.Map.of("Idempotency-Key", "confirm-whole-lot"));
+    assertThat(confirmed.status()).isEqualTo(200);
+    assertThat(confirmedAgain.status()).isEqualTo(200);
+    assertThat(confirmedAgain.body()).isEqualTo(confirmed.body());
+    assertThat(market.act(market.coopToken, orderId, "confirm", null).status()).isEqualTo(409);
+  }
+
+  @Test
   void given_a_refused_request_when_retried_with_the_same_key_then_it_runs_again_because_nothing_was_stored() {
     String lot = market.lot("10");
     JsonObject body = new JsonObject().put("lotId", lot).put("quantity", "20");

@@ -43,7 +43,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class MarketBenchmark {
   static final int CLIENTS = 50;
-  static final int POOL = 16;
+  static final int POOL = Integer.getInteger("bench.pool", 16);
   static final int SECONDS = Integer.getInteger("bench.seconds", 20);
   static final int WARM_UP_SECONDS = 8;
   static final int LOTS = Integer.getInteger("bench.lots", 100_000);

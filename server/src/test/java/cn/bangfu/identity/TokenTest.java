@@ -72,6 +72,20 @@ class TokenTest {
   }
 
   @Test
+  void a_token_accepted_once_is_refused_once_it_expires() {
+    Authenticator sameKey = new Authenticator(vertx, keyOf(server.masterKey()), 3600);
+    Principal admin = new Principal(1, "admin", Role.ADMIN, null);
+    // issued so that it expires within the next two seconds
+    Authenticator.Token token = sameKey.issue(admin, Instant.now().minus(Duration.ofSeconds(3598)));
+    assertThat(statusWith(token.token())).as("accepted (and remembered) while valid").isEqualTo(200);
+
+    while (Instant.now().isBefore(token.expiresAt())) {
+      Thread.onSpinWait();
+    }
+    assertThat(statusWith(token.token())).isEqualTo(401);
+  }
+
+  @Test
   void a_token_signed_with_another_key_is_401() {
     Authenticator otherKey = new Authenticator(vertx, keyOf(TestServer.randomKey()), 3600);
     assertThat(statusWith(otherKey.issue(new Principal(1, "admin", Role.ADMIN, null)).token())).isEqualTo(401);

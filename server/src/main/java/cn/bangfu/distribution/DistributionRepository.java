@@ -12,9 +12,12 @@ import cn.bangfu.db.tables.records.DistributionObjectionRecord;
 import cn.bangfu.db.tables.records.DistributionRunRecord;
 import cn.bangfu.db.tables.records.DistributionSourceRecord;
 import cn.bangfu.platform.JdbcBatch;
+import cn.bangfu.platform.RecordStatements;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,11 +120,28 @@ public final class DistributionRepository {
    * per recipient. Answered from the covering index ix_distribution_line_amounts alone, without
    * reading the lines' explanation texts; no GROUP BY, which would sort them in a temporary table.
    */
+  // a county run has 200,000 lines: read as plain JDBC, without jOOQ's per-record materialisation
+  private static final String RECIPIENT_AMOUNTS = RecordStatements.RENDERER
+      .select(DISTRIBUTION_LINE.HOUSEHOLD_ID, DISTRIBUTION_LINE.RECIPIENT, DISTRIBUTION_LINE.AMOUNT_FEN)
+      .from(DISTRIBUTION_LINE)
+      .where(DISTRIBUTION_LINE.RUN_ID.eq(DSL.param("run", Long.class)), DISTRIBUTION_LINE.AMOUNT_FEN.ne(DSL.inline(0L)))
+      .getSQL();
+
   public List<RecipientAmount> recipientAmounts(DSLContext db, long runId) {
-    return db.select(DISTRIBUTION_LINE.HOUSEHOLD_ID, DISTRIBUTION_LINE.RECIPIENT, DISTRIBUTION_LINE.AMOUNT_FEN)
-        .from(DISTRIBUTION_LINE)
-        .where(DISTRIBUTION_LINE.RUN_ID.eq(runId), DISTRIBUTION_LINE.AMOUNT_FEN.ne(0L))
-        .fetch(r -> new RecipientAmount(r.value1(), r.value2(), r.value3()));
+    return db.connectionResult(conn -> {
+      try (PreparedStatement ps = conn.prepareStatement(RECIPIENT_AMOUNTS)) {
+        ps.setLong(1, runId);
+        List<RecipientAmount> amounts = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long household = rs.getLong(1);
+            Long householdId = rs.wasNull() ? null : household;
+            amounts.add(new RecipientAmount(householdId, rs.getString(2), rs.getLong(3)));
+          }
+        }
+        return amounts;
+      }
+    });
   }
 
   /** Household lines with the household's name and masked number, for the public notice and payouts. */

@@ -68,11 +68,26 @@ public final class AccountDirectory {
     return result;
   }
 
+  /**
+   * Plain INSERT first: when it succeeds every id is the one given, so nothing is read back (for a
+   * cooperative's first distribution that is 100,000 rows not read again). Only if a concurrent
+   * creator made one of the accounts first does it fall back to INSERT IGNORE and read the ids.
+   */
   private Map<AccountRef, Long> createCommitted(List<AccountRef> missing) {
     LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     try (Connection conn = creator.getConnection()) {
       conn.setAutoCommit(false);
-      repository.createAccounts(conn, missing, ids::next, now);
+      try {
+        Map<AccountRef, Long> created = repository.createAccounts(conn, missing, ids::next, now, false);
+        conn.commit();
+        return created;
+      } catch (SQLException e) {
+        conn.rollback();
+        if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+          throw e;
+        }
+      }
+      repository.createAccounts(conn, missing, ids::next, now, true);
       conn.commit();
       Map<AccountRef, Long> created = repository.findAccounts(conn, missing);
       conn.commit();

@@ -190,16 +190,22 @@ public final class LedgerRepository {
   }
 
   /**
-   * Creates {@code refs} with INSERT IGNORE (a concurrent creator of the same account wins the unique
-   * index; ours is skipped). Sorted by type, purpose and owner so two creators lock in the same order.
+   * Creates {@code refs} and returns the ids it gave them. Sorted by type, purpose and owner so two
+   * creators lock in the same order. With {@code ignoreExisting} (INSERT IGNORE) an account a
+   * concurrent creator made first is skipped and the returned id for it is wrong: read the ids back.
+   * Without it, such an account fails the whole insert with a unique-index violation (SQLState 23…).
    */
-  public void createAccounts(Connection conn, java.util.Collection<AccountRef> refs, LongSupplier newId,
-      LocalDateTime now) throws java.sql.SQLException {
+  public Map<AccountRef, Long> createAccounts(Connection conn, java.util.Collection<AccountRef> refs,
+      LongSupplier newId, LocalDateTime now, boolean ignoreExisting) throws java.sql.SQLException {
+    Map<AccountRef, Long> ids = new HashMap<>(refs.size() * 2);
     for (Map.Entry<String, List<Long>> group : byTypeAndPurpose(refs).entrySet()) {
       String[] key = group.getKey().split(":");
-      create(conn, AccountRef.OwnerType.valueOf(key[0]), AccountRef.Purpose.valueOf(key[1]), group.getValue(), newId,
-          now);
+      AccountRef.OwnerType type = AccountRef.OwnerType.valueOf(key[0]);
+      AccountRef.Purpose purpose = AccountRef.Purpose.valueOf(key[1]);
+      create(conn, type, purpose, group.getValue(), newId, now, ignoreExisting)
+          .forEach((owner, id) -> ids.put(new AccountRef(type, owner, purpose), id));
     }
+    return ids;
   }
 
   private static Map<Long, Long> lookUp(Connection conn, AccountRef.OwnerType type, AccountRef.Purpose purpose,
@@ -227,16 +233,20 @@ public final class LedgerRepository {
     return found;
   }
 
-  private static void create(Connection conn, AccountRef.OwnerType type, AccountRef.Purpose purpose,
-      List<Long> owners, LongSupplier newId, LocalDateTime now) throws java.sql.SQLException {
-    String sql = "INSERT IGNORE INTO " + LEDGER_ACCOUNT.getName() + " (" + LEDGER_ACCOUNT.ID.getName() + ", "
+  private static Map<Long, Long> create(Connection conn, AccountRef.OwnerType type, AccountRef.Purpose purpose,
+      List<Long> owners, LongSupplier newId, LocalDateTime now, boolean ignoreExisting) throws java.sql.SQLException {
+    Map<Long, Long> ids = new HashMap<>(owners.size() * 2);
+    String sql = (ignoreExisting ? "INSERT IGNORE INTO " : "INSERT INTO ") + LEDGER_ACCOUNT.getName() + " ("
+        + LEDGER_ACCOUNT.ID.getName() + ", "
         + LEDGER_ACCOUNT.OWNER_TYPE.getName() + ", " + LEDGER_ACCOUNT.OWNER_ID.getName() + ", "
         + LEDGER_ACCOUNT.PURPOSE.getName() + ", " + LEDGER_ACCOUNT.COOPERATIVE_ID.getName() + ", "
         + LEDGER_ACCOUNT.CURRENCY.getName() + ", " + LEDGER_ACCOUNT.CREATED_AT.getName()
         + ") VALUES (?, ?, ?, ?, ?, 'CNY', ?)";
     try (PreparedStatement ps = conn.prepareStatement(sql); JdbcBatch batch = new JdbcBatch(ps, CHUNK * 4)) {
       for (long owner : owners) {
-        ps.setLong(1, newId.getAsLong());
+        long id = newId.getAsLong();
+        ids.put(owner, id);
+        ps.setLong(1, id);
         ps.setString(2, type.name());
         ps.setLong(3, owner);
         ps.setString(4, purpose.name());
@@ -249,6 +259,7 @@ public final class LedgerRepository {
         batch.add();
       }
     }
+    return ids;
   }
 
   /** The postings of one entry, line numbers 1..n, as JDBC batches (multi-row INSERTs on the wire). */

@@ -10,8 +10,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableRecord;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 
 /**
  * Insert and look-up statements of one generated table, rendered once from its jOOQ metadata and
@@ -21,6 +24,12 @@ import org.jooq.TableRecord;
  * migration that changes the table changes these statements too.
  */
 public final class RecordStatements<R extends TableRecord<R>> {
+  /**
+   * Renders a jOOQ query once, for a hot statement sent as plain JDBC: {@code DSL.param(...)} become
+   * positional {@code ?}, bound in the order they appear.
+   */
+  public static final DSLContext RENDERER = DSL.using(SQLDialect.MYSQL, new Settings().withRenderSchema(false));
+
   private final Table<R> table;
   private final Field<?>[] fields;
   private final String insert;

@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
@@ -28,8 +26,7 @@ public final class LotRepository {
   // order placement's two lot statements, rendered once (see RecordStatements)
   private static final RecordStatements<LotRecord>.Lookup BY_ID = new RecordStatements<>(LOT).lookup(LOT.ID);
   /** Bound by position: quantity, lot id, quantity, quantity, quantity. */
-  private static final String RESERVE = DSL.using(SQLDialect.MYSQL, new Settings().withRenderSchema(false))
-      .update(LOT)
+  private static final String RESERVE = RecordStatements.RENDERER.update(LOT)
       .set(LOT.AVAILABLE_QUANTITY, LOT.AVAILABLE_QUANTITY.minus(DSL.param("quantity", BigDecimal.class)))
       .where(LOT.ID.eq(DSL.param("lot", Long.class)))
       .and(LOT.AVAILABLE_QUANTITY.ge(DSL.param("quantity", BigDecimal.class)))

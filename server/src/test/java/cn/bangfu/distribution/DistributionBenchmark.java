@@ -85,8 +85,7 @@ public final class DistributionBenchmark {
   private void runOnce(String label, String start, String end, boolean cold) throws Exception {
     DistributionSteps.Timing run = DistributionSteps.draftAndPost(http, db, cooperativeId, coopToken, regulatorToken,
         LocalDate.parse(start), LocalDate.parse(end));
-    double rawMs = DistributionSteps.rawPostingInsert(server.database().dataSource(), cooperativeId, firstHousehold,
-        run.postings(), cold, LocalDate.parse(end));
+    double rawMs = DistributionSteps.rawPostingInsert(server.database().dataSource(), run, cold);
     results.add(String.format("distribution %s | draft %,d households %.0f ms | post %.0f ms | raw batched insert of"
         + " the same rows %.0f ms | post/raw %.2f (target <= 1.50)", label, HOUSEHOLDS, run.draftMs(), run.postMs(),
         rawMs, run.postMs() / rawMs));

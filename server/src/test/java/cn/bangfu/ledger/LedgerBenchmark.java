@@ -42,8 +42,9 @@ import org.jooq.DSLContext;
  */
 public final class LedgerBenchmark {
   static final int WRITERS = Integer.getInteger("bench.writers", 16);
-  static final int SECONDS = Integer.getInteger("bench.seconds", 8);
-  static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+  // short interleaved rounds: this shared machine's I/O rate drifts by 2x within a minute
+  static final int SECONDS = Integer.getInteger("bench.seconds", 4);
+  static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
   static final int HOUSEHOLDS = Integer.getInteger("bench.households", 100_000);
   static final int COOPERATIVES = 200;
   static final int BUYERS = 500;

@@ -247,6 +247,36 @@ class LedgerPostingTest {
   }
 
   @Test
+  void given_8_distributions_racing_to_create_the_same_1000_household_accounts_then_each_exists_once() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch gate = new CountDownLatch(1);
+    List<Future<PostedEntry>> results = new ArrayList<>();
+    for (int run = 0; run < 8; run++) {
+      String ref = "distribution:race-" + run;
+      results.add(pool.submit(() -> {
+        List<Posting> postings = new ArrayList<>();
+        postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.DISTRIBUTABLE_SURPLUS),
+            1_000L * 3_600));
+        for (long h = 1; h <= 1_000; h++) {
+          postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, 700_000 + h, Purpose.DIVIDEND_PAYABLE), -3_600));
+        }
+        gate.await();
+        return post(new EntryDraft("DISTRIBUTION", "DISTRIBUTION_RUN", 78, ref, coop, LocalDate.of(2026, 12, 31), 1,
+            null, postings));
+      }));
+    }
+    gate.countDown();
+    for (Future<PostedEntry> result : results) {
+      assertThat(result.get(60, TimeUnit.SECONDS).alreadyPosted()).isFalse();
+    }
+    pool.shutdown();
+
+    assertThat(db.fetchCount(LEDGER_ACCOUNT, LEDGER_ACCOUNT.OWNER_TYPE.eq("HOUSEHOLD"),
+        LEDGER_ACCOUNT.OWNER_ID.between(700_001L, 701_000L))).isEqualTo(1_000);
+    assertThat(balance(new AccountRef(OwnerType.HOUSEHOLD, 700_500, Purpose.DIVIDEND_PAYABLE))).isEqualTo(-8 * 3_600);
+  }
+
+  @Test
   void given_postings_when_the_trial_balance_is_read_then_debits_equal_credits() {
     post(settlement("order-settlement:tb", 600_000));
     Http.Response response = server.http.get("/api/v1/ledger/trial-balance", server.adminToken);

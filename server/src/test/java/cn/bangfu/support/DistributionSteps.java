@@ -37,7 +37,8 @@ public final class DistributionSteps {
   }
 
   /** A posted run: how long drafting and posting took over HTTP, and how many postings the entry has. */
-  public record Timing(String runId, double draftMs, double postMs, int postings) {
+  public record Timing(String runId, double draftMs, double postMs, int postings, long entryId,
+      LocalDateTime postStarted) {
   }
 
   /** Statement reads: count, latency percentiles and throughput over all clients. */
@@ -71,59 +72,73 @@ public final class DistributionSteps {
     http.post("/api/v1/distributions/" + runId + "/publicize", coopToken, new JsonObject().put("days", 7)).expect(200);
     db.execute("UPDATE distribution_run SET publicity_end = publicity_end - INTERVAL 30 DAY WHERE id = " + runId);
     http.post("/api/v1/distributions/" + runId + "/approve", regulatorToken, new JsonObject()).expect(200);
+    LocalDateTime postStarted = LocalDateTime.now(ZoneOffset.UTC).minusSeconds(1);
     long t1 = System.nanoTime();
     http.post("/api/v1/distributions/" + runId + "/post", coopToken, new JsonObject()).expect(200);
     double postMs = (System.nanoTime() - t1) / 1e6;
-    int postings = db.select(LEDGER_ENTRY.POSTING_COUNT).from(LEDGER_ENTRY).join(DISTRIBUTION_RUN)
+    var entry = db.select(LEDGER_ENTRY.ID, LEDGER_ENTRY.POSTING_COUNT).from(LEDGER_ENTRY).join(DISTRIBUTION_RUN)
         .on(DISTRIBUTION_RUN.LEDGER_ENTRY_ID.eq(LEDGER_ENTRY.ID))
-        .where(DISTRIBUTION_RUN.ID.eq(Long.parseLong(runId))).fetchSingle(LEDGER_ENTRY.POSTING_COUNT);
-    return new Timing(runId, draftMs, postMs, postings);
+        .where(DISTRIBUTION_RUN.ID.eq(Long.parseLong(runId))).fetchSingle();
+    return new Timing(runId, draftMs, postMs, entry.value2(), entry.value1(), postStarted);
   }
 
   /**
-   * The rows posting writes (one entry's {@code rows} postings, and on a cooperative's first run an
-   * account per recipient) inserted with raw batched JDBC into identically indexed copies of the
-   * ledger tables, in one transaction; returns the milliseconds. Recipients are households
-   * firstHousehold, firstHousehold + 1, ...
+   * The rows the posting of {@code run} wrote — its entry's postings and, on a cooperative's first
+   * run, the accounts it created — inserted again with raw batched JDBC, in one transaction, into
+   * copies of the ledger tables as they were before the posting (filled untimed with every other
+   * row), so both sides write the same keys into B-trees of the same size; returns the milliseconds.
    */
-  public static double rawPostingInsert(DataSource dataSource, long cooperativeId, long firstHousehold, int rows,
-      boolean withAccounts, LocalDate effectiveDate) throws Exception {
+  public static double rawPostingInsert(DataSource dataSource, Timing run, boolean withAccounts) throws Exception {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS raw_posting LIKE ledger_posting");
-      s.execute("CREATE TABLE IF NOT EXISTS raw_account LIKE ledger_account");
-      s.execute("TRUNCATE raw_posting");
-      s.execute("TRUNCATE raw_account");
-      long entry = ThreadLocalRandom.current().nextLong(1L << 40);
+      s.execute("DROP TABLE IF EXISTS raw_posting, raw_account");
+      s.execute("CREATE TABLE raw_posting LIKE ledger_posting");
+      s.execute("CREATE TABLE raw_account LIKE ledger_account");
+      s.execute("INSERT INTO raw_posting SELECT * FROM ledger_posting WHERE entry_id <> " + run.entryId());
+      List<Object[]> postings = rows(c, "SELECT entry_id, line_no, account_id, amount_fen, cooperative_id,"
+          + " effective_date FROM ledger_posting WHERE entry_id = " + run.entryId() + " ORDER BY line_no", 6);
+      List<Object[]> accounts = List.of();
+      if (withAccounts) {
+        String created = "created_at >= '" + run.postStarted() + "'";
+        s.execute("INSERT INTO raw_account SELECT * FROM ledger_account WHERE NOT (" + created + ")");
+        accounts = rows(c, "SELECT id, owner_type, owner_id, purpose, cooperative_id, currency, created_at"
+            + " FROM ledger_account WHERE " + created + " ORDER BY owner_type, purpose, owner_id", 7);
+      }
       long t0 = System.nanoTime();
       c.setAutoCommit(false);
-      if (withAccounts) {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO raw_account (id, owner_type, owner_id, purpose,"
-            + " cooperative_id, currency, created_at) VALUES (?, 'HOUSEHOLD', ?, 'DIVIDEND_PAYABLE', NULL, 'CNY', ?)");
-             JdbcBatch batch = new JdbcBatch(p, 5000)) {
-          LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-          for (int i = 0; i < rows; i++) {
-            p.setLong(1, entry + i);
-            p.setLong(2, firstHousehold + i);
-            p.setObject(3, now);
-            batch.add();
-          }
-        }
-      }
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO raw_posting (entry_id, line_no, account_id,"
-          + " amount_fen, cooperative_id, effective_date) VALUES (?, ?, ?, ?, ?, ?)");
-           JdbcBatch batch = new JdbcBatch(p, 5000)) {
-        for (int i = 0; i < rows; i++) {
-          p.setLong(1, entry);
-          p.setInt(2, i + 1);
-          p.setLong(3, entry + i);
-          p.setLong(4, i == 0 ? rows - 1 : -1);
-          p.setLong(5, cooperativeId);
-          p.setObject(6, effectiveDate);
-          batch.add();
-        }
-      }
+      insert(c, "INSERT INTO raw_account (id, owner_type, owner_id, purpose, cooperative_id, currency, created_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)", accounts);
+      insert(c, "INSERT INTO raw_posting (entry_id, line_no, account_id, amount_fen, cooperative_id, effective_date)"
+          + " VALUES (?, ?, ?, ?, ?, ?)", postings);
       c.commit();
-      return (System.nanoTime() - t0) / 1e6;
+      double ms = (System.nanoTime() - t0) / 1e6;
+      c.setAutoCommit(true);
+      s.execute("DROP TABLE raw_posting, raw_account");
+      return ms;
+    }
+  }
+
+  private static List<Object[]> rows(Connection c, String sql, int columns) throws Exception {
+    List<Object[]> rows = new ArrayList<>();
+    try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        Object[] row = new Object[columns];
+        for (int i = 0; i < columns; i++) {
+          row[i] = rs.getObject(i + 1);
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static void insert(Connection c, String sql, List<Object[]> rows) throws Exception {
+    try (PreparedStatement p = c.prepareStatement(sql); JdbcBatch batch = new JdbcBatch(p, 20_000)) {
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          p.setObject(i + 1, row[i]);
+        }
+        batch.add();
+      }
     }
   }
 

@@ -1,9 +1,8 @@
 package cn.bangfu.matching;
 
+import static cn.bangfu.db.Tables.COOPERATIVE_MEMBER_COUNT;
 import static cn.bangfu.db.Tables.DEMAND;
-import static cn.bangfu.db.Tables.HOUSEHOLD;
 import static cn.bangfu.db.Tables.LOT;
-import static cn.bangfu.db.Tables.MEMBERSHIP;
 import static cn.bangfu.db.Tables.PAIRING;
 
 import cn.bangfu.db.tables.records.DemandRecord;
@@ -89,21 +88,21 @@ public final class DemandRepository {
 
   /** Members and poor members (any status but ORDINARY) of the cooperatives with open lots of a product. */
   public Map<Long, int[]> memberCountsForProduct(DSLContext db, String product, LocalDate today) {
-    return memberCounts(db, MEMBERSHIP.COOPERATIVE_ID.in(
+    return memberCounts(db, COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID.in(
         DSL.selectDistinct(LOT.COOPERATIVE_ID).from(LOT).where(openLotsOf(product, today))));
   }
 
   public int[] memberCounts(DSLContext db, long cooperativeId) {
-    return memberCounts(db, MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId)).getOrDefault(cooperativeId, new int[2]);
+    return memberCounts(db, COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID.eq(cooperativeId))
+        .getOrDefault(cooperativeId, new int[2]);
   }
 
   private Map<Long, int[]> memberCounts(DSLContext db, Condition which) {
     Map<Long, int[]> counts = new HashMap<>();
-    db.select(MEMBERSHIP.COOPERATIVE_ID, DSL.count(),
-            DSL.count().filterWhere(HOUSEHOLD.STATUS.ne("ORDINARY")))
-        .from(MEMBERSHIP).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBERSHIP.HOUSEHOLD_ID))
-        .where(which)
-        .groupBy(MEMBERSHIP.COOPERATIVE_ID)
+    // maintained by the registry (registry.MemberCountRepository): one row per cooperative
+    db.select(COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID, COOPERATIVE_MEMBER_COUNT.MEMBERS,
+            COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS)
+        .from(COOPERATIVE_MEMBER_COUNT).where(which)
         .forEach(r -> counts.put(r.value1(), new int[] {r.value2(), r.value3()}));
     return counts;
   }

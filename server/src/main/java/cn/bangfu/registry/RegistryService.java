@@ -43,6 +43,7 @@ public final class RegistryService {
   private final CooperativeBookRepository books;
   private final FieldCipher cipher;
   private final Ids ids;
+  private final MemberCountRepository memberCounts = new MemberCountRepository();
 
   public RegistryService(Database database, ParticipantRepository participants, CooperativeBookRepository books,
       FieldCipher cipher, Ids ids) {
@@ -135,10 +136,13 @@ public final class RegistryService {
    */
   public Future<HouseholdRecord> changeHousehold(Principal caller, long id, RegistryCommands.HouseholdChange change) {
     return database.tx(db -> {
-      HouseholdRecord household = participants.household(db, id)
-          .orElseThrow(() -> Problem.notFound("household", Long.toString(id)));
+      if (memberCounts.lockHouseholdStatus(db, id) == null) {
+        throw Problem.notFound("household", Long.toString(id));
+      }
+      HouseholdRecord household = participants.household(db, id).orElseThrow();
       Scopes.require(Scopes.maySeeHousehold(caller, id, household.getRegionCode(), List.of()), "household " + id);
       if (change.status() != null) {
+        memberCounts.statusChanged(db, id, household.getStatus(), change.status().name());
         household.setStatus(change.status().name());
       }
       if (change.laborCapacity() != null) {
@@ -205,13 +209,19 @@ public final class RegistryService {
   public Future<Membership> addMember(Principal caller, long cooperativeId, NewMembership m) {
     return database.tx(db -> {
       visibleCooperative(db, caller, cooperativeId);
-      participants.household(db, m.householdId())
-          .orElseThrow(() -> Problem.badRequest("householdId", "no household with id " + m.householdId()));
+      String status = memberCounts.lockHouseholdStatus(db, m.householdId());
+      if (status == null) {
+        throw Problem.badRequest("householdId", "no household with id " + m.householdId());
+      }
       LocalDate joined = m.shares().stream().map(NewMembership.Share::since).min(LocalDate::compareTo)
           .orElse(LocalDate.now(ZoneOffset.UTC));
+      long newId = ids.next();
       MembershipRecord membership = books.joinIfAbsent(db, new MembershipRecord()
-          .setId(ids.next()).setCooperativeId(cooperativeId).setHouseholdId(m.householdId())
+          .setId(newId).setCooperativeId(cooperativeId).setHouseholdId(m.householdId())
           .setJoinedOn(joined).setCreatedAt(now()).setCreatedBy(caller.userId()));
+      if (membership.getId() == newId) {
+        memberCounts.joined(db, cooperativeId, status);
+      }
       List<ShareHoldingRecord> holdings = new ArrayList<>();
       for (NewMembership.Share share : m.shares()) {
         holdings.add(new ShareHoldingRecord().setId(ids.next()).setCooperativeId(cooperativeId)

@@ -151,6 +151,8 @@ public final class CountyDataset {
             (System.nanoTime() - t0) / 1_000_000_000L);
       }
     }
+    // memberships were written directly: count them once, as the registry would have one by one
+    new cn.bangfu.registry.MemberCountRepository().recount(server.database().dsl());
     insertBuyersAndPairings(ds);
     LotRows.insert(ds, lots, this::lot);
     settleSalesOfLargest(server);

@@ -1,0 +1,74 @@
+package cn.bangfu.registry;
+
+import static cn.bangfu.db.Tables.COOPERATIVE_MEMBER_COUNT;
+import static cn.bangfu.db.Tables.HOUSEHOLD;
+import static cn.bangfu.db.Tables.MEMBERSHIP;
+
+import java.sql.PreparedStatement;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Each cooperative's member counts (all, and poor: household status other than ORDINARY), changed by
+ * relative increments in the transaction that changes a membership or a household's status. Both
+ * writers lock the household row first, so a join and a status change of the same household are
+ * counted in one order or the other, never both or neither.
+ */
+public final class MemberCountRepository {
+  // plain SQL: jOOQ's MYSQL dialect renders "AS excluded", which MariaDB does not parse
+  private static final String JOINED = "INSERT INTO " + COOPERATIVE_MEMBER_COUNT.getName() + " ("
+      + COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID.getName() + ", " + COOPERATIVE_MEMBER_COUNT.MEMBERS.getName() + ", "
+      + COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.getName() + ") VALUES (?, 1, ?) ON DUPLICATE KEY UPDATE "
+      + COOPERATIVE_MEMBER_COUNT.MEMBERS.getName() + " = " + COOPERATIVE_MEMBER_COUNT.MEMBERS.getName() + " + 1, "
+      + COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.getName() + " = " + COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.getName()
+      + " + VALUES(" + COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.getName() + ")";
+
+  public static boolean isPoor(String householdStatus) {
+    return !"ORDINARY".equals(householdStatus);
+  }
+
+  /** The household's status, its row locked until the transaction ends. */
+  public String lockHouseholdStatus(DSLContext db, long householdId) {
+    return db.select(HOUSEHOLD.STATUS).from(HOUSEHOLD).where(HOUSEHOLD.ID.eq(householdId)).forUpdate()
+        .fetchOne(HOUSEHOLD.STATUS);
+  }
+
+  /** A household of {@code status} has just become a member of the cooperative. */
+  public void joined(DSLContext db, long cooperativeId, String status) {
+    db.connection(conn -> {
+      try (PreparedStatement ps = conn.prepareStatement(JOINED)) {
+        ps.setLong(1, cooperativeId);
+        ps.setInt(2, isPoor(status) ? 1 : 0);
+        ps.executeUpdate();
+      }
+    });
+  }
+
+  /** The household's status changed from {@code before} to {@code after}: every cooperative it belongs to. */
+  public void statusChanged(DSLContext db, long householdId, String before, String after) {
+    int delta = (isPoor(after) ? 1 : 0) - (isPoor(before) ? 1 : 0);
+    if (delta == 0) {
+      return;
+    }
+    db.update(COOPERATIVE_MEMBER_COUNT)
+        .set(COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS, COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.plus(delta))
+        .where(COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID.in(DSL.select(MEMBERSHIP.COOPERATIVE_ID).from(MEMBERSHIP)
+            .where(MEMBERSHIP.HOUSEHOLD_ID.eq(householdId))))
+        .execute();
+  }
+
+  /**
+   * Recounts every cooperative from the memberships (one pass over them): for bulk loads that write
+   * memberships directly (benchmark datasets); the running system never needs it.
+   */
+  public void recount(DSLContext db) {
+    db.deleteFrom(COOPERATIVE_MEMBER_COUNT).execute();
+    db.insertInto(COOPERATIVE_MEMBER_COUNT, COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID, COOPERATIVE_MEMBER_COUNT.MEMBERS,
+            COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS)
+        .select(DSL.select(MEMBERSHIP.COOPERATIVE_ID, DSL.count(),
+                DSL.count().filterWhere(HOUSEHOLD.STATUS.ne("ORDINARY")))
+            .from(MEMBERSHIP).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBERSHIP.HOUSEHOLD_ID))
+            .groupBy(MEMBERSHIP.COOPERATIVE_ID))
+        .execute();
+  }
+}

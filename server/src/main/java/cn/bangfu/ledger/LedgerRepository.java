@@ -103,7 +103,7 @@ public final class LedgerRepository {
     try (PreparedStatement ps = conn.prepareStatement(SELECT_HEAD)) {
       ps.setLong(1, cooperativeId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? new ChainHead(cooperativeId, rs.getLong(1), (Long) rs.getObject(3, Long.class),
+        return rs.next() ? new ChainHead(cooperativeId, rs.getLong(1), rs.getObject(3, Long.class),
             rs.getBytes(2), rs.getObject(4, LocalDateTime.class)) : null;
       }
     }

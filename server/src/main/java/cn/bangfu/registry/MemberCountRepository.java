@@ -11,7 +11,7 @@ import org.jooq.impl.DSL;
 /**
  * Each cooperative's member counts (all, and poor: household status other than ORDINARY), changed by
  * relative increments in the transaction that changes a membership or a household's status. Both
- * writers lock the household row first, so a join and a status change of the same household are
+ * writers lock the household row first ({@link ParticipantRepository#householdForUpdate}), so a join and a status change of the same household are
  * counted in one order or the other, never both or neither.
  */
 public final class MemberCountRepository {
@@ -23,14 +23,11 @@ public final class MemberCountRepository {
       + COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.getName() + " = " + COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.getName()
       + " + VALUES(" + COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.getName() + ")";
 
-  public static boolean isPoor(String householdStatus) {
-    return !"ORDINARY".equals(householdStatus);
-  }
+  /** Not poor: the one household status that does not count (registered poor, monitored, exited … do). */
+  private static final String ORDINARY = "ORDINARY";
 
-  /** The household's status, its row locked until the transaction ends. */
-  public String lockHouseholdStatus(DSLContext db, long householdId) {
-    return db.select(HOUSEHOLD.STATUS).from(HOUSEHOLD).where(HOUSEHOLD.ID.eq(householdId)).forUpdate()
-        .fetchOne(HOUSEHOLD.STATUS);
+  private static boolean isPoor(String householdStatus) {
+    return !ORDINARY.equals(householdStatus);
   }
 
   /** A household of {@code status} has just become a member of the cooperative. */
@@ -66,7 +63,7 @@ public final class MemberCountRepository {
     db.insertInto(COOPERATIVE_MEMBER_COUNT, COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID, COOPERATIVE_MEMBER_COUNT.MEMBERS,
             COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS)
         .select(DSL.select(MEMBERSHIP.COOPERATIVE_ID, DSL.count(),
-                DSL.count().filterWhere(HOUSEHOLD.STATUS.ne("ORDINARY")))
+                DSL.count().filterWhere(HOUSEHOLD.STATUS.ne(ORDINARY)))
             .from(MEMBERSHIP).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBERSHIP.HOUSEHOLD_ID))
             .groupBy(MEMBERSHIP.COOPERATIVE_ID))
         .execute();

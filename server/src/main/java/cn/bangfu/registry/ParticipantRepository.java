@@ -61,6 +61,11 @@ public final class ParticipantRepository {
     return db.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).fetchOptional();
   }
 
+  /** The household, its row locked until the transaction ends (status changes and joins serialize on it). */
+  public Optional<HouseholdRecord> householdForUpdate(DSLContext db, long id) {
+    return db.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).forUpdate().fetchOptional();
+  }
+
   /** Writes a household's changed status fields (status, labour capacity, blacklist, exit date). */
   public void updateHouseholdStatus(DSLContext db, HouseholdRecord household) {
     db.update(HOUSEHOLD)

@@ -136,10 +136,8 @@ public final class RegistryService {
    */
   public Future<HouseholdRecord> changeHousehold(Principal caller, long id, RegistryCommands.HouseholdChange change) {
     return database.tx(db -> {
-      if (memberCounts.lockHouseholdStatus(db, id) == null) {
-        throw Problem.notFound("household", Long.toString(id));
-      }
-      HouseholdRecord household = participants.household(db, id).orElseThrow();
+      HouseholdRecord household = participants.householdForUpdate(db, id)
+          .orElseThrow(() -> Problem.notFound("household", Long.toString(id)));
       Scopes.require(Scopes.maySeeHousehold(caller, id, household.getRegionCode(), List.of()), "household " + id);
       if (change.status() != null) {
         memberCounts.statusChanged(db, id, household.getStatus(), change.status().name());
@@ -209,10 +207,9 @@ public final class RegistryService {
   public Future<Membership> addMember(Principal caller, long cooperativeId, NewMembership m) {
     return database.tx(db -> {
       visibleCooperative(db, caller, cooperativeId);
-      String status = memberCounts.lockHouseholdStatus(db, m.householdId());
-      if (status == null) {
-        throw Problem.badRequest("householdId", "no household with id " + m.householdId());
-      }
+      String status = participants.householdForUpdate(db, m.householdId())
+          .orElseThrow(() -> Problem.badRequest("householdId", "no household with id " + m.householdId()))
+          .getStatus();
       LocalDate joined = m.shares().stream().map(NewMembership.Share::since).min(LocalDate::compareTo)
           .orElse(LocalDate.now(ZoneOffset.UTC));
       long newId = ids.next();

@@ -3,7 +3,7 @@ package cn.bangfu.matching;
 import cn.bangfu.registry.Unit;
 import cn.bangfu.supply.Units;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,13 +41,56 @@ public final class MatchScoring {
   private MatchScoring() {
   }
 
-  public record DemandFacts(long demandId, long buyerId, String product, BigDecimal quantity, Unit unit,
+  /** Quantities are held in thousandths of the unit ({@code quantityMilli}): scoring compares them as integers. */
+  public record DemandFacts(long demandId, long buyerId, String product, long quantityMilli, Unit unit,
       long maxUnitPriceFen, LocalDate deliverBy) {
+
+    public DemandFacts(long demandId, long buyerId, String product, BigDecimal quantity, Unit unit,
+        long maxUnitPriceFen, LocalDate deliverBy) {
+      this(demandId, buyerId, product, Units.milli(quantity), unit, maxUnitPriceFen, deliverBy);
+    }
+
+    public BigDecimal quantity() {
+      return BigDecimal.valueOf(quantityMilli, 3);
+    }
   }
 
-  public record LotFacts(long lotId, long cooperativeId, String product, Unit unit, BigDecimal availableQuantity,
-      BigDecimal minOrderQuantity, long unitPriceFen, LocalDate availableFrom, LocalDate availableTo,
-      boolean povertyCertified) {
+  /**
+   * Quantities in thousandths of the lot's unit, like {@link DemandFacts}; the window as epoch days.
+   * Matching holds 100,000 of these per busy product, so they carry no objects of their own.
+   */
+  public record LotFacts(long lotId, long cooperativeId, String product, Unit unit, long availableMilli,
+      long minOrderMilli, long unitPriceFen, long availableFromDay, long availableToDay, boolean povertyCertified) {
+
+    public LotFacts(long lotId, long cooperativeId, String product, Unit unit, long availableMilli,
+        long minOrderMilli, long unitPriceFen, LocalDate availableFrom, LocalDate availableTo,
+        boolean povertyCertified) {
+      this(lotId, cooperativeId, product, unit, availableMilli, minOrderMilli, unitPriceFen,
+          availableFrom.toEpochDay(), availableTo.toEpochDay(), povertyCertified);
+    }
+
+    public LotFacts(long lotId, long cooperativeId, String product, Unit unit, BigDecimal availableQuantity,
+        BigDecimal minOrderQuantity, long unitPriceFen, LocalDate availableFrom, LocalDate availableTo,
+        boolean povertyCertified) {
+      this(lotId, cooperativeId, product, unit, Units.milli(availableQuantity), Units.milli(minOrderQuantity),
+          unitPriceFen, availableFrom, availableTo, povertyCertified);
+    }
+
+    public BigDecimal availableQuantity() {
+      return BigDecimal.valueOf(availableMilli, 3);
+    }
+
+    public BigDecimal minOrderQuantity() {
+      return BigDecimal.valueOf(minOrderMilli, 3);
+    }
+
+    public LocalDate availableFrom() {
+      return LocalDate.ofEpochDay(availableFromDay);
+    }
+
+    public LocalDate availableTo() {
+      return LocalDate.ofEpochDay(availableToDay);
+    }
   }
 
   /** What matching knows of the lot's cooperative relative to the buyer. pairingForm null = not paired. */
@@ -87,7 +130,7 @@ public final class MatchScoring {
         reasons.add("供货期晚于交货日 window " + span + " opens after deliverBy " + demand.deliverBy() + " (+0)");
       }
       BigDecimal available = Units.convert(lot.availableQuantity(), lot.unit(), demand.unit());
-      if (belowMinimum(demand, lot)) {
+      if (quantity == 0 && belowMinimum(demand, lot)) {
         reasons.add("低于起订量 demand is below the minimum order of " + plain(lot.minOrderQuantity()) + " "
             + lot.unit() + " (+0)");
       } else {
@@ -108,44 +151,122 @@ public final class MatchScoring {
     }
   }
 
-  /** Scores {@code lot} for {@code demand}; null when it cannot serve the demand at all (the product gate). */
+  /**
+   * Scores {@code lot} for {@code demand}; null when it cannot serve the demand at all (the product gate).
+   * Quantities and prices compare exactly, as integers: thousandths of a unit times grams per unit
+   * ({@link Units#scale}), and fen. This runs for every open lot of a product (100,000 of them for a
+   * busy one), so it neither divides nor allocates decimals.
+   */
   public static Score score(DemandFacts demand, LotFacts lot, CooperativeFacts cooperative) {
-    if (!demand.product().equals(lot.product()) || !Units.compatible(demand.unit(), lot.unit())
-        || lot.availableQuantity().signum() <= 0) {
+    if (!matches(demand, lot)) {
       return null;
     }
-    BigDecimal pricePerDemandUnit = Units.pricePer(lot.unitPriceFen(), lot.unit(), demand.unit());
-    int price = pricePerDemandUnit.compareTo(BigDecimal.valueOf(demand.maxUnitPriceFen())) <= 0 ? PRICE_POINTS : 0;
-
-    int window;
-    if (lot.availableFrom().isAfter(demand.deliverBy())) {
-      window = 0;
-    } else if (lot.availableTo().isBefore(demand.deliverBy())) {
-      window = EARLY_WINDOW_POINTS;
-    } else {
-      window = WINDOW_POINTS;
-    }
-
-    int quantity = 0;
-    if (!belowMinimum(demand, lot)) {
-      BigDecimal available = Units.convert(lot.availableQuantity(), lot.unit(), demand.unit());
-      if (available.compareTo(demand.quantity()) >= 0) {
-        quantity = QUANTITY_POINTS;
-      } else {
-        quantity = available.multiply(BigDecimal.valueOf(QUANTITY_POINTS))
-            .divide(demand.quantity(), 0, RoundingMode.FLOOR).intValue();
-      }
-    }
-    int paired = cooperative.paired() ? PAIRED_POINTS : 0;
-    int poverty = lot.povertyCertified() ? POVERTY_PRODUCT_POINTS : 0;
-    int poorShare = cooperative.members() > 0 ? POOR_SHARE_POINTS * cooperative.poorMembers() / cooperative.members() : 0;
-    return new Score(demand, lot, cooperative, pricePerDemandUnit, price, window, quantity, paired, poverty, poorShare);
+    return new Score(demand, lot, cooperative, Units.pricePer(lot.unitPriceFen(), lot.unit(), demand.unit()),
+        pricePoints(demand, lot), windowPoints(demand, lot), quantityPoints(demand, lot), pairedPoints(cooperative),
+        povertyProductPoints(lot), poorSharePoints(cooperative));
   }
 
+  /**
+   * {@code score(demand, lot, cooperative).total()} without building the score (-1 for no match):
+   * ranking skips, without allocating, the many lots that cannot beat the worst match it keeps.
+   */
+  public static int total(DemandFacts demand, LotFacts lot, CooperativeFacts cooperative) {
+    if (!matches(demand, lot)) {
+      return -1;
+    }
+    return pricePoints(demand, lot) + windowPoints(demand, lot) + quantityPoints(demand, lot)
+        + pairedPoints(cooperative) + povertyProductPoints(lot) + poorSharePoints(cooperative);
+  }
+
+  /**
+   * Whether {@code lot} would rank before {@code kept}, a score for the same demand: the same as
+   * {@code compare(score(demand, lot, cooperative), kept) < 0}, computed without building the score.
+   * With one demand, prices per demand unit compare as each lot's price times the other's unit scale.
+   */
+  public static boolean ranksBefore(DemandFacts demand, LotFacts lot, CooperativeFacts cooperative, Score kept) {
+    int total = total(demand, lot, cooperative);
+    if (total != kept.total()) {
+      return total > kept.total();
+    }
+    if (cooperative.paired() != kept.cooperative().paired()) {
+      return cooperative.paired();
+    }
+    int byPrice = compareProducts(lot.unitPriceFen(), Units.scale(kept.lot().unit()), kept.lot().unitPriceFen(),
+        Units.scale(lot.unit()));
+    return byPrice != 0 ? byPrice < 0 : lot.lotId() < kept.lot().lotId();
+  }
+
+  /** The product gate. */
+  private static boolean matches(DemandFacts demand, LotFacts lot) {
+    return demand.product().equals(lot.product()) && Units.compatible(demand.unit(), lot.unit())
+        && lot.availableMilli() > 0;
+  }
+
+  private static int pricePoints(DemandFacts demand, LotFacts lot) {
+    // price per demand unit = unitPriceFen × perDemand / perLot ≤ maxUnitPriceFen
+    return compareProducts(lot.unitPriceFen(), Units.scale(demand.unit()), demand.maxUnitPriceFen(),
+        Units.scale(lot.unit())) <= 0 ? PRICE_POINTS : 0;
+  }
+
+  private static int windowPoints(DemandFacts demand, LotFacts lot) {
+    long deliverBy = demand.deliverBy().toEpochDay();
+    if (lot.availableFromDay() > deliverBy) {
+      return 0;
+    }
+    return lot.availableToDay() < deliverBy ? EARLY_WINDOW_POINTS : WINDOW_POINTS;
+  }
+
+  private static int quantityPoints(DemandFacts demand, LotFacts lot) {
+    if (belowMinimum(demand, lot)) {
+      return 0;
+    }
+    long perLot = Units.scale(lot.unit());
+    long perDemand = Units.scale(demand.unit());
+    return compareProducts(lot.availableMilli(), perLot, demand.quantityMilli(), perDemand) >= 0
+        ? QUANTITY_POINTS
+        : coveredPoints(lot.availableMilli(), perLot, demand.quantityMilli(), perDemand);
+  }
+
+  private static int pairedPoints(CooperativeFacts cooperative) {
+    return cooperative.paired() ? PAIRED_POINTS : 0;
+  }
+
+  private static int povertyProductPoints(LotFacts lot) {
+    return lot.povertyCertified() ? POVERTY_PRODUCT_POINTS : 0;
+  }
+
+  private static int poorSharePoints(CooperativeFacts cooperative) {
+    return cooperative.members() > 0 ? POOR_SHARE_POINTS * cooperative.poorMembers() / cooperative.members() : 0;
+  }
+
+  /** The wanted quantity, in the lot's unit, is below the lot's minimum order and below what is left. */
   private static boolean belowMinimum(DemandFacts demand, LotFacts lot) {
-    BigDecimal wantedInLotUnit = Units.convert(demand.quantity(), demand.unit(), lot.unit());
-    return wantedInLotUnit.compareTo(lot.minOrderQuantity()) < 0
-        && wantedInLotUnit.compareTo(lot.availableQuantity()) < 0;
+    long perLot = Units.scale(lot.unit());
+    long perDemand = Units.scale(demand.unit());
+    return compareProducts(demand.quantityMilli(), perDemand, lot.minOrderMilli(), perLot) < 0
+        && compareProducts(demand.quantityMilli(), perDemand, lot.availableMilli(), perLot) < 0;
+  }
+
+  /** floor(15 × available / wanted) for available &lt; wanted, both given as milli × scale. */
+  private static int coveredPoints(long availableMilli, long perLot, long wantedMilli, long perDemand) {
+    if (Math.multiplyHigh(availableMilli, perLot * QUANTITY_POINTS) == 0
+        && Math.multiplyHigh(wantedMilli, perDemand) == 0) {
+      long available = availableMilli * perLot * QUANTITY_POINTS;
+      long wanted = wantedMilli * perDemand;
+      if (available >= 0 && wanted > 0) {
+        return (int) (available / wanted);
+      }
+    }
+    // beyond a long (a lot of some 600,000 tonnes): the same quotient in BigInteger
+    return BigInteger.valueOf(availableMilli).multiply(BigInteger.valueOf(perLot * QUANTITY_POINTS))
+        .divide(BigInteger.valueOf(wantedMilli).multiply(BigInteger.valueOf(perDemand))).intValue();
+  }
+
+  /** The sign of a × b − c × d for non-negative factors, exactly (the products may exceed a long). */
+  static int compareProducts(long a, long b, long c, long d) {
+    long high = Math.multiplyHigh(a, b);
+    long otherHigh = Math.multiplyHigh(c, d);
+    return high != otherHigh ? Long.compare(high, otherHigh) : Long.compareUnsigned(a * b, c * d);
   }
 
   /** Best first: score, then paired, then cheaper per demand unit, then the older (lower id) lot. */

@@ -12,7 +12,9 @@ import java.util.PriorityQueue;
 
 /**
  * Ranks many candidates in memory: every candidate is scored (numbers only), a bounded heap keeps
- * the best {@code limit}, and only those are explained. Pure, like the scoring function.
+ * the best {@code limit}, and only those are explained. Pure, like the scoring function. A product
+ * can have 100,000 open lots: once the heap is full, a lot that does not rank before the worst kept
+ * one is passed over without building its score.
  */
 public final class Ranking {
   private Ranking() {
@@ -23,10 +25,18 @@ public final class Ranking {
     Comparator<Score> best = MatchScoring::compare;
     // The heap's head is the worst kept match, so a better one replaces it in O(log limit).
     PriorityQueue<Score> kept = new PriorityQueue<>(limit + 1, best.reversed());
+    long cooperativeId = 0;
+    CooperativeFacts cooperative = null;
     for (LotFacts lot : lots) {
-      Score score = MatchScoring.score(demand, lot,
-          cooperatives.getOrDefault(lot.cooperativeId(), CooperativeFacts.NONE));
-      offer(kept, score, limit, best);
+      // a cooperative's lots usually come together (matching's snapshot keeps them so): one look-up per run
+      if (cooperative == null || lot.cooperativeId() != cooperativeId) {
+        cooperativeId = lot.cooperativeId();
+        cooperative = cooperatives.getOrDefault(cooperativeId, CooperativeFacts.NONE);
+      }
+      if (kept.size() == limit && !MatchScoring.ranksBefore(demand, lot, cooperative, kept.peek())) {
+        continue;
+      }
+      offer(kept, MatchScoring.score(demand, lot, cooperative), limit, best);
     }
     return sorted(kept, best);
   }

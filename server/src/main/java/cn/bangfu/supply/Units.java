@@ -26,6 +26,24 @@ public final class Units {
     };
   }
 
+  /**
+   * Grams per unit for a mass unit, 1 for a unit that only compares with itself: a quantity in
+   * thousandths of a unit times this scale compares exactly with another converted the same way.
+   */
+  public static long scale(Unit unit) {
+    return switch (unit) {
+      case KG -> 1_000;
+      case JIN -> 500;
+      case TON -> 1_000_000;
+      default -> 1;
+    };
+  }
+
+  /** A quantity of at most 3 decimals (as stored: DECIMAL(18,3)) in thousandths of its unit. */
+  public static long milli(BigDecimal quantity) {
+    return quantity.movePointRight(3).longValueExact();
+  }
+
   public static boolean compatible(Unit a, Unit b) {
     return a == b || (kilograms(a) != null && kilograms(b) != null);
   }
@@ -47,7 +65,12 @@ public final class Units {
     if (from == to) {
       return BigDecimal.valueOf(fenPerFrom);
     }
-    // fen per `to` = fen per `from` × (`from` units in one `to`) = fen × kg(to) / kg(from)
+    // fen per `to` = fen per `from` × (`from` units in one `to`) = fen × kg(to) / kg(from); every scale
+    // divides a million grams, so this is exact in millionths of a fen (matching compares it per lot)
+    long perMillion = scale(to) * (1_000_000 / scale(from));
+    if (Math.multiplyHigh(fenPerFrom, perMillion) == 0 && fenPerFrom * perMillion >= 0) {
+      return BigDecimal.valueOf(fenPerFrom * perMillion, 6);
+    }
     return BigDecimal.valueOf(fenPerFrom).multiply(kilograms(to)).divide(kilograms(from), 6, RoundingMode.HALF_UP);
   }
 }

@@ -105,13 +105,13 @@ public final class DemandService {
     List<LotFacts> candidates = open.lots();
     Map<Long, String> pairings = demands.pairingsOfBuyer(db, demand.buyerId());
     Map<Long, int[]> members = open.memberCounts();
+    // per cooperative, not per lot: a product's 100,000 lots come from a few hundred cooperatives
     Map<Long, CooperativeFacts> cooperatives = new HashMap<>();
-    for (LotFacts lot : candidates) {
-      cooperatives.computeIfAbsent(lot.cooperativeId(), id -> {
-        int[] counts = members.getOrDefault(id, new int[2]);
-        return new CooperativeFacts(pairings.get(id), counts[0], counts[1]);
-      });
+    for (Map.Entry<Long, int[]> counted : members.entrySet()) {
+      cooperatives.put(counted.getKey(),
+          new CooperativeFacts(pairings.get(counted.getKey()), counted.getValue()[0], counted.getValue()[1]));
     }
+    pairings.forEach((id, form) -> cooperatives.putIfAbsent(id, new CooperativeFacts(form, 0, 0)));
     return Ranking.topLots(demand, candidates, cooperatives, limit);
   }
 

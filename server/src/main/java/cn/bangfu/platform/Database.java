@@ -20,39 +20,58 @@ import org.jooq.impl.DefaultConfiguration;
  * widely run JDBC pool, with Micrometer metrics built in); a Vert.x worker executor of the same size
  * runs every JDBC call, so a query never blocks an event loop and never waits for a connection
  * while holding a worker thread.
+ *
+ * <p>Two pools: transactions take connections that stay out of autocommit, so a transaction is its
+ * statements and a COMMIT (toggling autocommit around each one cost two more round trips, a third
+ * of an order placement's); reads take autocommit connections, one round trip per statement.
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
+  private final HikariDataSource transactionSource;
   private final DSLContext dsl;
+  private final DSLContext transactionDsl;
   private final WorkerExecutor worker;
 
-  private Database(HikariDataSource dataSource, WorkerExecutor worker) {
+  private Database(HikariDataSource dataSource, HikariDataSource transactionSource, WorkerExecutor worker) {
     this.dataSource = dataSource;
+    this.transactionSource = transactionSource;
     this.worker = worker;
+    this.dsl = using(dataSource);
+    this.transactionDsl = using(transactionSource);
+  }
+
+  private static DSLContext using(javax.sql.DataSource source) {
     Configuration configuration = new DefaultConfiguration()
-        .set(dataSource)
+        .set(source)
         .set(SQLDialect.MYSQL)
         .set(new Settings().withRenderSchema(false).withExecuteLogging(false).withFetchWarnings(false));
-    this.dsl = DSL.using(configuration);
+    return DSL.using(configuration);
   }
 
   public static Database connect(Vertx vertx, String jdbcUrl, String user, String password, int poolSize,
       MeterRegistry registry) {
+    HikariDataSource reads = pool(jdbcUrl, user, password, poolSize, registry, "ledger-db", true);
+    HikariDataSource transactions = pool(jdbcUrl, user, password, poolSize, registry, "ledger-db-tx", false);
+    WorkerExecutor worker = vertx.createSharedWorkerExecutor("ledger-db-worker", poolSize);
+    return new Database(reads, transactions, worker);
+  }
+
+  private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize,
+      MeterRegistry registry, String name, boolean autoCommit) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(withDriverDefaults(jdbcUrl));
     config.setUsername(user);
     config.setPassword(password);
     config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(Math.min(4, poolSize));
-    config.setPoolName("ledger-db");
+    config.setPoolName(name);
     config.setConnectionTimeout(10_000);
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    config.setAutoCommit(autoCommit);
     if (registry != null) {
       config.setMetricRegistry(registry);
     }
-    HikariDataSource dataSource = new HikariDataSource(config);
-    WorkerExecutor worker = vertx.createSharedWorkerExecutor("ledger-db-worker", poolSize);
-    return new Database(dataSource, worker);
+    return new HikariDataSource(config);
   }
 
   /** Server-side prepared statements off, batched statements rewritten: the fast path for bulk inserts. */
@@ -78,7 +97,8 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction on the worker pool: all of it commits or none of it. */
   public <T> Future<T> tx(Function<DSLContext, T> work) {
-    return worker.executeBlocking(() -> dsl.transactionResult(configuration -> work.apply(configuration.dsl())), false);
+    return worker.executeBlocking(
+        () -> transactionDsl.transactionResult(configuration -> work.apply(configuration.dsl())), false);
   }
 
   /** Runs a read (or a single auto-committed statement) on the worker pool. */
@@ -95,9 +115,15 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
+  /** The transactions' pool (connections out of autocommit): for benchmarks that replay the server's statements. */
+  public javax.sql.DataSource transactionDataSource() {
+    return transactionSource;
+  }
+
   @Override
   public void close() {
     worker.close();
+    transactionSource.close();
     dataSource.close();
   }
 }

@@ -20,10 +20,12 @@ import cn.bangfu.supply.Params;
 import cn.bangfu.supply.SupplyJson;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
@@ -36,6 +38,7 @@ import org.jooq.DSLContext;
  */
 public final class OrderService {
   private static final int MAX_KNOWN_BUYERS = 100_000;
+  private static final int MAX_KNOWN_LOTS = 100_000;
 
   private final Database database;
   private final OrderRepository orders;
@@ -46,6 +49,7 @@ public final class OrderService {
   private final Ids ids;
   /** Buyers seen to exist: buyers are never deleted, so a placement need not read the row again. */
   private final Set<Long> knownBuyers = ConcurrentHashMap.newKeySet();
+  private final Map<Long, LotTerms> knownLots = new ConcurrentHashMap<>();
 
   public OrderService(Database database, OrderRepository orders, LotRepository lots, DemandRepository demands,
       ParticipantRepository participants, Idempotency idempotency, Ids ids) {
@@ -81,39 +85,66 @@ public final class OrderService {
       }
       knownBuyers.add(buyerId);
     }
-    LotRecord lot = lots.find(db, o.lotId())
-        .orElseThrow(() -> Problem.badRequest("lotId", "no lot with id " + o.lotId()));
-    if (lot.getAvailableTo().isBefore(Params.today())) {
-      throw Problem.conflict("lot-closed", "lot " + lot.getId() + " was available until " + lot.getAvailableTo(), "lotId");
-    }
-    if (o.quantity().compareTo(lot.getMinOrderQuantity()) < 0
-        && o.quantity().compareTo(lot.getAvailableQuantity()) != 0) {
-      throw Problem.badRequest("quantity", "quantity is below the lot's minimum order of "
-          + SupplyJson.quantity(lot.getMinOrderQuantity()) + " " + lot.getUnit());
+    LotTerms lot = lotTerms(db, o.lotId());
+    if (lot.availableTo().isBefore(Params.today())) {
+      throw Problem.conflict("lot-closed", "lot " + lot.id() + " was available until " + lot.availableTo(), "lotId");
     }
     if (o.demandId() != null) {
       DemandRecord demand = demands.find(db, o.demandId())
           .filter(d -> d.getBuyerId() == buyerId)
           .orElseThrow(() -> Problem.badRequest("demandId", "no demand " + o.demandId() + " of this buyer"));
-      if (!demand.getProduct().equals(lot.getProduct())) {
+      if (!demand.getProduct().equals(lot.product())) {
         throw Problem.badRequest("demandId", "demand " + o.demandId() + " is for " + demand.getProduct()
-            + ", the lot is " + lot.getProduct());
+            + ", the lot is " + lot.product());
       }
     }
-    long amountFen = Amounts.amountFen(o.quantity(), lot.getUnitPriceFen(), "quantity");
-    if (!lots.reserve(db, lot.getId(), o.quantity())) {
-      throw Problem.conflict("insufficient-quantity", "lot " + lot.getId() + " does not have "
-          + SupplyJson.quantity(o.quantity()) + " " + lot.getUnit() + " available", "quantity");
+    long amountFen = Amounts.amountFen(o.quantity(), lot.unitPriceFen(), "quantity");
+    // the reservation checks quantity and minimum order in the database; only a refusal reads the lot
+    if (!lots.reserve(db, lot.id(), o.quantity())) {
+      throw refusal(lots.find(db, lot.id()).orElseThrow(), o.quantity());
     }
     LocalDateTime at = now();
-    PurchaseOrderRecord order = new PurchaseOrderRecord().setId(ids.next()).setCooperativeId(lot.getCooperativeId())
-        .setBuyerId(buyerId).setLotId(lot.getId()).setDemandId(o.demandId()).setProduct(lot.getProduct())
-        .setUnit(lot.getUnit()).setQuantity(o.quantity()).setUnitPriceFen(lot.getUnitPriceFen())
+    PurchaseOrderRecord order = new PurchaseOrderRecord().setId(ids.next()).setCooperativeId(lot.cooperativeId())
+        .setBuyerId(buyerId).setLotId(lot.id()).setDemandId(o.demandId()).setProduct(lot.product())
+        .setUnit(lot.unit()).setQuantity(o.quantity()).setUnitPriceFen(lot.unitPriceFen())
         .setAmountFen(amountFen).setStatus(OrderStatus.PLACED.name())
         .setCreatedAt(at).setCreatedBy(caller.userId()).setUpdatedAt(at);
     orders.insert(db, order);
     orders.insertHistory(db, history(order, null, OrderStatus.PLACED, caller, null, at));
     return order;
+  }
+
+  /**
+   * What placement needs of a lot. None of it changes once the lot is posted (only the available
+   * quantity does, and the reservation checks that in the database), so each instance reads it once.
+   */
+  private record LotTerms(long id, long cooperativeId, String product, String unit, long unitPriceFen,
+      LocalDate availableTo) {
+  }
+
+  private LotTerms lotTerms(DSLContext db, long lotId) {
+    LotTerms known = knownLots.get(lotId);
+    if (known != null) {
+      return known;
+    }
+    LotRecord lot = lots.find(db, lotId).orElseThrow(() -> Problem.badRequest("lotId", "no lot with id " + lotId));
+    if (knownLots.size() >= MAX_KNOWN_LOTS) {
+      knownLots.clear();
+    }
+    LotTerms terms = new LotTerms(lot.getId(), lot.getCooperativeId(), lot.getProduct(), lot.getUnit(),
+        lot.getUnitPriceFen(), lot.getAvailableTo());
+    knownLots.put(lotId, terms);
+    return terms;
+  }
+
+  /** Why the lot refused the quantity, as it is now: below its minimum order (400), or not that much left (409). */
+  private static Problem refusal(LotRecord lot, BigDecimal quantity) {
+    if (quantity.compareTo(lot.getMinOrderQuantity()) < 0 && quantity.compareTo(lot.getAvailableQuantity()) != 0) {
+      return Problem.badRequest("quantity", "quantity is below the lot's minimum order of "
+          + SupplyJson.quantity(lot.getMinOrderQuantity()) + " " + lot.getUnit());
+    }
+    return Problem.conflict("insufficient-quantity", "lot " + lot.getId() + " does not have "
+        + SupplyJson.quantity(quantity) + " " + lot.getUnit() + " available", "quantity");
   }
 
   OrderHistoryRecord history(PurchaseOrderRecord order, OrderStatus from, OrderStatus to, Principal caller,

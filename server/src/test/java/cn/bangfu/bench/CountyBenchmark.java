@@ -106,7 +106,7 @@ public final class CountyBenchmark {
     OrderLoad.overHttp(server.port(), buyerTokens, lots, CLIENTS, MarketBenchmark.WARM_UP_SECONDS);
     OrderLoad.Result viaHttp = OrderLoad.overHttp(server.port(), buyerTokens, lots, CLIENTS, SECONDS);
     System.out.println(viaHttp.line("HTTP POST /orders"));
-    DataSource pool = server.database().dataSource();
+    DataSource pool = server.database().transactionDataSource();
     OrderLoad.rawJdbc(pool, buyerIds, lots, CLIENTS, MarketBenchmark.WARM_UP_SECONDS);
     OrderLoad.Result raw = OrderLoad.rawJdbc(pool, buyerIds, lots, CLIENTS, SECONDS);
     System.out.println(raw.line("raw JDBC same statements"));

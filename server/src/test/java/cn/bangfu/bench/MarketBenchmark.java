@@ -67,8 +67,8 @@ public final class MarketBenchmark {
       World world = World.create(http, admin);
       OrderLoad.overHttp(server.port(), world.tokens(), world.lots(), CLIENTS, WARM_UP_SECONDS);
       OrderLoad.Result viaHttp = OrderLoad.overHttp(server.port(), world.tokens(), world.lots(), CLIENTS, SECONDS);
-      OrderLoad.rawJdbc(server.database().dataSource(), world.buyers(), world.lots(), CLIENTS, WARM_UP_SECONDS);
-      OrderLoad.Result raw = OrderLoad.rawJdbc(server.database().dataSource(), world.buyers(), world.lots(), CLIENTS,
+      OrderLoad.rawJdbc(server.database().transactionDataSource(), world.buyers(), world.lots(), CLIENTS, WARM_UP_SECONDS);
+      OrderLoad.Result raw = OrderLoad.rawJdbc(server.database().transactionDataSource(), world.buyers(), world.lots(), CLIENTS,
           SECONDS);
       System.out.println();
       System.out.println("order placement, " + CLIENTS + " concurrent clients, " + SECONDS + " s each way");

@@ -19,6 +19,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -208,15 +210,17 @@ public final class OrderLoad {
   }
 
   /**
-   * The statements of one placement as the server issues them (lot, conditional decrement, order,
-   * history, idempotency record) in one transaction, without the service around
-   * them, from {@code clients} threads on {@code dataSource} (pass the server's own pool, idle meanwhile,
-   * so both sides use the same pool size and driver settings).
+   * The statements of one placement as the server issues them (conditional decrement, order,
+   * history, idempotency record, commit) in one transaction, without the service around them, from
+   * {@code clients} threads on {@code dataSource} (pass the server's own transaction pool, idle
+   * meanwhile, so both sides use the same pool size, driver settings and autocommit state). Like the
+   * server, which reads a lot's fixed terms once per instance, it reads them once before the load.
    */
   public static Result rawJdbc(DataSource dataSource, List<String> buyerIds, List<String> lotIds, int clients,
       int seconds) throws Exception {
     Ids ids = new Ids(1023);
     BigDecimal quantity = new BigDecimal("1.500");
+    Map<Long, LotTerms> terms = lotTerms(dataSource, lotIds);
     return drive("raw JDBC", clients, seconds, c -> {
       long buyer = Long.parseLong(buyerIds.get(c % buyerIds.size()));
       long lot = Long.parseLong(lotIds.get(ThreadLocalRandom.current().nextInt(lotIds.size())));
@@ -224,20 +228,11 @@ public final class OrderLoad {
       Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
       try (Connection conn = dataSource.getConnection()) {
         conn.setAutoCommit(false);
-        long coop;
-        long price;
-        String product;
-        String unit;
-        try (PreparedStatement s = conn.prepareStatement("select * from lot where id = ?")) {
-          s.setLong(1, lot);
-          try (ResultSet rs = s.executeQuery()) {
-            rs.next();
-            coop = rs.getLong("cooperative_id");
-            price = rs.getLong("unit_price_fen");
-            product = rs.getString("product");
-            unit = rs.getString("unit");
-          }
-        }
+        LotTerms known = terms.get(lot);
+        long coop = known.cooperativeId();
+        long price = known.unitPriceFen();
+        String product = known.product();
+        String unit = known.unit();
         try (PreparedStatement s = conn.prepareStatement("update lot set available_quantity = available_quantity - ? "
             + "where id = ? and available_quantity >= ? and (min_order_quantity <= ? or available_quantity = ?)")) {
           s.setBigDecimal(1, quantity);
@@ -291,5 +286,24 @@ public final class OrderLoad {
         return true;
       }
     });
+  }
+
+  record LotTerms(long cooperativeId, long unitPriceFen, String product, String unit) {
+  }
+
+  private static Map<Long, LotTerms> lotTerms(DataSource dataSource, List<String> lotIds) throws Exception {
+    Map<Long, LotTerms> terms = new HashMap<>();
+    try (Connection conn = dataSource.getConnection();
+         PreparedStatement s = conn.prepareStatement("select cooperative_id, unit_price_fen, product, unit from lot where id = ?")) {
+      for (String id : new java.util.HashSet<>(lotIds)) {
+        s.setLong(1, Long.parseLong(id));
+        try (ResultSet rs = s.executeQuery()) {
+          rs.next();
+          terms.put(Long.parseLong(id), new LotTerms(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+        }
+      }
+      conn.commit();
+    }
+    return terms;
   }
 }

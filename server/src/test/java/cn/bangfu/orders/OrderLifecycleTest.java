@@ -48,6 +48,26 @@ class OrderLifecycleTest {
     server.close();
   }
 
+  @Test
+  void given_a_lot_with_a_minimum_order_when_ordering_below_it_then_400_unless_it_is_all_that_is_left() {
+    // 450 kg of grapes, sold in orders of at least 100 kg
+    String lot = Market.created(server.http.post("/api/v1/lots", a.coopToken,
+        a.lotBody("450").put("minOrderQuantity", "100")));
+
+    Http.Response tooSmall = a.order(lot, "50");
+    assertThat(tooSmall.status()).isEqualTo(400);
+    assertThat(tooSmall.text()).contains("quantity").contains("minimum order of 100");
+    assertThat(a.order(lot, "420").status()).isEqualTo(201);
+    // 30 kg left: below the minimum, but the whole remainder may be bought; more than that may not
+    Http.Response more = a.order(lot, "200");
+    assertThat(more.status()).isEqualTo(409);
+    assertThat(more.body().getString("type")).endsWith("insufficient-quantity");
+    assertThat(a.order(lot, "20").status()).isEqualTo(400);
+    assertThat(a.order(lot, "31").status()).isEqualTo(400);
+    assertThat(a.order(lot, "30").status()).isEqualTo(201);
+    assertThat(a.lotNow(lot).getString("availableQuantity")).isIn("0", "0.000");
+  }
+
   /** action → (party → statuses it may act from). Anything else: 403 for a non-party, 409 for the party. */
   static final Map<String, Map<String, Set<String>>> ALLOWED = Map.of(
       "confirm", Map.of("ownCoop", Set.of("PLACED")),

@@ -44,8 +44,13 @@ public final class DemandRepository {
     return db.selectFrom(DEMAND).where(DEMAND.ID.eq(id)).fetchOptional();
   }
 
-  private static Condition openLotsOf(String product, LocalDate today) {
-    return LOT.PRODUCT.eq(product).and(LOT.AVAILABLE_TO.ge(today)).and(LOT.AVAILABLE_QUANTITY.gt(BigDecimal.ZERO));
+  /** Lots of the product whose window is not over; "open" also needs something left ({@link #openLotsOf}). */
+  private static Condition windowNotOver(Field<String> product, Field<LocalDate> today) {
+    return LOT.PRODUCT.eq(product).and(LOT.AVAILABLE_TO.ge(today));
+  }
+
+  private static Condition openLotsOf(Field<String> product, Field<LocalDate> today) {
+    return windowNotOver(product, today).and(LOT.AVAILABLE_QUANTITY.gt(DSL.inline(BigDecimal.ZERO)));
   }
 
   // The columns scoring uses, read as plain JDBC: a busy product has 100,000 open lots, and mapping
@@ -54,14 +59,11 @@ public final class DemandRepository {
       LOT.MIN_ORDER_QUANTITY, LOT.UNIT_PRICE_FEN, LOT.AVAILABLE_FROM, LOT.AVAILABLE_TO, LOT.CERTIFICATIONS};
   /** Bound by position: product, today. */
   private static final String OPEN_LOTS = RecordStatements.RENDERER.select(LOT_FACTS).from(LOT)
-      .where(LOT.PRODUCT.eq(DSL.param("product", String.class)))
-      .and(LOT.AVAILABLE_TO.ge(DSL.param("today", LocalDate.class)))
-      .and(LOT.AVAILABLE_QUANTITY.gt(DSL.inline(BigDecimal.ZERO)))
+      .where(openLotsOf(DSL.param("product", String.class), DSL.param("today", LocalDate.class)))
       .getSQL();
   /** Bound by position: product, today, since. Sold-out lots too: the snapshot must drop them. */
   private static final String CHANGED_LOTS = RecordStatements.RENDERER.select(LOT_FACTS).from(LOT)
-      .where(LOT.PRODUCT.eq(DSL.param("product", String.class)))
-      .and(LOT.AVAILABLE_TO.ge(DSL.param("today", LocalDate.class)))
+      .where(windowNotOver(DSL.param("product", String.class), DSL.param("today", LocalDate.class)))
       .and(LOT.CHANGED_AT.ge(DSL.param("since", LocalDateTime.class)))
       .getSQL();
 
@@ -142,7 +144,7 @@ public final class DemandRepository {
   /** Members and poor members (any status but ORDINARY) of the cooperatives with open lots of a product. */
   public Map<Long, int[]> memberCountsForProduct(DSLContext db, String product, LocalDate today) {
     return memberCounts(db, COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID.in(
-        DSL.selectDistinct(LOT.COOPERATIVE_ID).from(LOT).where(openLotsOf(product, today))));
+        DSL.selectDistinct(LOT.COOPERATIVE_ID).from(LOT).where(openLotsOf(DSL.val(product), DSL.val(today)))));
   }
 
   /** The same for the given cooperatives. */

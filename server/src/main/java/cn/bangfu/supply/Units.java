@@ -10,20 +10,23 @@ import java.math.RoundingMode;
  * because a box of grapes has no fixed weight.
  */
 public final class Units {
-  private static final BigDecimal HALF = new BigDecimal("0.5");
-  private static final BigDecimal THOUSAND = new BigDecimal("1000");
-
   private Units() {
+  }
+
+  /** Grams per unit, or 0 for a unit that is not a mass: the one table of unit sizes. */
+  private static long grams(Unit unit) {
+    return switch (unit) {
+      case KG -> 1_000;
+      case JIN -> 500;
+      case TON -> 1_000_000;
+      default -> 0;
+    };
   }
 
   /** Kilograms per unit, or null for a unit that is not a mass. */
   static BigDecimal kilograms(Unit unit) {
-    return switch (unit) {
-      case KG -> BigDecimal.ONE;
-      case JIN -> HALF;
-      case TON -> THOUSAND;
-      default -> null;
-    };
+    long grams = grams(unit);
+    return grams == 0 ? null : BigDecimal.valueOf(grams, 3);
   }
 
   /**
@@ -31,12 +34,8 @@ public final class Units {
    * thousandths of a unit times this scale compares exactly with another converted the same way.
    */
   public static long scale(Unit unit) {
-    return switch (unit) {
-      case KG -> 1_000;
-      case JIN -> 500;
-      case TON -> 1_000_000;
-      default -> 1;
-    };
+    long grams = grams(unit);
+    return grams == 0 ? 1 : grams;
   }
 
   /** A quantity of at most 3 decimals (as stored: DECIMAL(18,3)) in thousandths of its unit. */
@@ -45,7 +44,7 @@ public final class Units {
   }
 
   public static boolean compatible(Unit a, Unit b) {
-    return a == b || (kilograms(a) != null && kilograms(b) != null);
+    return a == b || (grams(a) != 0 && grams(b) != 0);
   }
 
   /** {@code quantity} of {@code from} expressed in {@code to} (exact for mass units); requires compatible units. */

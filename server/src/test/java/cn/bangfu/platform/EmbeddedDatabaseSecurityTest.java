@@ -151,6 +151,18 @@ class EmbeddedDatabaseSecurityTest {
   }
 
   @Test
+  void given_a_data_dir_from_before_version_files_then_the_version_mariadb_install_db_left_in_it_counts() throws IOException {
+    Path legacy = Path.of("target").resolve("legacy-db-" + System.nanoTime());
+    Files.createDirectories(legacy.resolve("mariadb/data"));
+    Files.writeString(legacy.resolve("mariadb/data/mariadb_upgrade_info"), "11.4.5-MariaDB");
+    Path os = fakeDebianInstallation(Path.of("target").resolve("debian-" + System.nanoTime()));
+
+    assertThat(EmbeddedDatabase.recordedVersion(legacy.resolve("mariadb"))).contains("11.4.5");
+    assertThatThrownBy(() -> EmbeddedDatabase.start(legacy, Map.of(EmbeddedDatabase.BASEDIR_VARIABLE, os.toString()), List.of()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot downgrade");
+  }
+
+  @Test
   void given_versions_then_they_compare_by_number_not_by_text() {
     assertThat(EmbeddedDatabase.compareVersions("11.4.5", "10.11.6")).isPositive();
     assertThat(EmbeddedDatabase.compareVersions("10.11.6", "11.4.5")).isNegative();

@@ -1,0 +1,43 @@
+package cn.bangfu.identity;
+
+import cn.bangfu.platform.Database;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+
+/**
+ * Whether a token's subject may still act: the user exists and is not disabled (issue 12, finding
+ * 10). Asked on every signed-in request, so answers are cached (Caffeine) for {@link #FRESHNESS}:
+ * a disabled user's tokens stop working within that time on every instance, and at once on the
+ * instance that disabled it. A cached answer costs a map read; a miss one primary-key read on a
+ * worker, shared by the requests waiting for it.
+ */
+public final class ActiveUsers {
+  static final Duration FRESHNESS = Duration.ofSeconds(3);
+  private static final int MAX_USERS = 200_000;
+
+  private final AsyncLoadingCache<Long, Boolean> active;
+
+  public ActiveUsers(Database database, UserRepository users) {
+    this.active = Caffeine.newBuilder()
+        .maximumSize(MAX_USERS)
+        .expireAfterWrite(FRESHNESS)
+        .buildAsync((userId, executor) -> database.read(db -> users.isActive(db, userId))
+            .toCompletionStage().toCompletableFuture());
+  }
+
+  /** True when the user exists and is enabled; a failed look-up is not cached. */
+  public Future<Boolean> isActive(long userId) {
+    Context context = Vertx.currentContext();
+    return context == null ? Future.fromCompletionStage(active.get(userId))
+        : Future.fromCompletionStage(active.get(userId), context);
+  }
+
+  /** Forgets the cached answer, so the change is seen by the very next request here. */
+  public void changed(long userId) {
+    active.synchronous().invalidate(userId);
+  }
+}

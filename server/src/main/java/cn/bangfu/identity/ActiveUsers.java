@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Whether a token's subject may still act: the user exists and is not disabled (issue 12, finding
@@ -31,9 +32,13 @@ public final class ActiveUsers {
 
   /** True when the user exists and is enabled; a failed look-up is not cached. */
   public Future<Boolean> isActive(long userId) {
+    CompletableFuture<Boolean> answer = active.get(userId);
+    if (answer.isDone() && !answer.isCompletedExceptionally()) {
+      // the usual case, a cached answer: no hop through the event loop for every request
+      return Future.succeededFuture(answer.getNow(Boolean.FALSE));
+    }
     Context context = Vertx.currentContext();
-    return context == null ? Future.fromCompletionStage(active.get(userId))
-        : Future.fromCompletionStage(active.get(userId), context);
+    return context == null ? Future.fromCompletionStage(answer) : Future.fromCompletionStage(answer, context);
   }
 
   /** Forgets the cached answer, so the change is seen by the very next request here. */

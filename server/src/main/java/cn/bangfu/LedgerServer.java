@@ -10,10 +10,13 @@ import cn.bangfu.distribution.PeriodFactsRepository;
 import cn.bangfu.distribution.PublicNotice;
 import cn.bangfu.distribution.RuleSetRoutes;
 import cn.bangfu.distribution.RuleSets;
+import cn.bangfu.identity.ActiveUsers;
 import cn.bangfu.identity.Authenticator;
 import cn.bangfu.identity.IdentityRoutes;
 import cn.bangfu.identity.IdentityService;
+import cn.bangfu.identity.PasswordPolicy;
 import cn.bangfu.identity.Passwords;
+import cn.bangfu.identity.SignInThrottle;
 import cn.bangfu.identity.UserRepository;
 import cn.bangfu.matching.DemandRepository;
 import cn.bangfu.matching.DemandRoutes;
@@ -126,8 +129,12 @@ public final class LedgerServer {
       LedgerService ledgerService = new LedgerService(database, ledgerQueries, ledgerRepository,
           new ChainVerifier(hashChain, ledgerQueries), new ParticipantRepository());
 
-      Authenticator authenticator = new Authenticator(vertx, secrets.derive("jwt-signing"), config.tokenTtlSeconds());
-      IdentityService identity = new IdentityService(database, new UserRepository(), new Passwords(), authenticator, ids);
+      UserRepository userRepository = new UserRepository();
+      ActiveUsers activeUsers = new ActiveUsers(database, userRepository);
+      Authenticator authenticator = new Authenticator(vertx, secrets.derive("jwt-signing"), config.tokenTtlSeconds(),
+          activeUsers);
+      IdentityService identity = new IdentityService(database, userRepository, new Passwords(), authenticator, ids,
+          new PasswordPolicy(), new SignInThrottle(), activeUsers);
       identity.ensureAdmin(config.adminPassword());
       LOG.info("identity ready ({} ms since start)", (System.nanoTime() - started) / 1_000_000);
       ParticipantRepository participants = new ParticipantRepository();

@@ -25,18 +25,28 @@ public final class Authenticator {
 
   private final JWTAuth jwt;
   private final int ttlSeconds;
+  private final ActiveUsers subjects;
   /**
-   * Tokens already verified, by their exact text, with their expiry. Tokens are stateless (nothing
-   * revokes one before it expires), so a token whose signature checked once is as good until then;
-   * a repeat skips the HMAC and the claims' JSON, a visible share of every request's CPU. Expiry is
-   * still checked on every use.
+   * Tokens whose signature was already verified, by their exact text, with their expiry: a repeat
+   * skips the HMAC and the claims' JSON, a visible share of every request's CPU. Expiry is still
+   * checked on every use, and the subject's status (disabled users) after this cache.
    */
   private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
   private record Verified(Principal principal, long expiresAtSecond) {
   }
 
+  /** Issues and checks signatures only, without asking whether the subject still exists (tests' token makers). */
   public Authenticator(Vertx vertx, byte[] signingKey, int ttlSeconds) {
+    this(vertx, signingKey, ttlSeconds, null);
+  }
+
+  /**
+   * The server's: a token is accepted only while its subject exists and is not disabled, as
+   * {@code subjects} says (cached for a few seconds), so disabling a user ends its tokens' use.
+   */
+  public Authenticator(Vertx vertx, byte[] signingKey, int ttlSeconds, ActiveUsers subjects) {
+    this.subjects = subjects;
     this.ttlSeconds = ttlSeconds;
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions()
@@ -69,8 +79,21 @@ public final class Authenticator {
     return new Token(token, expiresAt);
   }
 
-  /** Verifies signature, issuer and expiry; any defect is a 401 that says nothing more. */
+  /**
+   * Verifies signature, issuer and expiry, then that the subject still exists and is enabled; any
+   * defect is a 401 that says nothing more.
+   */
   public Future<Principal> authenticate(String authorizationHeader) {
+    Future<Principal> signed = verifySignature(authorizationHeader);
+    if (subjects == null) {
+      return signed;
+    }
+    return signed.compose(principal -> subjects.isActive(principal.userId()).compose(active -> active
+        ? Future.succeededFuture(principal)
+        : Future.failedFuture(Problem.unauthorized("the token is invalid or expired"))));
+  }
+
+  private Future<Principal> verifySignature(String authorizationHeader) {
     if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Future.failedFuture(Problem.unauthorized("send Authorization: Bearer <token> from POST /api/v1/auth/token"));
     }

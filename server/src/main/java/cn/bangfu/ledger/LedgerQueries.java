@@ -42,7 +42,18 @@ public final class LedgerQueries {
    * InnoDB read view: a reader never sees half of an entry).
    */
   public TrialBalance trialBalance(DSLContext db) {
+    return trialBalance(db, org.jooq.impl.DSL.trueCondition());
+  }
+
+  /**
+   * The trial balance of the postings {@code postings} selects. Every posting carries its entry's
+   * cooperative and entries balance, so selecting by cooperative keeps the result balanced: a
+   * region's trial balance is that of its cooperatives' entries, with the buyer and household sides
+   * of those entries.
+   */
+  public TrialBalance trialBalance(DSLContext db, Condition postings) {
     var perAccount = db.select(sum(LEDGER_POSTING.AMOUNT_FEN).as("balance")).from(LEDGER_POSTING)
+        .where(postings)
         .groupBy(LEDGER_POSTING.ACCOUNT_ID).asTable("per_account");
     Field<BigDecimal> balance = perAccount.field("balance", BigDecimal.class);
     var row = db.select(

@@ -26,7 +26,8 @@ public final class LedgerRoutes {
 
   public static void mount(Api api, LedgerService ledger) {
     api.route(HttpMethod.GET, "/ledger/trial-balance", Set.of(ADMIN, REGULATOR), (ctx, caller) ->
-        ledger.trialBalance().map(t -> Reply.ok(LedgerJson.trialBalance(t))));
+        ledger.trialBalance(caller).map(t -> Reply.ok(LedgerJson.trialBalance(t.balance())
+            .put("regionPrefix", t.regionPrefix()))));
     api.route(HttpMethod.GET, "/ledger/verify", Set.of(ADMIN, REGULATOR), (ctx, caller) ->
         ledger.verify().map(v -> Reply.ok(LedgerJson.verification(v))));
     api.route(HttpMethod.GET, "/accounts", Set.of(ADMIN, REGULATOR, COOP, BUYER, HOUSEHOLD), (ctx, caller) -> {

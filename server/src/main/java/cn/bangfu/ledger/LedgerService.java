@@ -38,8 +38,27 @@ public final class LedgerService {
       List<LedgerQueries.AccountLine> lines) {
   }
 
-  public Future<LedgerQueries.TrialBalance> trialBalance() {
-    return database.read(queries::trialBalance);
+  /**
+   * The trial balance the caller may see: ADMIN the whole ledger; a REGULATOR the entries of the
+   * cooperatives in its region (by the region-prefix rule of {@link Scopes#coversRegion}: an empty
+   * prefix is the root and covers all). The region's prefix, or null for the whole ledger, comes back
+   * with it.
+   */
+  public Future<RegionalTrialBalance> trialBalance(Principal caller) {
+    String prefix = caller.role() == cn.bangfu.identity.Role.ADMIN ? null : caller.scopeId();
+    if (caller.role() != cn.bangfu.identity.Role.ADMIN && prefix == null) {
+      return Future.failedFuture(Problem.forbidden("outside your scope: no region is assigned to you"));
+    }
+    if (prefix != null && prefix.isEmpty()) {
+      prefix = null;
+    }
+    String region = prefix;
+    return database.read(db -> new RegionalTrialBalance(region, region == null ? queries.trialBalance(db)
+        : queries.trialBalance(db, cn.bangfu.db.Tables.LEDGER_POSTING.COOPERATIVE_ID.in(
+            participants.cooperativeIdsInRegion(region)))));
+  }
+
+  public record RegionalTrialBalance(String regionPrefix, LedgerQueries.TrialBalance balance) {
   }
 
   public Future<ChainVerifier.Verification> verify() {

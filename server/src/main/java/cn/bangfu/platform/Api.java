@@ -41,9 +41,17 @@ public final class Api {
     }
   }
 
+  /**
+   * Anonymous writes (today: objections to a publicity notice) per client address: this many at
+   * once, then as many again spread over an hour. A village office filing its households'
+   * objections from one address stays far below it; a script flooding a notice is stopped after it.
+   */
+  public static final long ANONYMOUS_WRITES = 50;
+
   private final Router router;
   private final Authenticator authenticator;
   private final List<RouteSpec> specs = new ArrayList<>();
+  private final RateLimit anonymousWrites = new RateLimit(ANONYMOUS_WRITES, java.time.Duration.ofHours(1));
 
   public Api(Router router, Authenticator authenticator) {
     this.router = router;
@@ -73,14 +81,37 @@ public final class Api {
     });
   }
 
+  /**
+   * A route anyone may call without a token. Its writes (every method but GET and HEAD) share one
+   * per-address limit, {@link #ANONYMOUS_WRITES} at once and as many again per hour, checked before
+   * the handler runs, so no anonymous write route can be flooded and none has to remember to opt in.
+   */
   public void publicRoute(HttpMethod method, String path, PublicHandler handler) {
+    boolean write = !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD);
+    publicRoute(method, path, handler, write ? anonymousWrites : null);
+  }
+
+  /**
+   * A public write that limits itself, for sign-in: it counts failed attempts only (per account and
+   * per address), so that a village office sharing one address is never slowed by its own
+   * successful sign-ins, which the shared anonymous-write limit would count.
+   */
+  public void publicRouteWithOwnLimit(HttpMethod method, String path, PublicHandler handler) {
+    publicRoute(method, path, handler, null);
+  }
+
+  private void publicRoute(HttpMethod method, String path, PublicHandler handler, RateLimit limit) {
     String full = path.startsWith("/api/") || !path.startsWith("/") || path.equals("/health") || path.equals("/metrics")
         ? path : PREFIX + path;
     specs.add(new RouteSpec(method, full, Set.of()));
     router.route(method, full).handler(ctx -> {
       Future<Reply> reply;
       try {
-        reply = handler.handle(ctx);
+        long wait = limit == null ? 0 : limit.take(RateLimit.clientAddress(ctx));
+        reply = wait > 0
+            ? Future.failedFuture(Problem.tooManyRequests(
+                "too many anonymous requests from your address; try again in " + wait + " s", wait))
+            : handler.handle(ctx);
       } catch (RuntimeException e) {
         reply = Future.failedFuture(e);
       }

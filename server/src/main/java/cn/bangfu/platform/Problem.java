@@ -11,13 +11,25 @@ public final class Problem extends RuntimeException {
   private final String type;
   private final String title;
   private final String field;
+  /** Seconds a client should wait before trying again (Retry-After), 0 when not said. */
+  private final long retryAfterSeconds;
 
   public Problem(int status, String type, String title, String detail, String field) {
+    this(status, type, title, detail, field, 0);
+  }
+
+  private Problem(int status, String type, String title, String detail, String field, long retryAfterSeconds) {
     super(detail, null, false, false);
     this.status = status;
     this.type = type;
     this.title = title;
     this.field = field;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** 429: too many requests (sign-in failures, anonymous writes); ProblemHandler adds Retry-After. */
+  public static Problem tooManyRequests(String detail, long retryAfterSeconds) {
+    return new Problem(429, "too-many-requests", "Too many requests", detail, null, Math.max(1, retryAfterSeconds));
   }
 
   public static Problem badRequest(String field, String detail) {
@@ -56,6 +68,10 @@ public final class Problem extends RuntimeException {
     return field;
   }
 
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
   public JsonObject toJson(String instance) {
     JsonObject json = new JsonObject()
         .put("type", "https://bangfu.ledger/problems/" + type)
@@ -64,6 +80,9 @@ public final class Problem extends RuntimeException {
         .put("detail", getMessage());
     if (field != null) {
       json.put("field", field);
+    }
+    if (retryAfterSeconds > 0) {
+      json.put("retryAfterSeconds", retryAfterSeconds);
     }
     if (instance != null) {
       json.put("instance", instance);

@@ -19,6 +19,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
+    if (problem.retryAfterSeconds() > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString(problem.retryAfterSeconds()));
+    }
     ctx.response()
         .setStatusCode(problem.status())
         .putHeader("Content-Type", "application/problem+json; charset=utf-8")

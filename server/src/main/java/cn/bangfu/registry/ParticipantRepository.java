@@ -53,6 +53,15 @@ public final class ParticipantRepository {
         .fetch();
   }
 
+  /**
+   * The ids of the cooperatives whose region code starts with {@code regionPrefix}, as a sub-select
+   * for another capability's statement (the regional trial balance), so that statement stays one
+   * consistent read.
+   */
+  public org.jooq.Select<org.jooq.Record1<Long>> cooperativeIdsInRegion(String regionPrefix) {
+    return org.jooq.impl.DSL.select(COOPERATIVE.ID).from(COOPERATIVE).where(COOPERATIVE.REGION_CODE.startsWith(regionPrefix));
+  }
+
   public void insertHousehold(DSLContext db, HouseholdRecord household) {
     insert(() -> db.executeInsert(household));
   }

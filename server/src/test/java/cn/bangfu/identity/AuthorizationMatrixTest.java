@@ -40,6 +40,7 @@ class AuthorizationMatrixTest {
   static String accountA;
   static String accountB;
   static cn.bangfu.support.MatrixMarket market;
+  static String spareUser;
 
   @BeforeAll
   static void world() {
@@ -54,6 +55,8 @@ class AuthorizationMatrixTest {
     buyerB = create("/api/v1/buyers", Fixtures.buyer("广州某医院").put("regionCode", "440106000000"));
     accountA = settledRevenueAccount(buyerA, coopA);
     accountB = settledRevenueAccount(buyerB, coopB);
+    spareUser = create("/api/v1/users", new JsonObject().put("username", "spare-user")
+        .put("password", "long-enough-password").put("role", "REGULATOR").put("scopeId", "4501"));
     TOKENS.put(Role.ADMIN, server.adminToken);
     TOKENS.put(Role.REGULATOR, server.userToken("county-regulator", "REGULATOR", "450123"));
     TOKENS.put(Role.COOP, server.userToken("coop-a", "COOP", coopA));
@@ -105,6 +108,8 @@ class AuthorizationMatrixTest {
     t.put("POST /api/v1/users", new Row("POST", "/api/v1/users", null,
         () -> new JsonObject().put("username", "u" + System.nanoTime()).put("password", "long-enough-password")
             .put("role", "REGULATOR").put("scopeId", "4501"), Set.of(Role.ADMIN), none));
+    t.put("PATCH /api/v1/users/:id", new Row("PATCH", "/api/v1/users/{spareUser}", null,
+        () -> new JsonObject().put("disabled", false), Set.of(Role.ADMIN), none));
     t.put("POST /api/v1/cooperatives", new Row("POST", "/api/v1/cooperatives", null,
         () -> Fixtures.cooperative("新合作社"), Set.of(Role.ADMIN), none));
     t.put("GET /api/v1/cooperatives", new Row("GET", "/api/v1/cooperatives", null, null,
@@ -308,7 +313,7 @@ class AuthorizationMatrixTest {
     }
     return template.replace("{coopA}", coopA).replace("{coopB}", coopB).replace("{householdA}", householdA)
         .replace("{householdB}", householdB).replace("{buyerA}", buyerA).replace("{buyerB}", buyerB)
-        .replace("{accountA}", accountA).replace("{accountB}", accountB)
+        .replace("{accountA}", accountA).replace("{accountB}", accountB).replace("{spareUser}", spareUser)
         .transform(market::resolve);
   }
 }

@@ -63,7 +63,7 @@ class TokenTest {
   @Test
   void an_expired_token_is_401() {
     Authenticator sameKey = new Authenticator(vertx, keyOf(server.masterKey()), 3600);
-    Principal admin = new Principal(1, "admin", Role.ADMIN, null);
+    Principal admin = admin();
     String fresh = sameKey.issue(admin).token();
     String expired = sameKey.issue(admin, Instant.now().minus(Duration.ofHours(2))).token();
 
@@ -74,7 +74,7 @@ class TokenTest {
   @Test
   void a_token_accepted_once_is_refused_once_it_expires() {
     Authenticator sameKey = new Authenticator(vertx, keyOf(server.masterKey()), 3600);
-    Principal admin = new Principal(1, "admin", Role.ADMIN, null);
+    Principal admin = admin();
     // issued so that it expires within the next two seconds
     Authenticator.Token token = sameKey.issue(admin, Instant.now().minus(Duration.ofSeconds(3598)));
     assertThat(statusWith(token.token())).as("accepted (and remembered) while valid").isEqualTo(200);
@@ -88,7 +88,7 @@ class TokenTest {
   @Test
   void a_token_signed_with_another_key_is_401() {
     Authenticator otherKey = new Authenticator(vertx, keyOf(TestServer.randomKey()), 3600);
-    assertThat(statusWith(otherKey.issue(new Principal(1, "admin", Role.ADMIN, null)).token())).isEqualTo(401);
+    assertThat(statusWith(otherKey.issue(admin()).token())).isEqualTo(401);
   }
 
   @Test
@@ -116,6 +116,11 @@ class TokenTest {
   private static String buyerId() {
     return server.http.post("/api/v1/buyers", server.adminToken, cn.bangfu.support.Fixtures.buyer("县医院"))
         .body().getString("id");
+  }
+
+  /** The real admin (tokens of users that do not exist are refused: UserDisableTest). */
+  private static Principal admin() {
+    return new Principal(Long.parseLong(UserDisableTest.subjectOf(server.adminToken)), "admin", Role.ADMIN, null);
   }
 
   private static byte[] keyOf(String masterKey) {

@@ -33,6 +33,12 @@ final class FuzzTargets {
   private FuzzTargets() {
   }
 
+  /** The user id a token was issued to (its "sub" claim). */
+  private static String subjectOf(String token) {
+    return new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+        java.nio.charset.StandardCharsets.UTF_8)).getString("sub");
+  }
+
   static Map<String, Target> forWorld(FuzzWorld w) {
     Map<String, Target> t = new LinkedHashMap<>();
     Map<String, String> none = Map.of();
@@ -45,6 +51,10 @@ final class FuzzTargets {
             .put("role", "REGULATOR").put("scopeId", "4501"),
         List.of(of("username", Kind.USERNAME, true), of("password", Kind.PASSWORD, true), of("role", Kind.ENUM, true),
             of("scopeId", Kind.REGION_PREFIX, true)), KeyMode.NONE));
+    // a real user (the cooperative's accountant): any bad request that slipped through would disable it
+    t.put("PATCH /api/v1/users/:id", new Target(Role.ADMIN, Map.of("id", subjectOf(w.coopToken)), List.of(),
+        BodyMode.REQUIRED, new JsonObject().put("disabled", false), List.of(of("disabled", Kind.BOOLEAN, true)),
+        KeyMode.NONE));
     t.put("POST /api/v1/cooperatives", new Target(Role.ADMIN, none, List.of(), BodyMode.REQUIRED,
         Fixtures.cooperative("新寨村猕猴桃合作社"),
         List.of(text("name", 200, true), of("uscc", Kind.USCC, true), of("regionCode", Kind.REGION, true)), KeyMode.NONE));

@@ -40,6 +40,7 @@ import cn.bangfu.platform.Config;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.EmbeddedDatabase;
 import cn.bangfu.platform.FieldCipher;
+import cn.bangfu.platform.FormBodies;
 import cn.bangfu.platform.Health;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.KeyCheck;
@@ -139,6 +140,7 @@ public final class LedgerServer {
       // query checked for malformed percent-encoding (issue 12, findings 9 and 5)
       router.route().handler(new SecurityHeaders());
       router.route().handler(new RequestTarget(() -> api.routes()));
+      router.route().handler(new FormBodies());
       router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
       api = new Api(router, authenticator);
       Health.mount(api, database, registry);

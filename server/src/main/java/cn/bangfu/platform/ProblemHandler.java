@@ -2,6 +2,7 @@ package cn.bangfu.platform;
 
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -55,6 +56,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
     if (failure instanceof io.vertx.core.json.DecodeException) {
       return Problem.malformedJson("the body is not valid JSON");
+    }
+    if (failure instanceof HttpPostRequestDecoder.ErrorDataDecoderException) {
+      // a form body BodyHandler could not decode (the pages' forms; the API refuses forms before this)
+      return new Problem(400, "malformed-form", "Malformed form body", "the form body could not be decoded", null);
     }
     return internal(ctx, failure);
   }

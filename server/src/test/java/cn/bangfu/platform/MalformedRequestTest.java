@@ -119,6 +119,24 @@ class MalformedRequestTest {
   }
 
   @Test
+  void given_an_api_write_with_a_form_body_holding_a_malformed_escape_then_415_not_a_5xx() {
+    RawHttp.Response response = raw.send("POST", "/api/v1/cooperatives".getBytes(StandardCharsets.US_ASCII),
+        Map.of("Authorization", "Bearer " + server.adminToken, "Content-Type", "application/x-www-form-urlencoded"),
+        "name=%zz&uscc=%".getBytes(StandardCharsets.US_ASCII));
+    assertProblem(response, 415);
+    assertThat(response.body().getString("field")).isEqualTo("Content-Type");
+  }
+
+  @Test
+  void given_a_read_declaring_a_form_or_multipart_body_then_a_4xx_problem_not_a_5xx() {
+    for (String type : new String[] {"multipart/form-data", "application/x-www-form-urlencoded"}) {
+      assertProblem(raw.get("/api/v1/lots", Map.of("Authorization", "Bearer " + server.adminToken, "Content-Type", type)),
+          415);
+      assertProblem(raw.get("/health", Map.of("Content-Type", type)), 400);
+    }
+  }
+
+  @Test
   void given_json_declared_with_charset_utf8_in_any_spelling_then_it_is_read() {
     for (String type : new String[] {"application/json;charset=UTF-8", "Application/JSON; charset=\"utf-8\""}) {
       RawHttp.Response response = raw.send("POST", "/api/v1/cooperatives".getBytes(StandardCharsets.US_ASCII),

@@ -43,11 +43,14 @@ import cn.bangfu.platform.Config;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.EmbeddedDatabase;
 import cn.bangfu.platform.FieldCipher;
+import cn.bangfu.platform.FormBodies;
 import cn.bangfu.platform.Health;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.KeyCheck;
 import cn.bangfu.platform.ProblemHandler;
+import cn.bangfu.platform.RequestTarget;
 import cn.bangfu.platform.Secrets;
+import cn.bangfu.platform.SecurityHeaders;
 import cn.bangfu.registry.CooperativeBookRepository;
 import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.registry.RegistryRoutes;
@@ -143,6 +146,11 @@ public final class LedgerServer {
           new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids);
 
       Router router = Router.router(vertx);
+      // before anything reads the request: the header policy on every answer, and the path and
+      // query checked for malformed percent-encoding (issue 12, findings 9 and 5)
+      router.route().handler(new SecurityHeaders());
+      router.route().handler(new RequestTarget(() -> api.routes()));
+      router.route().handler(new FormBodies());
       router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
       api = new Api(router, authenticator);
       Health.mount(api, database, registry);
@@ -162,6 +170,8 @@ public final class LedgerServer {
       http = vertx.createHttpServer(new HttpServerOptions().setPort(config.httpPort()).setHost("0.0.0.0")
               .setCompressionSupported(true))
           .requestHandler(router)
+          // requests Netty cannot parse (request line or headers too long, bad header syntax) never reach the router
+          .invalidRequestHandler(ProblemHandler::invalidRequest)
           .listen()
           .await(30, TimeUnit.SECONDS);
       LOG.info("ledger server listening on port {} (ready in {} ms)", http.actualPort(),

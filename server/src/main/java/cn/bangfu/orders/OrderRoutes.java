@@ -84,7 +84,7 @@ public final class OrderRoutes {
       case SETTLE -> {
         long amountFen = body.fen("amountFen", 1);
         String paymentRef = body.text("paymentRef", 100);
-        LocalDate settledOn = body.date("settledOn");
+        LocalDate settledOn = body.pastDate("settledOn");
         if (settledOn.isAfter(Params.today())) {
           throw Problem.badRequest("settledOn", "settledOn is in the future");
         }

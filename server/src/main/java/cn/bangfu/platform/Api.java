@@ -129,8 +129,20 @@ public final class Api {
       if (ctx.response().ended() || ctx.response().closed()) {
         return;
       }
+      if (r.contentType().startsWith("text/csv")) {
+        // a file to save (payout list for the bank, notice for the village board), never shown inline
+        ctx.response().putHeader("Content-Disposition", "attachment; filename=\"" + fileName(ctx.normalizedPath()) + ".csv\"");
+      }
       ctx.response().setStatusCode(r.status()).putHeader("Content-Type", r.contentType()).end(r.body());
     });
+  }
+
+  /** A file name from the request path: /api/v1/public/distributions/42/notice → distribution-42-notice. */
+  static String fileName(String path) {
+    String rest = path.startsWith(PREFIX + "/") ? path.substring(PREFIX.length() + 1) : path;
+    rest = rest.replaceFirst("^public/", "").replace("distributions/", "distribution/");
+    String name = rest.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+    return name.isEmpty() ? "download" : name;
   }
 
   public List<RouteSpec> routes() {

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 /**
  * Typed, strict reads of a JSON request body. Every failure is a 400 problem naming the field, so
@@ -26,10 +25,9 @@ public final class Body {
   }
 
   public static Body of(RoutingContext ctx) {
-    String contentType = ctx.request().getHeader("Content-Type");
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+    if (!isJsonInUtf8(ctx.request().getHeader("Content-Type"))) {
       throw new Problem(415, "unsupported-media-type", "Unsupported media type",
-          "send the body as application/json", "Content-Type");
+          "send the body as application/json (UTF-8)", "Content-Type");
     }
     if (ctx.body() == null || ctx.body().length() == 0) {
       throw Problem.malformedJson("a JSON object body is required");
@@ -44,6 +42,32 @@ public final class Body {
       throw Problem.malformedJson("a JSON object body is required");
     }
     return new Body((JsonObject) parsed, "");
+  }
+
+  /**
+   * application/json exactly (not application/jsonx nor application/json-seq, which a prefix test let
+   * through), with no charset or charset=utf-8: the body is always decoded as UTF-8, so a body declared
+   * as UTF-16 or Latin-1 would be read as something other than what its sender meant.
+   */
+  static boolean isJsonInUtf8(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String[] parts = contentType.split(";", -1);
+    if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].strip();
+      int equals = parameter.indexOf('=');
+      if (equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase("charset")) {
+        String charset = parameter.substring(equals + 1).strip().replace("\"", "");
+        if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   public static Body wrap(JsonObject json, String prefix) {
@@ -79,6 +103,9 @@ public final class Body {
     }
     if (trimmed.codePoints().anyMatch(cp -> Character.isISOControl(cp) || cp == 0xFFFD)) {
       throw Problem.badRequest(path(field), path(field) + " contains control characters");
+    }
+    if (!isValidUnicode(trimmed)) {
+      throw Problem.badRequest(path(field), path(field) + " is not valid Unicode (an unpaired surrogate or a noncharacter)");
     }
     return trimmed;
   }
@@ -174,17 +201,62 @@ public final class Body {
     }
   }
 
+  /**
+   * A planned or calendar date (a lot's availability, a delivery deadline, a period bound, a share
+   * term): from {@link BusinessDay#EARLIEST} to {@link BusinessDay#latestPlanned()}. Years such as
+   * 0001 or 9999 are typos that would otherwise sit in reports for ever.
+   */
   public LocalDate date(String field) {
-    String raw = text(field, 10);
-    try {
-      return LocalDate.parse(raw);
-    } catch (DateTimeParseException e) {
-      throw Problem.badRequest(path(field), path(field) + " must be a date YYYY-MM-DD");
-    }
+    return dateWithin(field, BusinessDay.latestPlanned(), "more than " + BusinessDay.PLANNING_YEARS + " years ahead");
   }
 
   public LocalDate optionalDate(String field) {
     return has(field) ? date(field) : null;
+  }
+
+  /**
+   * The date of something that has happened (a delivery, a day's labour, a cost, a payment): from
+   * {@link BusinessDay#EARLIEST} to today in Beijing. A future date here would post to the ledger a
+   * payment that has not been made.
+   */
+  public LocalDate pastDate(String field) {
+    return dateWithin(field, BusinessDay.today(), "in the future");
+  }
+
+  public LocalDate optionalPastDate(String field) {
+    return has(field) ? pastDate(field) : null;
+  }
+
+  private LocalDate dateWithin(String field, LocalDate latest, String tooLate) {
+    String raw = text(field, 10);
+    LocalDate date;
+    try {
+      date = LocalDate.parse(raw);
+    } catch (DateTimeParseException e) {
+      throw Problem.badRequest(path(field), path(field) + " must be a date YYYY-MM-DD");
+    }
+    if (date.isBefore(BusinessDay.EARLIEST)) {
+      throw Problem.badRequest(path(field), path(field) + " is before " + BusinessDay.EARLIEST);
+    }
+    if (date.isAfter(latest)) {
+      throw Problem.badRequest(path(field), path(field) + " is " + tooLate + " (latest allowed " + latest + ")");
+    }
+    return date;
+  }
+
+  /**
+   * False for text that cannot be stored as UTF-8 unchanged: an unpaired surrogate (JSON allows
+   * "\ud800" escapes; the driver would store it as '?') or a noncharacter such as U+FFFE.
+   */
+  public static boolean isValidUnicode(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (Character.getType(cp) == Character.SURROGATE || (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
   }
 
   public JsonArray array(String field, int minSize, int maxSize) {

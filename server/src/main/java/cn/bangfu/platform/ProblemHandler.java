@@ -1,6 +1,11 @@
 package cn.bangfu.platform;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
@@ -55,7 +60,38 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (failure instanceof io.vertx.core.json.DecodeException) {
       return Problem.malformedJson("the body is not valid JSON");
     }
+    if (failure instanceof HttpPostRequestDecoder.ErrorDataDecoderException) {
+      // a form body BodyHandler could not decode (the pages' forms; the API refuses forms before this)
+      return new Problem(400, "malformed-form", "Malformed form body", "the form body could not be decoded", null);
+    }
     return internal(ctx, failure);
+  }
+
+  /**
+   * For requests Netty could not decode, which never reach the router: the same problem+json and
+   * header policy as every other answer instead of Vert.x's bare status line. The connection is
+   * closed afterwards, since the rest of its bytes cannot be trusted to frame a next request.
+   */
+  public static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    Problem problem;
+    if (cause instanceof TooLongHttpLineException) {
+      problem = new Problem(414, "uri-too-long", "Request line too long",
+          "the request line is longer than the server accepts", null);
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      problem = new Problem(431, "headers-too-large", "Request headers too large",
+          "the request headers are larger than the server accepts", null);
+    } else {
+      problem = new Problem(400, "malformed-request", "Malformed request",
+          "the request is not valid HTTP/1.1", null);
+    }
+    HttpServerResponse response = request.response();
+    SecurityHeaders.apply(response.headers());
+    response.setStatusCode(problem.status())
+        .putHeader("Content-Type", "application/problem+json; charset=utf-8")
+        .putHeader("Connection", "close")
+        .end(problem.toJson(null).toBuffer())
+        .onComplete(done -> request.connection().close());
   }
 
   private static Problem internal(RoutingContext ctx, Throwable failure) {

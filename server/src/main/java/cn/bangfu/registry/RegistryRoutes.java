@@ -140,20 +140,20 @@ public final class RegistryRoutes {
       Body body = Body.of(ctx);
       NewDelivery d = new NewDelivery(body.id("householdId"), body.text("product", 100),
           body.decimal("quantity", 3, BigDecimal.ZERO, MAX_QUANTITY), body.enumValue("unit", Unit.class),
-          body.fen("valueFen", 0), body.date("date"));
+          body.fen("valueFen", 0), body.pastDate("date"));
       return registry.recordDelivery(caller, cooperativeId, d).map(row -> Reply.created(RegistryJson.delivery(row)));
     });
     api.route(HttpMethod.POST, "/cooperatives/:id/labor", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       Body body = Body.of(ctx);
       NewLabor l = new NewLabor(body.id("householdId"),
-          body.decimal("days", 1, BigDecimal.ZERO, new BigDecimal("366")), body.date("date"), body.text("post", 100));
+          body.decimal("days", 1, BigDecimal.ZERO, new BigDecimal("366")), body.pastDate("date"), body.text("post", 100));
       return registry.recordLabor(caller, cooperativeId, l).map(row -> Reply.created(RegistryJson.labor(row)));
     });
     api.route(HttpMethod.POST, "/cooperatives/:id/costs", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       Body body = Body.of(ctx);
-      NewCost c = new NewCost(body.fen("amountFen", 1), body.text("category", 40), body.date("date"),
+      NewCost c = new NewCost(body.fen("amountFen", 1), body.text("category", 40), body.pastDate("date"),
           body.optionalText("note", 500));
       return registry.recordCost(caller, cooperativeId, c).map(row -> Reply.created(RegistryJson.cost(row)));
     });

@@ -65,7 +65,7 @@ class DistributionGuardsTest {
     String path = "/api/v1/distributions/" + draft;
     assertThat(coop.post(path + "/approve", coop.regulatorToken, new JsonObject()).status()).isEqualTo(409);
     assertThat(coop.post(path + "/post", coop.coopToken, new JsonObject()).status()).isEqualTo(409);
-    assertThat(coop.post(path + "/paid", coop.coopToken, new JsonObject().put("paidOn", "2027-01-01")).status())
+    assertThat(coop.post(path + "/paid", coop.coopToken, new JsonObject().put("paidOn", "2026-10-01")).status())
         .isEqualTo(409);
     assertThat(coop.post(path + "/objections", null, new JsonObject().put("text", "草案")).status())
         .as("objections open with publicity").isEqualTo(409);

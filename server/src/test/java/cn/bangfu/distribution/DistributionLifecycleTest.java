@@ -124,7 +124,7 @@ class DistributionLifecycleTest {
     Http.Response payout = server.http.get("/api/v1/distributions/" + runId + "/payout", coop.coopToken);
     assertThat(payout.text()).contains("1054.29").doesNotContain("杨启宇");
     assertThat(coop.post("/api/v1/distributions/" + runId + "/paid", coop.coopToken,
-        new JsonObject().put("paidOn", "2027-01-20")).status()).isEqualTo(200);
+        new JsonObject().put("paidOn", "2026-11-20")).status()).isEqualTo(200);
     JsonObject afterPayout = server.http.get("/api/v1/households/" + first + "/statement", householdToken).body();
     assertThat(afterPayout.getLong("totalFen")).isEqualTo(105_429L).isEqualTo(afterPayout.getLong("ledgerBalanceFen"));
     assertThat(afterPayout.getLong("paidFen")).isEqualTo(105_429L);

@@ -191,7 +191,7 @@ class AuthorizationMatrixTest {
     t.put("GET /api/v1/distributions/:id/payout", new Row("GET", "/api/v1/distributions/{runA:POSTED}/payout",
         "/api/v1/distributions/{runB:POSTED}/payout", null, readers, adminOnly));
     t.put("POST /api/v1/distributions/:id/paid", new Row("POST", "/api/v1/distributions/{runA:POSTED}/paid",
-        "/api/v1/distributions/{runB:POSTED}/paid", () -> new JsonObject().put("paidOn", "2027-01-20"),
+        "/api/v1/distributions/{runB:POSTED}/paid", () -> new JsonObject().put("paidOn", "2026-11-20"),
         cooperative, adminOnly));
     t.put("GET /api/v1/households/:id/statement", new Row("GET", "/api/v1/households/{householdA}/statement",
         "/api/v1/households/{householdB}/statement", null,

@@ -37,7 +37,7 @@ class SignInThrottleTest {
     server.close();
   }
 
-  private static RawHttp.Answer signIn(String from, String username, String password) {
+  private static RawHttp.Response signIn(String from, String username, String password) {
     return RawHttp.from(from, server.server().port()).post("/api/v1/auth/token", null,
         new JsonObject().put("username", username).put("password", password));
   }
@@ -53,12 +53,12 @@ class SignInThrottleTest {
     for (int i = 0; i < SignInThrottle.FREE_FAILURES; i++) {
       assertThat(signIn("127.0.0.2", "township-clerk", "wrong-guess-" + i).status()).isEqualTo(401);
     }
-    RawHttp.Answer locked = signIn("127.0.0.2", "township-clerk", "password-township-clerk");
+    RawHttp.Response locked = signIn("127.0.0.2", "township-clerk", "password-township-clerk");
     assertThat(locked.status()).as(locked.text()).isEqualTo(429);
     assertThat(locked.isProblem()).isTrue();
     assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, 2L);
     assertThat(locked.body().getString("type")).endsWith("/too-many-requests");
-    RawHttp.Answer otherCase = signIn("127.0.0.2", "TOWNSHIP-CLERK", "password-township-clerk");
+    RawHttp.Response otherCase = signIn("127.0.0.2", "TOWNSHIP-CLERK", "password-township-clerk");
     assertThat(otherCase.status()).as("the lock is on the account, whatever the name's case").isEqualTo(429);
   }
 
@@ -68,7 +68,7 @@ class SignInThrottleTest {
     for (int i = 0; i < SignInThrottle.FREE_FAILURES; i++) {
       signIn("127.0.0.3", "village-cadre", "wrong-guess-" + i);
     }
-    RawHttp.Answer locked = signIn("127.0.0.3", "village-cadre", "password-village-cadre");
+    RawHttp.Response locked = signIn("127.0.0.3", "village-cadre", "password-village-cadre");
     assertThat(locked.status()).isEqualTo(429);
     long until = System.nanoTime() + Duration.ofSeconds(Long.parseLong(locked.header("Retry-After"))).toNanos();
     while (System.nanoTime() < until) {
@@ -95,7 +95,7 @@ class SignInThrottleTest {
   void one_address_guessing_across_many_names_is_refused_after_its_failures_while_another_address_signs_in() {
     createUser("county-auditor");
     int failuresBeforeRefusal = 0;
-    RawHttp.Answer answer = null;
+    RawHttp.Response answer = null;
     for (int i = 0; i < SignInThrottle.ADDRESS_FAILURES + 5; i++) {
       // a different name each time, so no account lock is involved: only the address limit
       answer = signIn("127.0.0.5", "sprayed-name-" + i, "Summer-2026!");
@@ -109,7 +109,7 @@ class SignInThrottleTest {
     // the bucket refills one failure per ADDRESS_REFILL / ADDRESS_FAILURES (20 s): a slow run may earn one more
     assertThat(failuresBeforeRefusal).isBetween((int) SignInThrottle.ADDRESS_FAILURES,
         (int) SignInThrottle.ADDRESS_FAILURES + 2);
-    RawHttp.Answer right = signIn("127.0.0.5", "county-auditor", "password-county-auditor");
+    RawHttp.Response right = signIn("127.0.0.5", "county-auditor", "password-county-auditor");
     assertThat(right.status()).as("no password is checked from that address for now").isEqualTo(429);
     assertThat(Long.parseLong(right.header("Retry-After"))).isPositive();
     assertThat(signIn("127.0.0.6", "county-auditor", "password-county-auditor").status())
@@ -126,7 +126,7 @@ class SignInThrottleTest {
       if (i % 8 == 0) {
         assertThat(signIn("127.0.0.8", "office-user-typo-" + i, "wrong-password").status()).isEqualTo(401);
       }
-      RawHttp.Answer ok = signIn("127.0.0.8", "office-user", "password-office-user");
+      RawHttp.Response ok = signIn("127.0.0.8", "office-user", "password-office-user");
       assertThat(ok.status()).as("sign-in " + i + ": " + ok.text()).isEqualTo(200);
       successes++;
     }

@@ -72,7 +72,9 @@ final class BadValues {
           injection()));
       case DATE -> pick(List.of("2026-02-30", "2026-13-01", "26-01-01", "2026/01/01", "20260101", 20260101,
           "2026-1-1", "yesterday", "２０２６-０１-０１", "2026-01-01T00:00:00", "", "+10000-01-01", "-2026-01-01",
-          "2026-00-10", "0000-00-00", true, new JsonObject(), new JsonArray(), injection(), new Raw("1e30")));
+          "2026-00-10", "0000-00-00", true, new JsonObject(), new JsonArray(), injection(), new Raw("1e30"),
+          // well-formed but outside the business window (issue 12, finding 7)
+          "0001-01-01", "1999-12-31", "9999-12-31", "2099-12-02"));
       case BOOLEAN -> pick(List.of("true", 1, 0, "yes", new JsonObject(), new JsonArray(), "false"));
       case USCC -> pick(List.of(wrongCheck(Uscc.withCheckCode("93450123" + digits(9))), "9345012300000000",
           "93450123000000000012", "IIIIIIIIIIIIIIIIII", "", 934501230000L, injection(), "９３４５０１２３"));
@@ -97,12 +99,14 @@ final class BadValues {
   }
 
   private Object badText(int maxLength) {
-    return switch (random.nextInt(6)) {
+    return switch (random.nextInt(7)) {
       case 0 -> pick(NOT_TEXT);
       case 1 -> pick(List.of("", "   ", "\t\n ", "\u3000"));
       case 2 -> longer(maxLength);
       case 3 -> withControl(pick(INJECTIONS));
       case 4 -> withControl(pick(UNICODE));
+      // invalid Unicode as JSON escapes, which is how it arrives (issue 12, finding 8)
+      case 5 -> new Raw(pick(List.of("\"合作社\\ud800x\"", "\"x\\udfff\"", "\"\\udbff\\udbffx\"", "\"a\\uffffb\"")));
       default -> withControl("合作社" + digits(3));
     };
   }

@@ -57,7 +57,7 @@ class FloodSuiteTest {
     List<String> wrong = new ArrayList<>();
     int notLimited = 0;
     for (int i = 0; i < flood; i++) {
-      RawHttp.Answer answer = attacker.post(path, null, objection(random));
+      RawHttp.Response answer = attacker.post(path, null, objection(random));
       statuses.merge(answer.status(), 1, Integer::sum);
       boolean twoXx = answer.status() >= 200 && answer.status() < 300;
       boolean problem = answer.status() >= 400 && answer.status() < 500 && answer.isProblem();
@@ -80,7 +80,7 @@ class FloodSuiteTest {
     assertThat(notLimited).isBetween((int) Api.ANONYMOUS_WRITES, (int) Api.ANONYMOUS_WRITES + 1);
     assertThat(statuses.getOrDefault(429, 0)).isGreaterThanOrEqualTo(flood - (int) Api.ANONYMOUS_WRITES - 1);
 
-    RawHttp.Answer neighbour = RawHttp.from("127.0.0.21", server.server().port())
+    RawHttp.Response neighbour = RawHttp.from("127.0.0.21", server.server().port())
         .post(path, null, new JsonObject().put("text", "我家的土地亩数登记有误"));
     assertThat(neighbour.status()).as("another address still objects: " + neighbour.text()).isNotEqualTo(429);
     assertThat(neighbour.status()).isLessThan(500);
@@ -99,7 +99,7 @@ class FloodSuiteTest {
     for (int i = 0; i < 150; i++) {
       JsonObject body = new JsonObject().put("username", names[random.nextInt(names.length)])
           .put("password", random.nextBoolean() ? "guess-" + random.nextInt(1_000_000) : "");
-      RawHttp.Answer answer = attacker.post("/api/v1/auth/token", null, body);
+      RawHttp.Response answer = attacker.post("/api/v1/auth/token", null, body);
       statuses.merge(answer.status(), 1, Integer::sum);
       if (answer.status() >= 500 || answer.status() < 400 || !answer.isProblem()) {
         wrong.add(body.encode() + " → " + answer.status() + " " + answer.text());
@@ -113,7 +113,7 @@ class FloodSuiteTest {
     assertThat(statuses.getOrDefault(429, 0)).as("the flood was braked").isPositive();
     assertThat(statuses.getOrDefault(401, 0)).as("failures checked before the brakes")
         .isLessThanOrEqualTo((int) cn.bangfu.identity.SignInThrottle.ADDRESS_FAILURES + 2);
-    RawHttp.Answer office = RawHttp.from("127.0.0.23", server.server().port()).post("/api/v1/auth/token", null,
+    RawHttp.Response office = RawHttp.from("127.0.0.23", server.server().port()).post("/api/v1/auth/token", null,
         new JsonObject().put("username", "fuzz-regulator").put("password", "password-fuzz-regulator"));
     assertThat(office.status()).as("another address, an account the flood did not touch: " + office.text())
         .isEqualTo(200);

@@ -3,24 +3,32 @@ package cn.bangfu.support;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * One HTTP/1.1 exchange over a plain socket bound to a chosen loopback source address
- * (127.0.0.2, 127.0.0.3, ...: all of 127.0.0.0/8 is this machine), so a test can play several
- * client addresses, e.g. a village office and an attacker, against per-address limits. Answers
- * keep their headers (Retry-After). java.net.http cannot pick a source address on Java 17.
+ * HTTP/1.1 over a plain socket, for requests a well-behaved client refuses to send (malformed
+ * percent-encoding, raw non-UTF-8 bytes in the request line, control characters in headers) and
+ * for requests from a chosen loopback source address (127.0.0.2, 127.0.0.3, …: all of 127.0.0.0/8
+ * is this machine), so a test can play several client addresses against per-address limits;
+ * java.net.http can do neither on Java 17. One request per connection ({@code Connection: close});
+ * the answer is read to the end of the stream and keeps its headers (Retry-After).
  */
 public final class RawHttp {
   private final int port;
   private final String from;
+
+  public RawHttp(int port) {
+    this(port, "127.0.0.1");
+  }
 
   private RawHttp(int port, String from) {
     this.port = port;
@@ -32,12 +40,8 @@ public final class RawHttp {
     return new RawHttp(port, from);
   }
 
-  public record Answer(int status, Map<String, String> headers, String text) {
-    public JsonObject body() {
-      return text.startsWith("{") ? new JsonObject(text) : new JsonObject();
-    }
-
-    /** A header by name, any case; null when absent. */
+  public record Response(int status, Map<String, String> headers, String text) {
+    /** A response header, case-insensitive (null when absent). */
     public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
@@ -46,64 +50,81 @@ public final class RawHttp {
       String type = header("Content-Type");
       return type != null && type.startsWith("application/problem+json");
     }
-  }
 
-  public Answer post(String path, String token, JsonObject body) {
-    return send("POST", path, token, body.encode());
-  }
-
-  public Answer send(String method, String path, String token, String json) {
-    byte[] content = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
-    StringBuilder head = new StringBuilder()
-        .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-        .append("Host: 127.0.0.1:").append(port).append("\r\n")
-        .append("Connection: close\r\n")
-        .append("Content-Length: ").append(content.length).append("\r\n");
-    if (json != null) {
-      head.append("Content-Type: application/json\r\n");
+    public JsonObject body() {
+      return text.startsWith("{") ? new JsonObject(text) : new JsonObject();
     }
+  }
+
+  public Response post(String path, String token, JsonObject body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
     if (token != null) {
-      head.append("Authorization: Bearer ").append(token).append("\r\n");
+      headers.put("Authorization", "Bearer " + token);
     }
-    head.append("\r\n");
+    return send("POST", path.getBytes(StandardCharsets.UTF_8), headers, body.encode().getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Response get(String target, Map<String, String> headers) {
+    return send("GET", target.getBytes(StandardCharsets.UTF_8), headers, new byte[0]);
+  }
+
+  /** Sends {@code method target} with {@code headers} (written as "Name: value" lines, UTF-8) and {@code body}. */
+  public Response send(String method, byte[] target, Map<String, String> headers, byte[] body) {
+    List<String> lines = new ArrayList<>();
+    headers.forEach((name, value) -> lines.add(name + ": " + value));
+    return send(method, target, lines, body);
+  }
+
+  /** With header lines exactly as given (repeated names, lines without a colon, …). */
+  public Response send(String method, byte[] target, List<String> headerLines, byte[] body) {
+    ByteArrayOutputStream request = new ByteArrayOutputStream();
+    request.writeBytes((method + " ").getBytes(StandardCharsets.US_ASCII));
+    request.writeBytes(target);
+    request.writeBytes(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n".getBytes(StandardCharsets.US_ASCII));
+    headerLines.forEach(line -> request.writeBytes((line + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    request.writeBytes(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    request.writeBytes(body);
     try (Socket socket = new Socket()) {
       socket.setSoTimeout(30_000);
       socket.bind(new InetSocketAddress(from, 0));
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       OutputStream out = socket.getOutputStream();
-      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-      out.write(content);
+      out.write(request.toByteArray());
       out.flush();
-      return parse(socket.getInputStream());
+      return parse(socket.getInputStream().readAllBytes());
     } catch (IOException e) {
-      throw new IllegalStateException(method + " " + path + " from " + from + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(method + " " + new String(target, StandardCharsets.ISO_8859_1) + " from " + from
+          + ": " + e, e);
     }
   }
 
-  /** Reads to the end (the server closes after answering "Connection: close"); chunked bodies are decoded. */
-  private static Answer parse(InputStream in) throws IOException {
-    byte[] all = in.readAllBytes();
+  private static Response parse(byte[] all) throws IOException {
     String raw = new String(all, StandardCharsets.ISO_8859_1);
     int end = raw.indexOf("\r\n\r\n");
-    String[] lines = raw.substring(0, end).split("\r\n");
+    if (end < 0) {
+      throw new IOException("no complete response: " + raw);
+    }
+    String[] lines = new String(all, 0, end, StandardCharsets.UTF_8).split("\r\n");
     int status = Integer.parseInt(lines[0].split(" ")[1]);
-    Map<String, String> headers = new TreeMap<>();
+    Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+      headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
     }
-    byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+    byte[] body = Arrays.copyOfRange(all, end + 4, all.length);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = dechunk(body);
     }
-    return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
+    return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
   }
 
+  /** Chunk sizes count bytes, so the body is de-chunked before it is decoded. */
   private static byte[] dechunk(byte[] chunked) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int at = 0;
     while (at < chunked.length) {
-      int lineEnd = indexOf(chunked, at);
+      int lineEnd = lineEnd(chunked, at);
       int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
       if (size == 0) {
         break;
@@ -114,7 +135,7 @@ public final class RawHttp {
     return out.toByteArray();
   }
 
-  private static int indexOf(byte[] bytes, int from) {
+  private static int lineEnd(byte[] bytes, int from) {
     for (int i = from; i + 1 < bytes.length; i++) {
       if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
         return i;

@@ -81,8 +81,10 @@ public final class DemoData {
       String name = i == 0 ? "杨启宇" : SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length];
       String idNumber = IdentityNumber.withCheckDigit(String.format("522626%04d%02d%02d%03d",
           1950 + random.nextInt(50), 1 + random.nextInt(12), 1 + random.nextInt(28), 100 + i));
-      HouseholdRecord household = await(registry.registerHousehold(accountant, new NewHousehold(name, idNumber, VILLAGE,
-          2 + random.nextInt(5), capacity, status, false, status == HouseholdStatus.EXITED ? LocalDate.of(2025, 12, 31) : null)));
+      // the poverty register (建档立卡) is the county's, not the cooperative's: the loader enters it as admin
+      HouseholdRecord household = await(registry.registerHousehold(system, new NewHousehold(name, idNumber, VILLAGE,
+          2 + random.nextInt(5), capacity, status, false, status == HouseholdStatus.EXITED ? LocalDate.of(2025, 12, 31) : null,
+          null)));
       households.add(household);
       BigDecimal landMu = new BigDecimal(i == 0 ? "30" : "12.5");
       List<NewMembership.Share> shares = new ArrayList<>();

@@ -59,12 +59,15 @@ public final class DistributionService {
     return LocalDate.now(BUSINESS_ZONE);
   }
 
-  /** The run, if it exists (404) and the caller may see it: its cooperative, the region's regulator, admin. */
+  /**
+   * The run, if it exists and the caller may see it: its cooperative, the region's regulator, admin.
+   * Anyone else gets the 404 of an unknown run, so run ids cannot be probed.
+   */
   DistributionRunRecord visibleRun(DSLContext db, Principal caller, long runId, boolean lock) {
     DistributionRunRecord run = (lock ? runs.lockRun(db, runId) : runs.run(db, runId))
         .orElseThrow(() -> Problem.notFound("distribution run", Long.toString(runId)));
     String region = runs.regionOfCooperative(db, run.getCooperativeId());
-    Scopes.require(Scopes.mayActOnCooperative(caller, run.getCooperativeId(), region), "distribution run " + runId);
+    Scopes.requireVisible(Scopes.mayActOnCooperative(caller, run.getCooperativeId(), region), "distribution run", runId);
     return run;
   }
 

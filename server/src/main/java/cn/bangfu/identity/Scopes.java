@@ -46,6 +46,30 @@ public final class Scopes {
     };
   }
 
+  /** The county of a 12-digit region code: its first 6 digits (province, city, county). */
+  public static String county(String regionCode) {
+    return regionCode == null || regionCode.length() < 6 ? "" : regionCode.substring(0, 6);
+  }
+
+  public static boolean sameCounty(String regionCode, String otherRegionCode) {
+    return !county(regionCode).isEmpty() && county(regionCode).equals(county(otherRegionCode));
+  }
+
+  /**
+   * For things whose existence must not leak (households, orders, distribution runs): out of scope
+   * answers exactly like an unknown id, so probing ids tells a caller nothing.
+   */
+  public static void requireVisible(boolean allowed, String what, long id) {
+    if (!allowed) {
+      throw Problem.notFound(what, Long.toString(id));
+    }
+  }
+
+  /** A field the caller's role may not set (a cooperative setting the blacklist): 403 naming the field. */
+  public static Problem forbiddenField(String field, String detail) {
+    return new Problem(403, "forbidden-field", "Not allowed", detail, field);
+  }
+
   public static void require(boolean allowed, String what) {
     if (!allowed) {
       throw Problem.forbidden("outside your scope: " + what);

@@ -127,7 +127,8 @@ public final class OrderService {
     if (known != null) {
       return known;
     }
-    LotRecord lot = lots.find(db, lotId).orElseThrow(() -> Problem.badRequest("lotId", "no lot with id " + lotId));
+    // DESIGN.md 6: an unknown lot is 404 (the lot is the resource the order is placed on)
+    LotRecord lot = lots.find(db, lotId).orElseThrow(() -> Problem.notFound("lot", Long.toString(lotId)));
     if (knownLots.size() >= MAX_KNOWN_LOTS) {
       knownLots.clear();
     }
@@ -155,7 +156,7 @@ public final class OrderService {
         .setNote(note).setAt(at);
   }
 
-  /** The order if it exists (404) and the caller is a party to it or oversees it (403). */
+  /** The order if it exists and the caller is a party to it or oversees it; else 404 either way (no probing ids). */
   PurchaseOrderRecord visible(DSLContext db, Principal caller, long id) {
     PurchaseOrderRecord order = orders.find(db, id).orElseThrow(() -> Problem.notFound("order", Long.toString(id)));
     boolean allowed = switch (caller.role()) {
@@ -166,7 +167,7 @@ public final class OrderService {
           .map(CooperativeRecord::getRegionCode).filter(region -> Scopes.coversRegion(caller, region)).isPresent();
       case HOUSEHOLD -> false;
     };
-    Scopes.require(allowed, "order " + id);
+    Scopes.requireVisible(allowed, "order", id);
     return order;
   }
 

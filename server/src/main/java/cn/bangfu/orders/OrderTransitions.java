@@ -101,11 +101,12 @@ public final class OrderTransitions {
         .orElseThrow(() -> Problem.notFound("order", Long.toString(orderId)));
     Set<OrderStatus> from = switch (caller.role()) {
       case COOP -> {
-        Scopes.require(caller.scopeEntityId() == order.getCooperativeId(), "order " + orderId);
+        // another party's order answers like an unknown one: order ids must not be probed
+        Scopes.requireVisible(caller.scopeEntityId() == order.getCooperativeId(), "order", orderId);
         yield action.fromForCooperative;
       }
       case BUYER -> {
-        Scopes.require(caller.scopeEntityId() == order.getBuyerId(), "order " + orderId);
+        Scopes.requireVisible(caller.scopeEntityId() == order.getBuyerId(), "order", orderId);
         yield action.fromForBuyer;
       }
       default -> throw Problem.forbidden("only the order's buyer or cooperative moves it");

@@ -40,6 +40,24 @@ public final class CooperativeBookRepository {
         .fetch();
   }
 
+  /** Share holdings of the given members of one cooperative, by household, each list in id order. */
+  public java.util.Map<Long, List<ShareHoldingRecord>> sharesOf(DSLContext db, long cooperativeId,
+      java.util.Collection<Long> householdIds) {
+    if (householdIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return db.selectFrom(SHARE_HOLDING)
+        .where(SHARE_HOLDING.COOPERATIVE_ID.eq(cooperativeId), SHARE_HOLDING.HOUSEHOLD_ID.in(householdIds))
+        .orderBy(SHARE_HOLDING.ID)
+        .stream().collect(java.util.stream.Collectors.groupingBy(ShareHoldingRecord::getHouseholdId));
+  }
+
+  /** Every cooperative a household belongs to, oldest membership first. */
+  public List<MembershipRecord> membershipsOf(DSLContext db, long householdId) {
+    return db.selectFrom(MEMBERSHIP).where(MEMBERSHIP.HOUSEHOLD_ID.eq(householdId))
+        .orderBy(MEMBERSHIP.JOINED_ON, MEMBERSHIP.ID).fetch();
+  }
+
   public List<MembershipRecord> members(DSLContext db, long cooperativeId, int limit, int offset) {
     return db.selectFrom(MEMBERSHIP).where(MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId))
         .orderBy(MEMBERSHIP.HOUSEHOLD_ID).limit(limit).offset(offset).fetch();

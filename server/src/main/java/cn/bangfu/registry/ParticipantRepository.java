@@ -75,10 +75,11 @@ public final class ParticipantRepository {
     return db.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).forUpdate().fetchOptional();
   }
 
-  /** Writes a household's changed status fields (status, labour capacity, blacklist, exit date). */
+  /** Writes a household's changed status fields (status and proposal, labour capacity, blacklist, exit date). */
   public void updateHouseholdStatus(DSLContext db, HouseholdRecord household) {
     db.update(HOUSEHOLD)
         .set(HOUSEHOLD.STATUS, household.getStatus())
+        .set(HOUSEHOLD.PROPOSED_STATUS, household.getProposedStatus())
         .set(HOUSEHOLD.LABOR_CAPACITY, household.getLaborCapacity())
         .set(HOUSEHOLD.BLACKLISTED, household.getBlacklisted())
         .set(HOUSEHOLD.EXIT_DATE, household.getExitDate())

@@ -18,7 +18,8 @@ public final class RegistryCommands {
   }
 
   public record NewHousehold(String name, String idNumber, String regionCode, int members,
-      LaborCapacity laborCapacity, HouseholdStatus status, boolean blacklisted, LocalDate exitDate) {
+      LaborCapacity laborCapacity, HouseholdStatus status, boolean blacklisted, LocalDate exitDate,
+      HouseholdStatus proposedStatus) {
     @Override
     public String toString() {
       return "NewHousehold[idNumber=" + IdentityNumber.mask(idNumber) + "]"; // never print the number

@@ -19,10 +19,6 @@ import io.vertx.core.json.JsonObject;
 public final class RegistryJson {
   private RegistryJson() {
   }
-
-
-
-
   public static JsonObject cooperative(CooperativeRecord c) {
     return new JsonObject().put("id", id(c.getId())).put("name", c.getName()).put("uscc", c.getUscc())
         .put("regionCode", c.getRegionCode()).put("createdAt", time(c.getCreatedAt()));
@@ -33,8 +29,18 @@ public final class RegistryJson {
         .put("idNumberMasked", h.getIdNumberMasked())
         .put("regionCode", h.getRegionCode()).put("members", h.getMembers())
         .put("laborCapacity", h.getLaborCapacity()).put("status", h.getStatus())
+        .put("proposedStatus", h.getProposedStatus())
         .put("blacklisted", h.getBlacklisted()).put("exitDate", date(h.getExitDate()))
         .put("createdAt", time(h.getCreatedAt()));
+  }
+
+  /** The household with the memberships the caller may see: which cooperatives enrolled it, and since when. */
+  public static JsonObject household(HouseholdRecord h, Iterable<MembershipRecord> memberships) {
+    JsonArray list = new JsonArray();
+    for (MembershipRecord m : memberships) {
+      list.add(new JsonObject().put("cooperativeId", id(m.getCooperativeId())).put("joinedOn", date(m.getJoinedOn())));
+    }
+    return household(h).put("memberships", list);
   }
 
   public static JsonObject buyer(BuyerRecord b) {

@@ -62,15 +62,18 @@ public final class RegistryRoutes {
       if (why != null) {
         throw Problem.badRequest("idNumber", "idNumber " + why);
       }
+      // status may be left out by a cooperative (it registers ORDINARY households); the service decides
+      // who may set what, so every caller of registerHousehold meets the same rule
       NewHousehold h = new NewHousehold(name, idNumber, regionCode(body),
           (int) body.integer("members", 1, 30), body.enumValue("laborCapacity", LaborCapacity.class),
-          body.enumValue("status", HouseholdStatus.class),
-          body.has("blacklisted") && booleanOf(body, "blacklisted"), body.optionalDate("exitDate"));
+          body.has("status") ? body.enumValue("status", HouseholdStatus.class) : null,
+          body.has("blacklisted") && booleanOf(body, "blacklisted"), body.optionalDate("exitDate"),
+          body.has("proposedStatus") ? body.enumValue("proposedStatus", HouseholdStatus.class) : null);
       return registry.registerHousehold(caller, h).map(row -> Reply.created(RegistryJson.household(row)));
     });
     api.route(HttpMethod.GET, "/households/:id", Set.of(ADMIN, REGULATOR, COOP, HOUSEHOLD), (ctx, caller) ->
         registry.household(caller, Api.pathId(ctx, "id", "household"))
-            .map(row -> Reply.ok(RegistryJson.household(row))));
+            .map(view -> Reply.ok(RegistryJson.household(view.household(), view.memberships()))));
 
     api.route(HttpMethod.PATCH, "/households/:id", Set.of(ADMIN, REGULATOR), (ctx, caller) -> {
       long householdId = Api.pathId(ctx, "id", "household");
@@ -133,7 +136,8 @@ public final class RegistryRoutes {
     api.route(HttpMethod.GET, "/cooperatives/:id/members", Set.of(ADMIN, REGULATOR, COOP), (ctx, caller) -> {
       Paging page = Paging.of(ctx);
       return registry.members(caller, Api.pathId(ctx, "id", "cooperative"), page.limit(), page.offset())
-          .map(rows -> Reply.ok(page.wrap(rows.stream().map(m -> RegistryJson.membership(m, List.of())).toList())));
+          .map(rows -> Reply.ok(page.wrap(rows.stream().map(m -> RegistryJson.membership(m.membership(), m.shares()))
+              .toList())));
     });
     api.route(HttpMethod.POST, "/cooperatives/:id/deliveries", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");

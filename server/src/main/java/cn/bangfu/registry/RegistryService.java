@@ -16,6 +16,7 @@ import cn.bangfu.platform.Database;
 import cn.bangfu.platform.FieldCipher;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;
+import cn.bangfu.registry.Enums.HouseholdStatus;
 import cn.bangfu.registry.RegistryCommands.NewBuyer;
 import cn.bangfu.registry.RegistryCommands.NewCooperative;
 import cn.bangfu.registry.RegistryCommands.NewCost;
@@ -96,8 +97,14 @@ public final class RegistryService {
   public Future<HouseholdRecord> registerHousehold(Principal caller, NewHousehold h) {
     return database.tx(db -> {
       Long registeredBy = null;
+      HouseholdStatus status = h.status();
       if (caller.role() == Role.COOP) {
-        registeredBy = visibleCooperative(db, caller, caller.scopeEntityId()).getId();
+        CooperativeRecord own = visibleCooperative(db, caller, caller.scopeEntityId());
+        requireCooperativeMayRegister(own, h);
+        registeredBy = own.getId();
+        status = HouseholdStatus.ORDINARY;
+      } else if (status == null) {
+        throw Problem.badRequest("status", "status is required");
       }
       HouseholdRecord row = new HouseholdRecord()
           .setId(ids.next()).setName(h.name())
@@ -105,7 +112,8 @@ public final class RegistryService {
           .setIdNumberHash(cipher.keyedHash(h.idNumber()))
           .setIdNumberMasked(IdentityNumber.mask(h.idNumber()))
           .setRegionCode(h.regionCode()).setMembers(h.members())
-          .setLaborCapacity(h.laborCapacity().name()).setStatus(h.status().name())
+          .setLaborCapacity(h.laborCapacity().name()).setStatus(status.name())
+          .setProposedStatus(h.proposedStatus() == null ? null : h.proposedStatus().name())
           .setBlacklisted(h.blacklisted()).setExitDate(h.exitDate())
           .setRegisteredByCooperativeId(registeredBy)
           .setCreatedAt(now()).setCreatedBy(caller.userId());
@@ -119,14 +127,54 @@ public final class RegistryService {
     });
   }
 
-  public Future<HouseholdRecord> household(Principal caller, long id) {
+  /**
+   * A cooperative registers households of its own county, as ORDINARY; poverty status, monitoring,
+   * exit and the blacklist are the region's regulator's to set (DESIGN.md 8.3), so a cooperative
+   * only proposes a status (proposedStatus) for the regulator to confirm. Refusals are 403 naming
+   * the field: the value is well-formed, the caller's role may not set it.
+   */
+  private static void requireCooperativeMayRegister(CooperativeRecord own, NewHousehold h) {
+    if (!Scopes.sameCounty(own.getRegionCode(), h.regionCode())) {
+      throw Scopes.forbiddenField("regionCode", "a cooperative registers households of its own county ("
+          + Scopes.county(own.getRegionCode()) + ")");
+    }
+    if (h.status() != null && h.status() != HouseholdStatus.ORDINARY) {
+      throw Scopes.forbiddenField("status", "only the region's regulator sets a poverty status;"
+          + " register the household as ORDINARY and send the status as proposedStatus");
+    }
+    if (h.blacklisted()) {
+      throw Scopes.forbiddenField("blacklisted", "only the region's regulator puts a household on the blacklist");
+    }
+    if (h.exitDate() != null) {
+      throw Scopes.forbiddenField("exitDate", "only the region's regulator records an exit from poverty");
+    }
+  }
+
+  /** A household and the memberships the caller may see. */
+  public record HouseholdView(HouseholdRecord household, List<MembershipRecord> memberships) {
+  }
+
+  /**
+   * The household, if it exists and the caller may see it; out of scope is answered as unknown (404)
+   * so household ids cannot be probed. Its memberships (a cooperative enrolls without asking) are
+   * shown to the household itself and its regulator; a cooperative sees only its own.
+   */
+  public Future<HouseholdView> household(Principal caller, long id) {
     return database.read(db -> {
-      HouseholdRecord household = participants.household(db, id)
-          .orElseThrow(() -> Problem.notFound("household", Long.toString(id)));
-      Scopes.require(Scopes.maySeeHousehold(caller, id, household.getRegionCode(),
-          participants.cooperativesRelatedTo(db, household)), "household " + id);
-      return household;
+      HouseholdRecord household = visibleHousehold(db, caller, id);
+      List<MembershipRecord> memberships = books.membershipsOf(db, id).stream()
+          .filter(m -> caller.role() != Role.COOP || m.getCooperativeId() == caller.scopeEntityId())
+          .toList();
+      return new HouseholdView(household, memberships);
     });
+  }
+
+  private HouseholdRecord visibleHousehold(DSLContext db, Principal caller, long id) {
+    HouseholdRecord household = participants.household(db, id)
+        .orElseThrow(() -> Problem.notFound("household", Long.toString(id)));
+    Scopes.requireVisible(Scopes.maySeeHousehold(caller, id, household.getRegionCode(),
+        caller.role() == Role.COOP ? participants.cooperativesRelatedTo(db, household) : List.of()), "household", id);
+    return household;
   }
 
   /**
@@ -138,10 +186,11 @@ public final class RegistryService {
     return database.tx(db -> {
       HouseholdRecord household = participants.householdForUpdate(db, id)
           .orElseThrow(() -> Problem.notFound("household", Long.toString(id)));
-      Scopes.require(Scopes.maySeeHousehold(caller, id, household.getRegionCode(), List.of()), "household " + id);
+      Scopes.requireVisible(Scopes.maySeeHousehold(caller, id, household.getRegionCode(), List.of()), "household", id);
       if (change.status() != null) {
         memberCounts.statusChanged(db, id, household.getStatus(), change.status().name());
-        household.setStatus(change.status().name());
+        // the regulator's decision settles any cooperative's proposal, whichever way it went
+        household.setStatus(change.status().name()).setProposedStatus(null);
       }
       if (change.laborCapacity() != null) {
         household.setLaborCapacity(change.laborCapacity().name());
@@ -206,9 +255,15 @@ public final class RegistryService {
 
   public Future<Membership> addMember(Principal caller, long cooperativeId, NewMembership m) {
     return database.tx(db -> {
-      visibleCooperative(db, caller, cooperativeId);
+      CooperativeRecord cooperative = visibleCooperative(db, caller, cooperativeId);
+      // A cooperative enrolls households of its own county only (whoever asks, admin included); one of
+      // another county is answered like an unknown id, so enrolment cannot probe household ids.
+      // Membership of another cooperative is no reason to refuse: households do join several.
+      String county = Scopes.county(cooperative.getRegionCode());
       String status = participants.householdForUpdate(db, m.householdId())
-          .orElseThrow(() -> Problem.badRequest("householdId", "no household with id " + m.householdId()))
+          .filter(h -> Scopes.sameCounty(county, h.getRegionCode()))
+          .orElseThrow(() -> Problem.badRequest("householdId",
+              "no household with id " + m.householdId() + " in the cooperative's county " + county))
           .getStatus();
       LocalDate joined = m.shares().stream().map(NewMembership.Share::since).min(LocalDate::compareTo)
           .orElse(LocalDate.now(ZoneOffset.UTC));
@@ -230,10 +285,14 @@ public final class RegistryService {
     });
   }
 
-  public Future<List<MembershipRecord>> members(Principal caller, long cooperativeId, int limit, int offset) {
+  /** A page of the cooperative's members, each with its share holdings (two queries per page). */
+  public Future<List<Membership>> members(Principal caller, long cooperativeId, int limit, int offset) {
     return database.read(db -> {
       visibleCooperative(db, caller, cooperativeId);
-      return books.members(db, cooperativeId, limit, offset);
+      List<MembershipRecord> page = books.members(db, cooperativeId, limit, offset);
+      java.util.Map<Long, List<ShareHoldingRecord>> shares = books.sharesOf(db, cooperativeId,
+          page.stream().map(MembershipRecord::getHouseholdId).toList());
+      return page.stream().map(m -> new Membership(m, shares.getOrDefault(m.getHouseholdId(), List.of()))).toList();
     });
   }
 

@@ -1,5 +1,6 @@
 package cn.bangfu.statements;
 
+import static cn.bangfu.db.Tables.COOPERATIVE;
 import static cn.bangfu.db.Tables.DISTRIBUTION_LINE;
 import static cn.bangfu.db.Tables.DISTRIBUTION_RUN;
 import static cn.bangfu.db.Tables.DISTRIBUTION_SOURCE;
@@ -22,15 +23,22 @@ import org.jooq.impl.DSL;
 /** SQL for household statements: three indexed queries per statement, whatever the ledger's size. */
 public final class StatementRepository {
 
-  public Result<Record> lines(DSLContext db, long householdId, Integer year) {
+  /**
+   * The household's lines with their runs and the run's cooperative region; {@code onlyCooperative}
+   * (not null) keeps one cooperative's lines: a cooperative reads only what it distributed itself.
+   */
+  public Result<Record> lines(DSLContext db, long householdId, Integer year, Long onlyCooperative) {
     Condition inYear = year == null ? DSL.trueCondition()
         : DISTRIBUTION_RUN.PERIOD_END.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    Condition ofCooperative = onlyCooperative == null ? DSL.trueCondition()
+        : DISTRIBUTION_RUN.COOPERATIVE_ID.eq(onlyCooperative);
     return db.select(DISTRIBUTION_LINE.fields())
         .select(DISTRIBUTION_RUN.COOPERATIVE_ID, DISTRIBUTION_RUN.RULE_SET_ID, DISTRIBUTION_RUN.STATUS,
             DISTRIBUTION_RUN.POSTED_AT, DISTRIBUTION_RUN.PAID_AT, DISTRIBUTION_RUN.PERIOD_START,
-            DISTRIBUTION_RUN.PERIOD_END)
+            DISTRIBUTION_RUN.PERIOD_END, COOPERATIVE.REGION_CODE)
         .from(DISTRIBUTION_LINE).join(DISTRIBUTION_RUN).on(DISTRIBUTION_RUN.ID.eq(DISTRIBUTION_LINE.RUN_ID))
-        .where(DISTRIBUTION_LINE.HOUSEHOLD_ID.eq(householdId), inYear)
+        .join(COOPERATIVE).on(COOPERATIVE.ID.eq(DISTRIBUTION_RUN.COOPERATIVE_ID))
+        .where(DISTRIBUTION_LINE.HOUSEHOLD_ID.eq(householdId), inYear, ofCooperative)
         .orderBy(DISTRIBUTION_RUN.PERIOD_END, DISTRIBUTION_LINE.RUN_ID, DISTRIBUTION_LINE.LINE_NO)
         .fetch();
   }

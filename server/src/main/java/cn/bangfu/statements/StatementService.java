@@ -1,11 +1,13 @@
 package cn.bangfu.statements;
 
+import static cn.bangfu.db.Tables.COOPERATIVE;
 import static cn.bangfu.db.Tables.DISTRIBUTION_LINE;
 import static cn.bangfu.db.Tables.DISTRIBUTION_RUN;
 
 import cn.bangfu.db.tables.records.HouseholdRecord;
 import cn.bangfu.distribution.RunStatus;
 import cn.bangfu.identity.Principal;
+import cn.bangfu.identity.Role;
 import cn.bangfu.identity.Scopes;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.Problem;
@@ -42,12 +44,15 @@ public final class StatementService {
     return database.read(db -> {
       HouseholdRecord household = participants.household(db, householdId)
           .orElseThrow(() -> Problem.notFound("household", Long.toString(householdId)));
-      // Only a cooperative's access depends on membership: other roles skip that query.
-      Scopes.require(Scopes.maySeeHousehold(caller, householdId, household.getRegionCode(),
-          caller.role() == cn.bangfu.identity.Role.COOP ? participants.cooperativesRelatedTo(db, household) : List.of()),
-          "household " + householdId);
+      boolean cooperative = caller.role() == Role.COOP;
+      // Only a cooperative's access depends on membership: other roles skip that query. Out of scope
+      // answers as unknown (404): statements must not confirm that a household id exists.
+      Scopes.requireVisible(Scopes.maySeeHousehold(caller, householdId, household.getRegionCode(),
+          cooperative ? participants.cooperativesRelatedTo(db, household) : List.of()), "household", householdId);
 
-      List<Record> rows = statements.lines(db, householdId, year);
+      // A cooperative sees its own lines only: what another cooperative pays a member is not its business.
+      List<Record> rows = statements.lines(db, householdId, year, cooperative ? caller.scopeEntityId() : null)
+          .stream().filter(r -> maySeeLine(caller, r)).toList();
       Set<Long> runIds = new LinkedHashSet<>();
       rows.forEach(r -> runIds.add(r.get(DISTRIBUTION_LINE.RUN_ID)));
       Map<Long, List<Long>> sources = statements.orderSources(db, runIds);
@@ -104,11 +109,28 @@ public final class StatementService {
           .put("perCooperative", perCooperative)
           .put("pending", pending)
           .put("reversed", reversed);
-      if (year == null) {
+      // the ledger balance sums every cooperative's dividends, so a cooperative does not get it
+      if (year == null && !cooperative) {
         statement.put("ledgerBalanceFen", statements.ledgerDividendsFen(db, householdId));
       }
       return statement;
     });
+  }
+
+  /**
+   * A DRAFT is the cooperative's working copy, not yet 公示: only that cooperative, the regulator
+   * of its region and the admin see its lines. From publicity on, the household sees them too.
+   */
+  private static boolean maySeeLine(Principal caller, Record r) {
+    if (!RunStatus.DRAFT.name().equals(r.get(DISTRIBUTION_RUN.STATUS))) {
+      return true;
+    }
+    return switch (caller.role()) {
+      case ADMIN -> true;
+      case COOP -> caller.scopeEntityId() == r.get(DISTRIBUTION_RUN.COOPERATIVE_ID);
+      case REGULATOR -> Scopes.coversRegion(caller, r.get(COOPERATIVE.REGION_CODE));
+      case BUYER, HOUSEHOLD -> false;
+    };
   }
 
   private static JsonArray ids(List<Long> ids) {

@@ -141,9 +141,14 @@ class MarketHttpTest {
     String lot = a.lot("100");
     JsonObject good = new JsonObject().put("lotId", lot).put("quantity", "10");
     eachIs400("/api/v1/orders", a.buyerToken, good, Map.of(
-        "lotId", java.util.Arrays.asList(null, "abc", "999999999"),
+        "lotId", java.util.Arrays.asList(null, "abc"),
         "quantity", java.util.Arrays.asList(null, "0", "-1", "1.0001", "abc", "0.5"),
         "demandId", java.util.Arrays.asList("x", "12345")), Map.of("Idempotency-Key", "bad-fields"));
+    // an unknown lot is a missing resource, not a bad field: 404 as DESIGN.md 6 says (issue 12)
+    Http.Response unknownLot = a.order(a.buyerToken, "unknown-lot", new JsonObject().put("lotId", "999999999")
+        .put("quantity", "10"));
+    assertThat(unknownLot.status()).as(unknownLot.text()).isEqualTo(404);
+    assertThat(unknownLot.isProblem()).isTrue();
     Http.Response noKey = server.http.post("/api/v1/orders", a.buyerToken, good);
     assertThat(noKey.status()).isEqualTo(400);
     assertThat(noKey.body().getString("field")).isEqualTo("Idempotency-Key");

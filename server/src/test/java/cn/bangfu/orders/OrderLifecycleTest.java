@@ -68,7 +68,10 @@ class OrderLifecycleTest {
     assertThat(a.lotNow(lot).getString("availableQuantity")).isIn("0", "0.000");
   }
 
-  /** action → (party → statuses it may act from). Anything else: 403 for a non-party, 409 for the party. */
+  /**
+   * action → (party → statuses it may act from). Anything else: 409 for the party, 403 for a role the
+   * action never admits, 404 for another buyer or cooperative (the order's existence must not leak).
+   */
   static final Map<String, Map<String, Set<String>>> ALLOWED = Map.of(
       "confirm", Map.of("ownCoop", Set.of("PLACED")),
       "ship", Map.of("ownCoop", Set.of("CONFIRMED")),
@@ -77,6 +80,11 @@ class OrderLifecycleTest {
       "accept", Map.of("ownBuyer", Set.of("DELIVERED")),
       "settle", Map.of("ownBuyer", Set.of("ACCEPTED")),
       "cancel", Map.of("ownCoop", Set.of("PLACED", "CONFIRMED"), "ownBuyer", Set.of("PLACED")));
+
+  /** Whether the action's route admits the actor's role at all (otherCoop is a COOP, otherBuyer a BUYER). */
+  static boolean admits(String action, String actor) {
+    return ALLOWED.get(action).containsKey(actor.replace("other", "own"));
+  }
 
   static final Map<String, String> RESULT = Map.of("confirm", "CONFIRMED", "ship", "SHIPPED", "deliver", "DELIVERED",
       "reject", "REJECTED", "accept", "ACCEPTED", "settle", "SETTLED", "cancel", "CANCELLED");
@@ -122,7 +130,7 @@ class OrderLifecycleTest {
               continue;
             }
             boolean party = ALLOWED.get(action).containsKey(actor.getKey());
-            int expected = party ? 409 : 403;
+            int expected = party ? 409 : actor.getKey().startsWith("other") && admits(action, actor.getKey()) ? 404 : 403;
             Http.Response response = a.act(actor.getValue(), id, action, bodyFor(action, order));
             if (response.status() != expected || !response.isProblem()) {
               mismatches.add(status + " " + action + " by " + actor.getKey() + ": expected " + expected + ", got "
@@ -215,7 +223,8 @@ class OrderLifecycleTest {
     assertThat(items.getJsonObject(2).getString("to")).isEqualTo("SHIPPED");
     assertThat(items.getJsonObject(2).getString("byRole")).isEqualTo("COOP");
     assertThat(items.getJsonObject(2).getString("at")).isNotBlank();
-    assertThat(server.http.get("/api/v1/orders/" + id + "/history", b.coopToken).status()).isEqualTo(403);
+    assertThat(server.http.get("/api/v1/orders/" + id + "/history", b.coopToken).status())
+        .as("another cooperative's order answers like an unknown one").isEqualTo(404);
   }
 
   @Test

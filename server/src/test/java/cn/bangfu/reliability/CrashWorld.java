@@ -37,7 +37,8 @@ final class CrashWorld {
       String coop = created(http.post("/api/v1/cooperatives", adminToken, Fixtures.cooperative("岑丰村葡萄合作社" + c)));
       String token = user(http, "crash-coop-" + c, "COOP", coop);
       for (int i = 0; i < householdsPerCoop; i++) {
-        String household = created(http.post("/api/v1/households", token,
+        // poverty status is the county's to set: admin enters the register, the cooperative enrolls
+        String household = created(http.post("/api/v1/households", adminToken,
             Fixtures.household("杨启" + (char) ('宇' + i), Fixtures.idNumber())));
         created(http.post("/api/v1/cooperatives/" + coop + "/members", token, new JsonObject()
             .put("householdId", household).put("shares", new JsonArray().add(new JsonObject()

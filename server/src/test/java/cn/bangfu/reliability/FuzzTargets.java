@@ -59,10 +59,13 @@ final class FuzzTargets {
         Fixtures.cooperative("新寨村猕猴桃合作社"),
         List.of(text("name", 200, true), of("uscc", Kind.USCC, true), of("regionCode", Kind.REGION, true)), KeyMode.NONE));
     t.put("POST /api/v1/households", new Target(Role.COOP, none, List.of(), BodyMode.REQUIRED,
-        Fixtures.household("杨启航", Fixtures.idNumber()).put("blacklisted", false).put("exitDate", "2026-12-31"),
+        // a cooperative registers ORDINARY and proposes the poverty status (issue 12 finding 6)
+        Fixtures.household("杨启航", Fixtures.idNumber()).put("status", "ORDINARY").put("blacklisted", false)
+            .put("proposedStatus", "REGISTERED_POOR"),
         List.of(text("name", 50, true), of("idNumber", Kind.ID_NUMBER, true), of("regionCode", Kind.REGION, true),
-            integer("members", 1, 30), of("laborCapacity", Kind.ENUM, true), of("status", Kind.ENUM, true),
-            of("blacklisted", Kind.BOOLEAN, false), of("exitDate", Kind.DATE, false)), KeyMode.NONE));
+            integer("members", 1, 30), of("laborCapacity", Kind.ENUM, true), of("status", Kind.ENUM, false),
+            of("proposedStatus", Kind.ENUM, false), of("blacklisted", Kind.BOOLEAN, false),
+            of("exitDate", Kind.DATE, false)), KeyMode.NONE));
     t.put("PATCH /api/v1/households/:id", new Target(Role.REGULATOR, Map.of("id", w.member), List.of(),
         BodyMode.REQUIRED, new JsonObject().put("status", "MONITORED").put("blacklisted", false),
         List.of(of("status", Kind.ENUM, false), of("laborCapacity", Kind.ENUM, false),

@@ -39,8 +39,11 @@ final class FuzzWorld {
     buyer = market.buyer;
     buyerToken = market.buyerToken;
     regulatorToken = server.userToken("fuzz-regulator", "REGULATOR", Fixtures.REGION.substring(0, 6));
-    member = created(server.http.post("/api/v1/households", coopToken, Fixtures.household("杨明宇", Fixtures.idNumber())));
-    nonMember = created(server.http.post("/api/v1/households", coopToken, Fixtures.household("陈志强", Fixtures.idNumber())));
+    // poverty status is the county's to set: the register is entered by admin, the cooperative enrolls
+    member = created(server.http.post("/api/v1/households", server.adminToken,
+        Fixtures.household("杨明宇", Fixtures.idNumber())));
+    nonMember = created(server.http.post("/api/v1/households", server.adminToken,
+        Fixtures.household("陈志强", Fixtures.idNumber())));
     created(server.http.post("/api/v1/cooperatives/" + coop + "/members", coopToken, new JsonObject()
         .put("householdId", member).put("shares", new JsonArray().add(new JsonObject().put("shareClass", "LAND")
             .put("units", 450).put("since", "2024-01-01")))));

@@ -39,6 +39,12 @@ public final class DistributionService {
   private final Ids ids;
   private final int minPublicityDays;
 
+  /**
+   * Longest publicity accepted (unless the configured minimum is longer): a year of 公示 is already
+   * beyond any practice; the bound keeps publicity_end a real date instead of an overflow.
+   */
+  static final int MAX_PUBLICITY_DAYS = 366;
+
   /** Longest objection text, in characters (code points): a complaint, not a document (was 2,000). */
   public static final int MAX_OBJECTION_CHARS = 500;
 
@@ -111,9 +117,16 @@ public final class DistributionService {
         runs.objectionCounts(db, run.getId()));
   }
 
-  public Future<RunView> publicize(Principal caller, long runId, int days) {
-    if (days < minPublicityDays) {
-      throw Problem.badRequest("days", "publicity lasts at least " + minPublicityDays + " days");
+  /**
+   * 公示 for {@code days} calendar days from today: at least the configured minimum (0 when that is 0,
+   * for tests and demos: the publicity is then over at once). The minimum is checked before any
+   * other bound, so a long minimum is never refused by a shorter cap.
+   */
+  public Future<RunView> publicize(Principal caller, long runId, long days) {
+    long longest = Math.max(minPublicityDays, MAX_PUBLICITY_DAYS);
+    if (days < minPublicityDays || days > longest) {
+      throw Problem.badRequest("days", "publicity lasts at least " + minPublicityDays + " days (at most " + longest
+          + ")");
     }
     return database.tx(db -> {
       DistributionRunRecord run = visibleRun(db, caller, runId, true);
@@ -127,7 +140,7 @@ public final class DistributionService {
       }
       LocalDate start = today();
       run.setStatus(RunStatus.PUBLICIZED.name()).setDraftKey(null)
-          .setPublicityStart(start).setPublicityEnd(start.plusDays(days - 1L));
+          .setPublicityStart(start).setPublicityEnd(start.plusDays(days - 1));
       runs.transition(db, run, RunStatus.DRAFT);
       return viewOf(db, run, 100, 0);
     });

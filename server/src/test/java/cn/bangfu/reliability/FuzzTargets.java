@@ -149,7 +149,7 @@ final class FuzzTargets {
         List.of(of("ruleSetId", Kind.RULE_SET, true), of("periodStart", Kind.DATE, true),
             of("periodEnd", Kind.DATE, true)), KeyMode.NONE));
     t.put("POST /api/v1/distributions/:id/publicize", new Target(Role.COOP, Map.of("id", runs.get("DRAFT")),
-        others(runs, "DRAFT"), BodyMode.REQUIRED, new JsonObject().put("days", 7), List.of(integer("days", 1, 90)),
+        others(runs, "DRAFT"), BodyMode.REQUIRED, new JsonObject().put("days", 7), List.of(integer("days", 7, 366)),
         KeyMode.NONE));
     // ENDED is PUBLICIZED with its publicity over: objections are refused there (409). An anonymous
     // objection carries no householdId, so any householdId in this body is refused too.

@@ -156,6 +156,22 @@ public final class DistributionRepository {
         .orderBy(DISTRIBUTION_LINE.LINE_NO).fetch();
   }
 
+  /** One page of {@link #linesWithHouseholds(DSLContext, long)}. */
+  public Result<Record> linesWithHouseholds(DSLContext db, long runId, int limit, int offset) {
+    return db.select(DISTRIBUTION_LINE.fields()).select(HOUSEHOLD.NAME, HOUSEHOLD.ID_NUMBER_MASKED)
+        .from(DISTRIBUTION_LINE).leftJoin(HOUSEHOLD).on(HOUSEHOLD.ID.eq(DISTRIBUTION_LINE.HOUSEHOLD_ID))
+        .where(DISTRIBUTION_LINE.RUN_ID.eq(runId))
+        .orderBy(DISTRIBUTION_LINE.LINE_NO).limit(limit).offset(offset).fetch();
+  }
+
+  /** What the run's household lines add up to (fixed recipients excluded), from the covering amounts index. */
+  public long householdTotalFen(DSLContext db, long runId) {
+    java.math.BigDecimal sum = db.select(DSL.sum(DISTRIBUTION_LINE.AMOUNT_FEN)).from(DISTRIBUTION_LINE)
+        .where(DISTRIBUTION_LINE.RUN_ID.eq(runId), DISTRIBUTION_LINE.HOUSEHOLD_ID.isNotNull()).fetchOne(0,
+            java.math.BigDecimal.class);
+    return sum == null ? 0 : sum.longValueExact();
+  }
+
   public Map<String, List<Long>> sources(DSLContext db, long runId) {
     return db.select(DISTRIBUTION_SOURCE.SOURCE_TYPE, DISTRIBUTION_SOURCE.SOURCE_ID).from(DISTRIBUTION_SOURCE)
         .where(DISTRIBUTION_SOURCE.RUN_ID.eq(runId)).orderBy(DISTRIBUTION_SOURCE.SOURCE_ID)

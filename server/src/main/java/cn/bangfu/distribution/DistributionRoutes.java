@@ -44,7 +44,7 @@ public final class DistributionRoutes {
     });
     api.publicRoute(HttpMethod.GET, "/public/distributions/:id/notice", ctx -> {
       boolean csv = "csv".equalsIgnoreCase(ctx.queryParams().get("format"));
-      return notices.reply(runId(ctx), csv);
+      return notices.reply(runId(ctx), csv, csv ? null : Paging.of(ctx));
     });
     // Anyone who reads the notice may object, with or without a token: a household of the run in its
     // own name, anyone else anonymously (DESIGN.md 6). A token that is sent must be valid (401).

@@ -15,8 +15,6 @@ public final class DistributionJson {
   private DistributionJson() {
   }
 
-
-
   public static JsonObject run(DistributionService.RunView view) {
     DistributionRunRecord run = view.run();
     JsonObject summary = new JsonObject(run.getResultJson());
@@ -52,7 +50,7 @@ public final class DistributionJson {
             .put("costIds", ids(sources.get("COST"))))
         .put("publicityStart", run.getPublicityStart() == null ? null : run.getPublicityStart().toString())
         .put("publicityEnd", run.getPublicityEnd() == null ? null : run.getPublicityEnd().toString())
-        .put("objections", objections(view.objections()))
+        .put("objectionCounts", counts(view.objections()))
         .put("approvedAt", time(run.getApprovedAt()))
         .put("postedAt", time(run.getPostedAt()))
         .put("ledgerEntryId", id(run.getLedgerEntryId()))
@@ -82,14 +80,46 @@ public final class DistributionJson {
     return array;
   }
 
-  public static JsonArray objections(List<DistributionObjectionRecord> objections) {
-    JsonArray array = new JsonArray();
-    for (DistributionObjectionRecord o : objections) {
-      array.add(new JsonObject().put("id", id(o.getId())).put("householdId", id(o.getHouseholdId()))
-          .put("text", o.getText()).put("raisedAt", time(o.getRaisedAt()))
-          .put("answer", o.getAnswer()).put("answeredAt", time(o.getAnsweredAt()))
-          .put("open", o.getAnswer() == null));
-    }
-    return array;
+  /** {open, answered, dismissed}: what the run's JSON says of its objections instead of listing them. */
+  public static JsonObject counts(Map<ObjectionStatus, Integer> counts) {
+    return new JsonObject()
+        .put("open", counts.getOrDefault(ObjectionStatus.OPEN, 0))
+        .put("answered", counts.getOrDefault(ObjectionStatus.ANSWERED, 0))
+        .put("dismissed", counts.getOrDefault(ObjectionStatus.DISMISSED, 0));
+  }
+
+  /** Objections as the cooperative and the regulator read them; who raised one is not shown (raised_by stays inside). */
+  public static JsonObject objection(DistributionObjectionRecord o) {
+    return new JsonObject().put("id", id(o.getId())).put("householdId", id(o.getHouseholdId()))
+        .put("text", o.getText()).put("raisedAt", time(o.getRaisedAt()))
+        .put("status", o.getStatus())
+        .put("open", ObjectionStatus.OPEN.name().equals(o.getStatus()))
+        .put("answer", o.getAnswer()).put("answeredAt", time(o.getAnsweredAt()))
+        .put("dismissalKind", o.getDismissalKind()).put("dismissalReason", o.getDismissalReason())
+        .put("dismissedAt", time(o.getDismissedAt()));
+  }
+
+  public static JsonObject page(DistributionService.ObjectionPage page) {
+    JsonArray items = new JsonArray();
+    page.items().forEach(o -> items.add(objection(o)));
+    Map<ObjectionStatus, Integer> counts = page.counts();
+    int total = page.status() == null ? counts.values().stream().mapToInt(Integer::intValue).sum()
+        : counts.getOrDefault(page.status(), 0);
+    return new JsonObject().put("items", items).put("limit", page.limit()).put("offset", page.offset())
+        .put("total", total).put("counts", counts(counts));
+  }
+
+  /**
+   * What the objector gets back: the objection's id and a receipt to quote when asking after it
+   * (number, time received, last day of publicity), in the words of the notice.
+   */
+  public static JsonObject filed(DistributionService.Filed filed) {
+    DistributionObjectionRecord o = filed.objection();
+    return objection(o).put("receipt", new JsonObject()
+        .put("number", "YY-" + o.getRunId() + "-" + o.getId())
+        .put("receivedAt", time(o.getRaisedAt()))
+        .put("publicityEnd", filed.publicityEnd().toString())
+        .put("message", "异议已收到，编号 YY-" + o.getRunId() + "-" + o.getId() + "；公示期至 " + filed.publicityEnd()
+            + "，审批前须答复或经监管部门审核处理。"));
   }
 }

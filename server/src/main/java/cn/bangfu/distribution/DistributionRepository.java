@@ -18,9 +18,13 @@ import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
@@ -152,6 +156,22 @@ public final class DistributionRepository {
         .orderBy(DISTRIBUTION_LINE.LINE_NO).fetch();
   }
 
+  /** One page of {@link #linesWithHouseholds(DSLContext, long)}. */
+  public Result<Record> linesWithHouseholds(DSLContext db, long runId, int limit, int offset) {
+    return db.select(DISTRIBUTION_LINE.fields()).select(HOUSEHOLD.NAME, HOUSEHOLD.ID_NUMBER_MASKED)
+        .from(DISTRIBUTION_LINE).leftJoin(HOUSEHOLD).on(HOUSEHOLD.ID.eq(DISTRIBUTION_LINE.HOUSEHOLD_ID))
+        .where(DISTRIBUTION_LINE.RUN_ID.eq(runId))
+        .orderBy(DISTRIBUTION_LINE.LINE_NO).limit(limit).offset(offset).fetch();
+  }
+
+  /** What the run's household lines add up to (fixed recipients excluded), from the covering amounts index. */
+  public long householdTotalFen(DSLContext db, long runId) {
+    java.math.BigDecimal sum = db.select(DSL.sum(DISTRIBUTION_LINE.AMOUNT_FEN)).from(DISTRIBUTION_LINE)
+        .where(DISTRIBUTION_LINE.RUN_ID.eq(runId), DISTRIBUTION_LINE.HOUSEHOLD_ID.isNotNull()).fetchOne(0,
+            java.math.BigDecimal.class);
+    return sum == null ? 0 : sum.longValueExact();
+  }
+
   public Map<String, List<Long>> sources(DSLContext db, long runId) {
     return db.select(DISTRIBUTION_SOURCE.SOURCE_TYPE, DISTRIBUTION_SOURCE.SOURCE_ID).from(DISTRIBUTION_SOURCE)
         .where(DISTRIBUTION_SOURCE.RUN_ID.eq(runId)).orderBy(DISTRIBUTION_SOURCE.SOURCE_ID)
@@ -162,25 +182,69 @@ public final class DistributionRepository {
     db.executeInsert(objection);
   }
 
-  public List<DistributionObjectionRecord> objections(DSLContext db, long runId) {
-    return db.selectFrom(DISTRIBUTION_OBJECTION).where(DISTRIBUTION_OBJECTION.RUN_ID.eq(runId))
-        .orderBy(DISTRIBUTION_OBJECTION.ID).fetch();
+  /** One page of a run's objections, oldest first, optionally of one status. */
+  public List<DistributionObjectionRecord> objections(DSLContext db, long runId, ObjectionStatus status, int limit,
+      int offset) {
+    return db.selectFrom(DISTRIBUTION_OBJECTION)
+        .where(DISTRIBUTION_OBJECTION.RUN_ID.eq(runId),
+            status == null ? DSL.noCondition() : DISTRIBUTION_OBJECTION.STATUS.eq(status.name()))
+        .orderBy(DISTRIBUTION_OBJECTION.ID).limit(limit).offset(offset).fetch();
+  }
+
+  public Optional<DistributionObjectionRecord> objection(DSLContext db, long runId, long objectionId) {
+    return db.selectFrom(DISTRIBUTION_OBJECTION)
+        .where(DISTRIBUTION_OBJECTION.ID.eq(objectionId), DISTRIBUTION_OBJECTION.RUN_ID.eq(runId)).fetchOptional();
+  }
+
+  /** How many of the run's objections are in each status (read from ix_distribution_objection_run_status). */
+  public Map<ObjectionStatus, Integer> objectionCounts(DSLContext db, long runId) {
+    Map<ObjectionStatus, Integer> counts = new EnumMap<>(ObjectionStatus.class);
+    for (ObjectionStatus status : ObjectionStatus.values()) {
+      counts.put(status, 0);
+    }
+    db.select(DISTRIBUTION_OBJECTION.STATUS, DSL.count()).from(DISTRIBUTION_OBJECTION)
+        .where(DISTRIBUTION_OBJECTION.RUN_ID.eq(runId)).groupBy(DISTRIBUTION_OBJECTION.STATUS)
+        .forEach(r -> counts.put(ObjectionStatus.valueOf(r.value1()), r.value2()));
+    return counts;
   }
 
   public int openObjections(DSLContext db, long runId) {
     return db.fetchCount(DISTRIBUTION_OBJECTION, DISTRIBUTION_OBJECTION.RUN_ID.eq(runId),
-        DISTRIBUTION_OBJECTION.ANSWER.isNull());
+        DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN.name()));
   }
 
-  /** Answers an open objection; false when it does not exist for this run or was answered already. */
+  /** Answers an open objection; false when it does not exist for this run or is no longer open. */
   public boolean answer(DSLContext db, long runId, long objectionId, String answer, long by, LocalDateTime at) {
     return db.update(DISTRIBUTION_OBJECTION)
+        .set(DISTRIBUTION_OBJECTION.STATUS, ObjectionStatus.ANSWERED.name())
         .set(DISTRIBUTION_OBJECTION.ANSWER, answer)
         .set(DISTRIBUTION_OBJECTION.ANSWERED_BY, by)
         .set(DISTRIBUTION_OBJECTION.ANSWERED_AT, at)
         .where(DISTRIBUTION_OBJECTION.ID.eq(objectionId), DISTRIBUTION_OBJECTION.RUN_ID.eq(runId),
-            DISTRIBUTION_OBJECTION.ANSWER.isNull())
+            DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN.name()))
         .execute() == 1;
+  }
+
+  /** Which of {@code ids} are open objections of the run, locked until the transaction ends. */
+  public Set<Long> lockOpenObjections(DSLContext db, long runId, Collection<Long> ids) {
+    return new HashSet<>(db.select(DISTRIBUTION_OBJECTION.ID).from(DISTRIBUTION_OBJECTION)
+        .where(DISTRIBUTION_OBJECTION.RUN_ID.eq(runId), DISTRIBUTION_OBJECTION.ID.in(ids),
+            DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN.name()))
+        .forUpdate().fetch(DISTRIBUTION_OBJECTION.ID));
+  }
+
+  /** Dismisses open objections of the run in one statement; returns how many it changed. */
+  public int dismiss(DSLContext db, long runId, Collection<Long> ids, ObjectionStatus.DismissalKind kind,
+      String reason, long by, LocalDateTime at) {
+    return db.update(DISTRIBUTION_OBJECTION)
+        .set(DISTRIBUTION_OBJECTION.STATUS, ObjectionStatus.DISMISSED.name())
+        .set(DISTRIBUTION_OBJECTION.DISMISSAL_KIND, kind.name())
+        .set(DISTRIBUTION_OBJECTION.DISMISSAL_REASON, reason)
+        .set(DISTRIBUTION_OBJECTION.DISMISSED_BY, by)
+        .set(DISTRIBUTION_OBJECTION.DISMISSED_AT, at)
+        .where(DISTRIBUTION_OBJECTION.RUN_ID.eq(runId), DISTRIBUTION_OBJECTION.ID.in(ids),
+            DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN.name()))
+        .execute();
   }
 
   public boolean householdInRun(DSLContext db, long runId, long householdId) {

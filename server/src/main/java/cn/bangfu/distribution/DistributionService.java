@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
@@ -38,6 +39,18 @@ public final class DistributionService {
   private final Ids ids;
   private final int minPublicityDays;
 
+  /**
+   * Longest publicity accepted (unless the configured minimum is longer): a year of 公示 is already
+   * beyond any practice; the bound keeps publicity_end a real date instead of an overflow.
+   */
+  static final int MAX_PUBLICITY_DAYS = 366;
+
+  /** Longest objection text, in characters (code points): a complaint, not a document (was 2,000). */
+  public static final int MAX_OBJECTION_CHARS = 500;
+
+  /** Most objections one dismissal names: a flood is dismissed a page (Paging's 500) at a time. */
+  public static final int MAX_DISMISSED_AT_ONCE = 500;
+
   public DistributionService(Database database, DistributionRepository runs, JournalPoster ledger, Ids ids,
       int minPublicityDays) {
     this.database = database;
@@ -47,8 +60,25 @@ public final class DistributionService {
     this.minPublicityDays = minPublicityDays;
   }
 
+  /**
+   * A run with one page of its lines and the counts of its objections by status: never the whole
+   * objection list, which anyone can make grow (they are paged at GET /distributions/{id}/objections).
+   */
   public record RunView(DistributionRunRecord run, List<DistributionLineRecord> lines, int limit, int offset,
-      Map<String, List<Long>> sources, List<DistributionObjectionRecord> objections) {
+      Map<String, List<Long>> sources, Map<ObjectionStatus, Integer> objections) {
+  }
+
+  /** One page of a run's objections with the counts by status. */
+  public record ObjectionPage(List<DistributionObjectionRecord> items, Map<ObjectionStatus, Integer> counts,
+      ObjectionStatus status, int limit, int offset) {
+  }
+
+  /** A filed objection and the publicity end its receipt names. */
+  public record Filed(DistributionObjectionRecord objection, LocalDate publicityEnd) {
+  }
+
+  /** One objection after a change, with the run's counts by status. */
+  public record Changed(DistributionObjectionRecord objection, Map<ObjectionStatus, Integer> counts) {
   }
 
   static LocalDateTime now() {
@@ -87,12 +117,19 @@ public final class DistributionService {
 
   RunView viewOf(DSLContext db, DistributionRunRecord run, int limit, int offset) {
     return new RunView(run, runs.lines(db, run.getId(), limit, offset), limit, offset, runs.sources(db, run.getId()),
-        runs.objections(db, run.getId()));
+        runs.objectionCounts(db, run.getId()));
   }
 
-  public Future<RunView> publicize(Principal caller, long runId, int days) {
-    if (days < minPublicityDays) {
-      throw Problem.badRequest("days", "publicity lasts at least " + minPublicityDays + " days");
+  /**
+   * 公示 for {@code days} calendar days from today: at least the configured minimum (0 when that is 0,
+   * for tests and demos: the publicity is then over at once). The minimum is checked before any
+   * other bound, so a long minimum is never refused by a shorter cap.
+   */
+  public Future<RunView> publicize(Principal caller, long runId, long days) {
+    long longest = Math.max(minPublicityDays, MAX_PUBLICITY_DAYS);
+    if (days < minPublicityDays || days > longest) {
+      throw Problem.badRequest("days", "publicity lasts at least " + minPublicityDays + " days (at most " + longest
+          + ")");
     }
     return database.tx(db -> {
       DistributionRunRecord run = visibleRun(db, caller, runId, true);
@@ -106,49 +143,98 @@ public final class DistributionService {
       }
       LocalDate start = today();
       run.setStatus(RunStatus.PUBLICIZED.name()).setDraftKey(null)
-          .setPublicityStart(start).setPublicityEnd(start.plusDays(days - 1L));
+          .setPublicityStart(start).setPublicityEnd(start.plusDays(days - 1));
       runs.transition(db, run, RunStatus.DRAFT);
       return viewOf(db, run, 100, 0);
     });
   }
 
-  public Future<DistributionObjectionRecord> object(Principal callerOrNull, long runId, Long householdId, String text) {
+  /**
+   * Files an objection (DESIGN.md 6). A signed-in HOUSEHOLD with a line in the run objects in its own
+   * name; anyone else (no token, another role, a household not in the run) objects anonymously, with
+   * no household id: a body householdId is accepted only as the caller's own. Only while the run is
+   * publicized and its publicity has not ended.
+   */
+  public Future<Filed> object(Principal callerOrNull, long runId, Long claimedHousehold, String text) {
+    boolean household = callerOrNull != null && callerOrNull.role() == Role.HOUSEHOLD;
+    if (claimedHousehold != null && !household) {
+      throw Problem.badRequest("householdId", "only a signed-in household objects in its own name;"
+          + " an anonymous objection carries no householdId");
+    }
+    if (claimedHousehold != null && claimedHousehold != callerOrNull.scopeEntityId()) {
+      throw new Problem(403, "forbidden", "Not allowed", "a household objects only in its own name", "householdId");
+    }
     return database.tx(db -> {
       DistributionRunRecord run = runs.run(db, runId)
           .orElseThrow(() -> Problem.notFound("distribution run", Long.toString(runId)));
       if (!RunStatus.PUBLICIZED.name().equals(run.getStatus())) {
-        throw wrongStep(run, "object to");
+        throw Problem.conflict("wrong-status", "objections are taken while a run is PUBLICIZED; this run is "
+            + run.getStatus(), "status");
       }
-      Long household = householdId;
-      if (callerOrNull != null && callerOrNull.role() == Role.HOUSEHOLD) {
-        household = callerOrNull.scopeEntityId();
+      if (today().isAfter(run.getPublicityEnd())) {
+        throw Problem.conflict("publicity-over", "publicity ended on " + run.getPublicityEnd()
+            + "; objections were taken until then", "publicityEnd");
       }
-      if (household != null && !runs.householdInRun(db, runId, household)) {
-        throw Problem.badRequest("householdId", "household " + household + " is not in this run");
+      Long objector = null;
+      if (household && runs.householdInRun(db, runId, callerOrNull.scopeEntityId())) {
+        objector = callerOrNull.scopeEntityId();
+      } else if (claimedHousehold != null) {
+        throw Problem.badRequest("householdId", "household " + claimedHousehold + " has no line in this run;"
+            + " object without householdId to object anonymously");
       }
       DistributionObjectionRecord objection = new DistributionObjectionRecord().setId(ids.next()).setRunId(runId)
-          .setCooperativeId(run.getCooperativeId()).setHouseholdId(household).setText(text)
+          .setCooperativeId(run.getCooperativeId()).setHouseholdId(objector).setText(text)
+          .setStatus(ObjectionStatus.OPEN.name())
           .setRaisedBy(callerOrNull == null ? null : callerOrNull.userId()).setRaisedAt(now());
       runs.insertObjection(db, objection);
-      return objection;
+      return new Filed(objection, run.getPublicityEnd());
     });
   }
 
-  public Future<List<DistributionObjectionRecord>> objections(Principal caller, long runId) {
+  public Future<ObjectionPage> objections(Principal caller, long runId, ObjectionStatus status, int limit,
+      int offset) {
     return database.read(db -> {
       visibleRun(db, caller, runId, false);
-      return runs.objections(db, runId);
+      return new ObjectionPage(runs.objections(db, runId, status, limit, offset), runs.objectionCounts(db, runId),
+          status, limit, offset);
     });
   }
 
-  public Future<List<DistributionObjectionRecord>> answer(Principal caller, long runId, long objectionId, String text) {
+  public Future<Changed> answer(Principal caller, long runId, long objectionId, String text) {
     return database.tx(db -> {
-      DistributionRunRecord run = visibleRun(db, caller, runId, true);
+      visibleRun(db, caller, runId, true);
       requireCooperativeOrAdmin(caller, "answer objections");
       if (!runs.answer(db, runId, objectionId, text, caller.userId(), now())) {
         throw Problem.conflict("no-open-objection", "objection " + objectionId + " is not open on this run", null);
       }
-      return runs.objections(db, runId);
+      return new Changed(runs.objection(db, runId, objectionId).orElseThrow(), runs.objectionCounts(db, runId));
+    });
+  }
+
+  /**
+   * The region's regulator dismisses open objections of a publicized run as unfounded or duplicates,
+   * with a reason (who and when are kept): all of the named objections or none, so a flood of
+   * anonymous objections no longer holds approval hostage to answering each one.
+   */
+  public Future<Map<ObjectionStatus, Integer>> dismiss(Principal caller, long runId, List<Long> objectionIds,
+      ObjectionStatus.DismissalKind kind, String reason) {
+    return database.tx(db -> {
+      DistributionRunRecord run = visibleRun(db, caller, runId, true);
+      if (caller.role() != Role.REGULATOR) {
+        throw Problem.forbidden("only the region's regulator dismisses objections");
+      }
+      if (!RunStatus.PUBLICIZED.name().equals(run.getStatus())) {
+        throw wrongStep(run, "dismiss objections of");
+      }
+      Set<Long> open = runs.lockOpenObjections(db, runId, objectionIds);
+      for (int i = 0; i < objectionIds.size(); i++) {
+        if (!open.contains(objectionIds.get(i))) {
+          throw Problem.conflict("no-open-objection", "objection " + objectionIds.get(i)
+              + " is not open on this run; nothing was dismissed", "objectionIds[" + i + "]");
+        }
+      }
+      runs.dismiss(db, runId, objectionIds, kind, reason, caller.userId(), now());
+      return runs.objectionCounts(db, runId);
     });
   }
 
@@ -167,7 +253,8 @@ public final class DistributionService {
       }
       int open = runs.openObjections(db, runId);
       if (open > 0) {
-        throw Problem.conflict("open-objections", open + " objection(s) await the cooperative's answer", null);
+        throw Problem.conflict("open-objections", open + " objection(s) await the cooperative's answer"
+            + " or the regulator's dismissal", null);
       }
       run.setStatus(RunStatus.APPROVED.name()).setApprovedBy(caller.userId()).setApprovedAt(now());
       runs.transition(db, run, RunStatus.PUBLICIZED);

@@ -5,6 +5,7 @@ import static cn.bangfu.db.Tables.HOUSEHOLD;
 
 import cn.bangfu.db.tables.records.DistributionRunRecord;
 import cn.bangfu.platform.Database;
+import cn.bangfu.platform.Paging;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.platform.Reply;
 import cn.bangfu.registry.Masking;
@@ -31,7 +32,8 @@ public final class PublicNotice {
     this.runs = runs;
   }
 
-  public record Notice(DistributionRunRecord run, JsonArray lines, long householdTotalFen) {
+  /** The run, the lines read (all for the CSV, one page for JSON), and the household total of all lines. */
+  public record Notice(DistributionRunRecord run, JsonArray lines, long householdTotalFen, Paging page) {
   }
 
   /**
@@ -39,19 +41,29 @@ public final class PublicNotice {
    * read: a county run's notice has 200,000 lines, too much text to assemble on an event loop.
    */
   public Future<Reply> reply(long runId, boolean csv) {
+    return reply(runId, csv, null);
+  }
+
+  /**
+   * {@code page} null: every line (the CSV for the village board is one whole file). The JSON, which
+   * anyone may ask for without a token, is one page of lines ({@code ?limit=&offset=}), never all
+   * 200,000 of a county run; its household total still covers every line.
+   */
+  public Future<Reply> reply(long runId, boolean csv, Paging page) {
     return database.read(db -> {
-      Notice notice = notice(db, runId);
+      Notice notice = notice(db, runId, csv ? null : page);
       return csv ? Reply.file("text/csv; charset=utf-8", csv(notice)) : Reply.ok(json(notice));
     });
   }
 
-  Notice notice(DSLContext db, long runId) {
+  Notice notice(DSLContext db, long runId, Paging page) {
     DistributionRunRecord run = runs.run(db, runId)
         .filter(r -> !RunStatus.DRAFT.name().equals(r.getStatus()))
         .orElseThrow(() -> Problem.notFound("publicity notice", Long.toString(runId)));
     JsonArray lines = new JsonArray();
     long total = 0;
-    for (Record r : runs.linesWithHouseholds(db, runId)) {
+    for (Record r : page == null ? runs.linesWithHouseholds(db, runId)
+        : runs.linesWithHouseholds(db, runId, page.limit(), page.offset())) {
       String name = r.get(HOUSEHOLD.NAME);
       long amount = r.get(DISTRIBUTION_LINE.AMOUNT_FEN);
       if (name != null) {
@@ -66,7 +78,7 @@ public final class PublicNotice {
           .put("amountFen", amount)
           .put("explanation", r.get(DISTRIBUTION_LINE.EXPLANATION_ZH)));
     }
-    return new Notice(run, lines, total);
+    return new Notice(run, lines, page == null ? total : runs.householdTotalFen(db, runId), page);
   }
 
   public static JsonObject json(Notice notice) {
@@ -82,7 +94,10 @@ public final class PublicNotice {
         .put("publicityEnd", String.valueOf(run.getPublicityEnd()))
         .put("poolFen", run.getPoolFen())
         .put("householdTotalFen", notice.householdTotalFen())
-        .put("lines", notice.lines());
+        .put("lines", notice.lines())
+        .put("linesTotal", run.getLineCount())
+        .put("linesLimit", notice.page() == null ? run.getLineCount() : notice.page().limit())
+        .put("linesOffset", notice.page() == null ? 0 : notice.page().offset());
   }
 
   public static Buffer csv(Notice notice) {

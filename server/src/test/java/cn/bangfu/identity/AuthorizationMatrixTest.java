@@ -41,6 +41,8 @@ class AuthorizationMatrixTest {
   static String accountB;
   static cn.bangfu.support.MatrixMarket market;
   static String spareUser;
+  /** The objection of the run the last resolved path made, for bodies that name it. */
+  static String lastObjection;
 
   @BeforeAll
   static void world() {
@@ -182,6 +184,11 @@ class AuthorizationMatrixTest {
         "/api/v1/distributions/{runA:OBJECTED}/objections/{objection}/answer",
         "/api/v1/distributions/{runB:OBJECTED}/objections/{objection}/answer",
         () -> new JsonObject().put("answer", "已核实"), cooperative, adminOnly));
+    t.put("POST /api/v1/distributions/:id/objections/dismiss", new Row("POST",
+        "/api/v1/distributions/{runA:OBJECTED}/objections/dismiss",
+        "/api/v1/distributions/{runB:OBJECTED}/objections/dismiss",
+        () -> new JsonObject().put("objectionIds", new io.vertx.core.json.JsonArray().add("{objection}"))
+            .put("kind", "UNFOUNDED").put("reason", "与公示数据一致"), Set.of(Role.REGULATOR), none));
     t.put("POST /api/v1/distributions/:id/approve", new Row("POST", "/api/v1/distributions/{runA:ENDED}/approve",
         "/api/v1/distributions/{runB:ENDED}/approve", JsonObject::new, Set.of(Role.REGULATOR), none));
     t.put("POST /api/v1/distributions/:id/post", new Row("POST", "/api/v1/distributions/{runA:APPROVED}/post",
@@ -319,11 +326,13 @@ class AuthorizationMatrixTest {
   }
 
   private Http.Response send(Row row, String template, String token, String household) {
+    lastObjection = null;
     String path = resolve(template);
     if (row.method().equals("GET")) {
       return server.http.get(path, token);
     }
-    JsonObject body = new JsonObject(row.body().get().encode().replace("{household}", household));
+    JsonObject body = new JsonObject(row.body().get().encode().replace("{household}", household)
+        .replace("{objection}", String.valueOf(lastObjection)));
     return server.http.send(row.method(), path, token, "application/json", body.encode(),
         Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
   }
@@ -334,6 +343,7 @@ class AuthorizationMatrixTest {
       Runs.Made made = runs.make(m.group(1).equals("A") ? coopA : coopB, m.group(2));
       template = template.substring(0, m.start()) + made.runId() + template.substring(m.end());
       template = template.replace("{objection}", String.valueOf(made.objectionId()));
+      lastObjection = made.objectionId(); // a body may name it too (bulk dismissal)
     }
     return template.replace("{coopA}", coopA).replace("{coopB}", coopB).replace("{householdA}", householdA)
         .replace("{householdB}", householdB).replace("{buyerA}", buyerA).replace("{buyerB}", buyerB)

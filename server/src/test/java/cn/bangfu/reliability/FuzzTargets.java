@@ -162,13 +162,20 @@ final class FuzzTargets {
         List.of(of("ruleSetId", Kind.RULE_SET, true), of("periodStart", Kind.DATE, true),
             of("periodEnd", Kind.DATE, true)), KeyMode.NONE));
     t.put("POST /api/v1/distributions/:id/publicize", new Target(Role.COOP, Map.of("id", runs.get("DRAFT")),
-        others(runs, "DRAFT"), BodyMode.REQUIRED, new JsonObject().put("days", 7), List.of(integer("days", 1, 90)),
+        others(runs, "DRAFT"), BodyMode.REQUIRED, new JsonObject().put("days", 7), List.of(integer("days", 7, 366)),
         KeyMode.NONE));
-    // ENDED is still PUBLICIZED (only the calendar moved): objections are open there too.
+    // ENDED is PUBLICIZED with its publicity over: objections are refused there (409). An anonymous
+    // objection carries no householdId, so any householdId in this body is refused too.
     t.put("POST /api/v1/distributions/:id/objections", new Target(null, Map.of("id", runs.get("PUBLICIZED")),
-        others(runs, "PUBLICIZED", "OBJECTED", "ENDED"), BodyMode.REQUIRED,
-        new JsonObject().put("text", "分红比例有误").put("householdId", w.member),
-        List.of(text("text", 2000, true), of("householdId", Kind.ID, false)), KeyMode.NONE));
+        others(runs, "PUBLICIZED", "OBJECTED"), BodyMode.REQUIRED,
+        new JsonObject().put("text", "分红比例有误"),
+        List.of(text("text", 500, true), of("householdId", Kind.ID, false)), KeyMode.NONE));
+    t.put("POST /api/v1/distributions/:id/objections/dismiss", new Target(Role.REGULATOR,
+        Map.of("id", runs.get("OBJECTED")), others(runs, "OBJECTED"), BodyMode.REQUIRED,
+        new JsonObject().put("objectionIds", new JsonArray().add(w.objection)).put("kind", "DUPLICATE")
+            .put("reason", "与第一条异议重复"),
+        List.of(of("objectionIds", Kind.ID, true), of("kind", Kind.ENUM, true), text("reason", 500, true)),
+        KeyMode.NONE));
     t.put("POST /api/v1/distributions/:id/objections/:objectionId/answer", new Target(Role.COOP,
         Map.of("id", runs.get("OBJECTED"), "objectionId", w.objection), others(runs, "OBJECTED"), BodyMode.REQUIRED,
         new JsonObject().put("answer", "已核实，亩数无误"), List.of(text("answer", 2000, true)), KeyMode.NONE));

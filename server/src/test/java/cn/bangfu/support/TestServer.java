@@ -20,9 +20,13 @@ public final class TestServer implements AutoCloseable {
   public final String adminToken;
 
   private TestServer(String jdbcUrl, String masterKey, int tokenTtlSeconds) {
+    this(jdbcUrl, masterKey, config(jdbcUrl, masterKey, tokenTtlSeconds));
+  }
+
+  private TestServer(String jdbcUrl, String masterKey, Config config) {
     this.jdbcUrl = jdbcUrl;
     this.masterKey = masterKey;
-    this.server = new LedgerServer(config(jdbcUrl, masterKey, tokenTtlSeconds)).start();
+    this.server = new LedgerServer(config).start();
     this.http = new Http(server.port());
     this.adminToken = http.login("admin", ADMIN_PASSWORD);
   }
@@ -36,11 +40,22 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(jdbcUrl, masterKey, 3600);
   }
 
+  /** A server on a fresh database whose shortest publicity is {@code minPublicityDays} (0: over the day it starts). */
+  public static TestServer startWithMinPublicityDays(int minPublicityDays) {
+    String jdbcUrl = TestDatabase.freshDatabase();
+    String key = randomKey();
+    return new TestServer(jdbcUrl, key, config(jdbcUrl, key, 3600, minPublicityDays));
+  }
+
   public static Config config(String jdbcUrl, String masterKey, int tokenTtlSeconds) {
+    return config(jdbcUrl, masterKey, tokenTtlSeconds, 7);
+  }
+
+  private static Config config(String jdbcUrl, String masterKey, int tokenTtlSeconds, int minPublicityDays) {
     try {
       Path dataDir = Files.createTempDirectory("ledger-test");
       return new Config(0, dataDir, Optional.of(jdbcUrl), TestDatabase.user(), TestDatabase.password(), 8,
-          Optional.of(ADMIN_PASSWORD), Optional.of(masterKey), tokenTtlSeconds, 7, 64 * 1024, false);
+          Optional.of(ADMIN_PASSWORD), Optional.of(masterKey), tokenTtlSeconds, minPublicityDays, 64 * 1024, false);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

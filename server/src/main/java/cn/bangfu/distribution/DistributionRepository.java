@@ -1,6 +1,7 @@
 package cn.bangfu.distribution;
 
 import static cn.bangfu.db.Tables.COOPERATIVE;
+import static cn.bangfu.db.Tables.DISTRIBUTION_CLAIM;
 import static cn.bangfu.db.Tables.DISTRIBUTION_LINE;
 import static cn.bangfu.db.Tables.DISTRIBUTION_OBJECTION;
 import static cn.bangfu.db.Tables.DISTRIBUTION_RUN;
@@ -28,6 +29,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
 /** SQL for distribution runs, their lines, sources and objections. */
@@ -170,6 +172,40 @@ public final class DistributionRepository {
         .where(DISTRIBUTION_LINE.RUN_ID.eq(runId), DISTRIBUTION_LINE.HOUSEHOLD_ID.isNotNull()).fetchOne(0,
             java.math.BigDecimal.class);
     return sum == null ? 0 : sum.longValueExact();
+  }
+
+  /**
+   * Claims every source of the run for it, in key order (so two runs claiming overlapping sources
+   * wait for each other instead of deadlocking). Returns the run that claimed one of them first, or
+   * empty when all are now this run's; on a conflict nothing of this claim stays written.
+   */
+  public Optional<Long> claimSources(DSLContext db, long runId) {
+    try {
+      db.insertInto(DISTRIBUTION_CLAIM, DISTRIBUTION_CLAIM.COOPERATIVE_ID, DISTRIBUTION_CLAIM.SOURCE_TYPE,
+              DISTRIBUTION_CLAIM.SOURCE_ID, DISTRIBUTION_CLAIM.RUN_ID)
+          .select(db.select(DISTRIBUTION_SOURCE.COOPERATIVE_ID, DISTRIBUTION_SOURCE.SOURCE_TYPE,
+                  DISTRIBUTION_SOURCE.SOURCE_ID, DISTRIBUTION_SOURCE.RUN_ID)
+              .from(DISTRIBUTION_SOURCE).where(DISTRIBUTION_SOURCE.RUN_ID.eq(runId))
+              .orderBy(DISTRIBUTION_SOURCE.SOURCE_TYPE, DISTRIBUTION_SOURCE.SOURCE_ID))
+          .execute();
+      return Optional.empty();
+    } catch (IntegrityConstraintViolationException duplicate) {
+      // The failed statement is undone by the database; read the holder past any snapshot (locking read)
+      return db.select(DISTRIBUTION_CLAIM.RUN_ID).from(DISTRIBUTION_CLAIM).join(DISTRIBUTION_SOURCE)
+          .on(DISTRIBUTION_SOURCE.COOPERATIVE_ID.eq(DISTRIBUTION_CLAIM.COOPERATIVE_ID),
+              DISTRIBUTION_SOURCE.SOURCE_TYPE.eq(DISTRIBUTION_CLAIM.SOURCE_TYPE),
+              DISTRIBUTION_SOURCE.SOURCE_ID.eq(DISTRIBUTION_CLAIM.SOURCE_ID))
+          .where(DISTRIBUTION_SOURCE.RUN_ID.eq(runId), DISTRIBUTION_CLAIM.RUN_ID.ne(runId))
+          .limit(1).forUpdate().fetchOptional(DISTRIBUTION_CLAIM.RUN_ID)
+          .or(() -> {
+            throw duplicate;
+          });
+    }
+  }
+
+  /** A reversed run's sources are undistributed again. */
+  public void releaseClaims(DSLContext db, long runId) {
+    db.deleteFrom(DISTRIBUTION_CLAIM).where(DISTRIBUTION_CLAIM.RUN_ID.eq(runId)).execute();
   }
 
   public Map<String, List<Long>> sources(DSLContext db, long runId) {

@@ -6,6 +6,7 @@ import cn.bangfu.db.tables.records.DistributionRunRecord;
 import cn.bangfu.identity.Principal;
 import cn.bangfu.identity.Role;
 import cn.bangfu.identity.Scopes;
+import cn.bangfu.ledger.ClosedYears;
 import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.JournalPoster;
 import cn.bangfu.ledger.PostedEntry;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 
@@ -266,6 +268,12 @@ public final class DistributionService {
    * Posts the run: exactly once. The run row is locked first, so of two concurrent calls (on any
    * instances) the second waits, then finds POSTED and returns the same run; the ledger's unique
    * idempotency ref would refuse a second entry even if that lock were bypassed.
+   *
+   * <p>The same money is distributed at most once (issue 13): in this transaction the run claims the
+   * revenue and costs its pool consumed, under a unique key per source, and closes (结账) every
+   * calendar year its period covers whole. Another run that claimed one of them first — an earlier
+   * posting, or one racing on another instance, whose claim this one waits for — makes this post a
+   * 409 that writes nothing; the stale run is drafted again over what is left.
    */
   public Future<RunView> post(Principal caller, long runId) {
     return database.tx(db -> {
@@ -276,6 +284,18 @@ public final class DistributionService {
       if (!RunStatus.APPROVED.name().equals(run.getStatus())) {
         throw wrongStep(run, "post");
       }
+      Optional<Integer> closed = ClosedYears.firstClosed(db, run.getCooperativeId(), run.getPeriodStart().getYear(),
+          run.getPeriodEnd().getYear());
+      if (closed.isPresent()) {
+        throw Problem.conflict("year-closed", "the cooperative's year " + closed.get() + " was closed (结账) after this"
+            + " run was drafted; draft again for a later period", "periodStart");
+      }
+      Optional<Long> claimedBy = runs.claimSources(db, runId);
+      if (claimedBy.isPresent()) {
+        throw Problem.conflict("already-distributed", "revenue or costs of this run were already distributed by run "
+            + claimedBy.get() + "; draft again", null);
+      }
+      closeWholeYears(db, run);
       EntryDraft entry = DistributionEntries.posting(run, runs.recipientAmounts(db, runId), caller.userId(), today());
       PostedEntry posted = entry == null ? null : ledger.post(db, entry);
       run.setStatus(RunStatus.POSTED.name()).setPostedBy(caller.userId()).setPostedAt(now())
@@ -283,6 +303,18 @@ public final class DistributionService {
       runs.transition(db, run, RunStatus.APPROVED);
       return viewOf(db, run, 100, 0);
     });
+  }
+
+  /** 结账 of every calendar year the run's period covers from 1 January to 31 December. */
+  private static void closeWholeYears(DSLContext db, DistributionRunRecord run) {
+    for (int year = run.getPeriodStart().getYear(); year <= run.getPeriodEnd().getYear(); year++) {
+      boolean whole = !run.getPeriodStart().isAfter(LocalDate.of(year, 1, 1))
+          && !run.getPeriodEnd().isBefore(LocalDate.of(year, 12, 31));
+      if (whole && !ClosedYears.close(db, run.getCooperativeId(), year, run.getId(), now())) {
+        throw Problem.conflict("year-closed", "the cooperative's year " + year + " is already closed (结账) by run "
+            + ClosedYears.closedBy(db, run.getCooperativeId(), year).orElse(null) + "; draft again", "periodStart");
+      }
+    }
   }
 
   public Future<RunView> reverse(Principal caller, long runId, String reason) {
@@ -301,6 +333,9 @@ public final class DistributionService {
       PostedEntry reversal = run.getLedgerEntryId() == null ? null
           : ledger.reverse(db, run.getLedgerEntryId(), DistributionEntries.reversalRef(runId), today(),
               caller.userId(), reason);
+      // The reversed distribution gave nothing: its revenue and costs are undistributed, its years open
+      runs.releaseClaims(db, runId);
+      ClosedYears.reopen(db, runId);
       run.setStatus(RunStatus.REVERSED.name()).setReversedBy(caller.userId()).setReversedAt(now())
           .setReversalReason(reason).setReversalEntryId(reversal == null ? null : reversal.entryId());
       runs.transition(db, run, RunStatus.POSTED);

@@ -5,11 +5,15 @@ import cn.bangfu.db.tables.records.DistributionRunRecord;
 import cn.bangfu.db.tables.records.DistributionSourceRecord;
 import cn.bangfu.identity.Principal;
 import cn.bangfu.identity.Scopes;
+import cn.bangfu.ledger.ClosedYears;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.rules.engine.Allocator;
+import cn.bangfu.rules.facts.CostItem;
+import cn.bangfu.rules.facts.PeriodFacts;
 import cn.bangfu.rules.load.RuleSetCatalog;
+import cn.bangfu.rules.model.PoolDefinition;
 import cn.bangfu.rules.model.RuleSet;
 import cn.bangfu.rules.result.AllocationLine;
 import cn.bangfu.rules.result.AllocationResult;
@@ -17,13 +21,20 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Drafts a distribution run: gathers the period's facts, runs the rule set's pure engine on them
  * and stores the run with every line, its explanation and the provenance of the pool. A new draft
  * for the same cooperative, rule set and period replaces the old draft; later states are untouched.
+ *
+ * <p>The pool is made only of what no posted run has consumed (PeriodFactsRepository), and the run
+ * records exactly the sources its pool consumes; posting claims them under a unique key, so a draft
+ * made stale by another run's posting fails there and is drafted again. A period overlapping a
+ * closed year (结账) is refused.
  */
 public final class DraftService {
   private static final int MAX_EXPLANATION = 1000;
@@ -61,25 +72,61 @@ public final class DraftService {
         throw Problem.notFound("cooperative", Long.toString(cooperativeId));
       }
       Scopes.require(Scopes.mayActOnCooperative(caller, cooperativeId, region), "cooperative " + cooperativeId);
+      Optional<Integer> closed = ClosedYears.firstClosed(db, cooperativeId, start.getYear(), end.getYear());
+      if (closed.isPresent()) {
+        throw Problem.conflict("year-closed", "the cooperative's year " + closed.get() + " is closed (结账): its"
+            + " distribution is posted; choose a period after it", closed.get() == start.getYear() ? "periodStart"
+            : "periodEnd");
+      }
       String draftKey = cooperativeId + ":" + ruleSetId + ":" + start + ":" + end;
       runs.deleteDraft(db, draftKey);
 
-      PeriodFactsRepository.Gathered gathered = facts.gather(db, cooperativeId, start, end);
+      PeriodFactsRepository.Gathered all = facts.gather(db, cooperativeId, start, end);
+      PeriodFactsRepository.Gathered gathered = consumedBy(ruleSet.pool(), all);
       AllocationResult result = Allocator.allocate(ruleSet, gathered.facts());
       long runId = ids.next();
       DistributionRunRecord run = new DistributionRunRecord().setId(runId).setCooperativeId(cooperativeId)
           .setRuleSetId(ruleSet.id()).setRuleSetVersion(ruleSet.version())
           .setPeriodStart(start).setPeriodEnd(end).setStatus(RunStatus.DRAFT.name()).setDraftKey(draftKey)
           .setRevenueFen(gathered.facts().settledRevenueFen())
-          .setCostFen(gathered.costById().values().stream().mapToLong(Long::longValue).sum())
+          .setCostFen(gathered.costById().values().stream().mapToLong(CostItem::amountFen).sum())
           .setPoolFen(result.poolFen()).setLiabilityFen(result.totalLiabilitiesFen())
           .setLineCount(result.lines().size()).setResultJson(summaryJson(result))
           .setCreatedBy(caller.userId()).setCreatedAt(DistributionService.now());
       runs.insertRun(db, run);
       runs.insertLines(db, lines(runId, cooperativeId, result));
-      runs.insertSources(db, sources(runId, cooperativeId, gathered));
+      if (result.poolFen() > 0) {
+        // A pool of nothing (costs above revenue) consumes nothing: revenue and costs stay for a later run
+        runs.insertSources(db, sources(runId, cooperativeId, gathered));
+      }
       return lifecycle.viewOf(db, run, 100, 0);
     });
+  }
+
+  /**
+   * The part of the undistributed facts the rule set's pool is made of, so the run's sources are
+   * exactly what it consumes: a surplus pool takes the revenue and every cost; revenue − named costs
+   * (pv-station-welfare-posts: O&M) leaves the other costs for a later surplus run; a pool not drawn
+   * from revenue (an account, a fixed sum, a compliance check) consumes no revenue and no cost.
+   */
+  static PeriodFactsRepository.Gathered consumedBy(PoolDefinition pool, PeriodFactsRepository.Gathered all) {
+    PeriodFacts f = all.facts();
+    Map<Long, CostItem> costs = new LinkedHashMap<>();
+    Map<Long, Long> revenue = all.revenueByOrder();
+    if (pool == null || (pool.kind() != PoolDefinition.Kind.SURPLUS
+        && pool.kind() != PoolDefinition.Kind.REVENUE_MINUS_COSTS)) {
+      revenue = Map.of();
+    } else {
+      all.costById().forEach((id, cost) -> {
+        if (pool.kind() == PoolDefinition.Kind.SURPLUS || pool.costCategories().contains(cost.category())) {
+          costs.put(id, cost);
+        }
+      });
+    }
+    long revenueFen = revenue.values().stream().mapToLong(Long::longValue).sum();
+    PeriodFacts facts = new PeriodFacts(f.cooperativeId(), f.periodStart(), f.periodEnd(), revenueFen,
+        new ArrayList<>(costs.values()), f.members(), f.accounts(), f.areaMu(), f.poorLaborersEmployed());
+    return new PeriodFactsRepository.Gathered(facts, revenue, costs);
   }
 
   /** Everything of the result but its lines (stored as rows): steps, warnings, liabilities, compliance. */
@@ -110,9 +157,10 @@ public final class DraftService {
       PeriodFactsRepository.Gathered gathered) {
     List<DistributionSourceRecord> rows = new ArrayList<>();
     gathered.revenueByOrder().forEach((order, fen) -> rows.add(new DistributionSourceRecord().setRunId(runId)
-        .setSourceType("ORDER").setSourceId(order).setCooperativeId(cooperativeId).setAmountFen(fen)));
-    gathered.costById().forEach((cost, fen) -> rows.add(new DistributionSourceRecord().setRunId(runId)
-        .setSourceType("COST").setSourceId(cost).setCooperativeId(cooperativeId).setAmountFen(fen)));
+        .setSourceType(PeriodFactsRepository.ORDER_SOURCE).setSourceId(order).setCooperativeId(cooperativeId).setAmountFen(fen)));
+    gathered.costById().forEach((cost, item) -> rows.add(new DistributionSourceRecord().setRunId(runId)
+        .setSourceType(PeriodFactsRepository.COST_SOURCE).setSourceId(cost).setCooperativeId(cooperativeId)
+        .setAmountFen(item.amountFen())));
     return rows;
   }
 

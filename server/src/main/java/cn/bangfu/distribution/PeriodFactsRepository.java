@@ -2,6 +2,7 @@ package cn.bangfu.distribution;
 
 import static cn.bangfu.db.Tables.COST_RECORD;
 import static cn.bangfu.db.Tables.DELIVERY;
+import static cn.bangfu.db.Tables.DISTRIBUTION_CLAIM;
 import static cn.bangfu.db.Tables.HOUSEHOLD;
 import static cn.bangfu.db.Tables.LABOR_RECORD;
 import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
@@ -9,6 +10,8 @@ import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 import static cn.bangfu.db.Tables.LEDGER_POSTING;
 import static cn.bangfu.db.Tables.MEMBERSHIP;
 import static cn.bangfu.db.Tables.SHARE_HOLDING;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 
 import cn.bangfu.ledger.AccountRef;
@@ -31,28 +34,35 @@ import org.jooq.Record2;
 
 /**
  * Gathers a cooperative's period facts with a fixed number of set-based queries (seven, however many
- * households): settled revenue per order from the ledger, costs, members with their status, and
- * deliveries, shares and labour aggregated per household by the database.
+ * households): the undistributed settled revenue per order from the ledger, the undistributed costs,
+ * members with their status, and deliveries, shares and labour aggregated per household by the
+ * database.
+ *
+ * <p>What the book says is still undistributed (DESIGN.md 8.1): revenue of orders settled in the
+ * period that no posted run has claimed, and every unclaimed cost dated on or before the period's
+ * end. Costs carry forward until a run deducts them, so a period chosen to leave costs out cannot
+ * escape them; revenue belongs to the period it was settled in.
  */
 public final class PeriodFactsRepository {
+  /** distribution_source / distribution_claim source types. */
+  public static final String ORDER_SOURCE = "ORDER";
+  public static final String COST_SOURCE = "COST";
 
-  /** The facts, plus where the pool's money came from (order id → revenue, cost id → amount). */
-  public record Gathered(PeriodFacts facts, Map<Long, Long> revenueByOrder, Map<Long, Long> costById) {
+  /** The facts, plus where the pool's money came from (order id → revenue, cost id → cost). */
+  public record Gathered(PeriodFacts facts, Map<Long, Long> revenueByOrder, Map<Long, CostItem> costById) {
   }
 
   public Gathered gather(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {
     Map<Long, Long> revenueByOrder = settledRevenueByOrder(db, cooperativeId, start, end);
     long revenue = revenueByOrder.values().stream().mapToLong(Long::longValue).sum();
 
-    Map<Long, Long> costById = new LinkedHashMap<>();
-    List<CostItem> costs = new ArrayList<>();
+    Map<Long, CostItem> costById = new LinkedHashMap<>();
     db.select(COST_RECORD.ID, COST_RECORD.CATEGORY, COST_RECORD.AMOUNT_FEN).from(COST_RECORD)
-        .where(COST_RECORD.COOPERATIVE_ID.eq(cooperativeId), COST_RECORD.INCURRED_ON.between(start, end))
+        .where(COST_RECORD.COOPERATIVE_ID.eq(cooperativeId), COST_RECORD.INCURRED_ON.le(end),
+            unclaimed(cooperativeId, COST_SOURCE, COST_RECORD.ID))
         .orderBy(COST_RECORD.ID)
-        .forEach(r -> {
-          costById.put(r.value1(), r.value3());
-          costs.add(new CostItem(r.value2(), r.value3()));
-        });
+        .forEach(r -> costById.put(r.value1(), new CostItem(r.value2(), r.value3())));
+    List<CostItem> costs = new ArrayList<>(costById.values());
 
     Map<Long, Long> deliveries = new HashMap<>();
     db.select(DELIVERY.HOUSEHOLD_ID, sum(DELIVERY.VALUE_FEN)).from(DELIVERY)
@@ -111,8 +121,14 @@ public final class PeriodFactsRepository {
     return new Gathered(facts, revenueByOrder, costById);
   }
 
+  /** No posted run has consumed the source yet. */
+  private static org.jooq.Condition unclaimed(long cooperativeId, String sourceType, org.jooq.Field<Long> sourceId) {
+    return notExists(selectOne().from(DISTRIBUTION_CLAIM).where(DISTRIBUTION_CLAIM.COOPERATIVE_ID.eq(cooperativeId),
+        DISTRIBUTION_CLAIM.SOURCE_TYPE.eq(sourceType), DISTRIBUTION_CLAIM.SOURCE_ID.eq(sourceId)));
+  }
+
   /**
-   * Revenue of orders settled in the period, per order, read from the cooperative's revenue account
+   * Unclaimed revenue of orders settled in the period, per order, read from the cooperative's revenue account
    * in the ledger (the source of truth for money): credits are negative, so revenue is their negation.
    * A reversed settlement nets to zero and drops out.
    */
@@ -130,7 +146,8 @@ public final class PeriodFactsRepository {
     for (Record2<Long, BigDecimal> r : db.select(LEDGER_ENTRY.REFERENCE_ID, sum(LEDGER_POSTING.AMOUNT_FEN))
         .from(LEDGER_POSTING).join(LEDGER_ENTRY).on(LEDGER_ENTRY.ID.eq(LEDGER_POSTING.ENTRY_ID))
         .where(LEDGER_POSTING.ACCOUNT_ID.eq(account), LEDGER_POSTING.EFFECTIVE_DATE.between(start, end),
-            LEDGER_ENTRY.REFERENCE_TYPE.eq(ORDER_REFERENCE))
+            LEDGER_ENTRY.REFERENCE_TYPE.eq(ORDER_REFERENCE),
+            unclaimed(cooperativeId, ORDER_SOURCE, LEDGER_ENTRY.REFERENCE_ID))
         .groupBy(LEDGER_ENTRY.REFERENCE_ID)
         .orderBy(LEDGER_ENTRY.REFERENCE_ID)
         .fetch()) {

@@ -7,6 +7,7 @@ import cn.bangfu.identity.Principal;
 import cn.bangfu.identity.Role;
 import cn.bangfu.identity.Scopes;
 import cn.bangfu.ledger.AccountRef;
+import cn.bangfu.ledger.ClosedYears;
 import cn.bangfu.ledger.AccountRef.OwnerType;
 import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.ledger.EntryDraft;
@@ -121,6 +122,8 @@ public final class OrderTransitions {
       changes = acceptance(order, d.acceptedQuantity());
     } else if (action == Action.SETTLE) {
       changes = settlement(order, d);
+      // 结账: revenue dated in a distributed year could never be distributed; it is dated in an open one
+      ClosedYears.requireOpen(db, order.getCooperativeId(), d.settledOn(), "settledOn");
     }
     LocalDateTime at = OrderService.now();
     if (!orders.transition(db, orderId, current, action.to, at, changes)) {

@@ -12,6 +12,7 @@ import cn.bangfu.db.tables.records.ShareHoldingRecord;
 import cn.bangfu.identity.Principal;
 import cn.bangfu.identity.Role;
 import cn.bangfu.identity.Scopes;
+import cn.bangfu.ledger.ClosedYears;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.FieldCipher;
 import cn.bangfu.platform.Ids;
@@ -330,6 +331,8 @@ public final class RegistryService {
   public Future<CostRecordRecord> recordCost(Principal caller, long cooperativeId, NewCost c) {
     return database.tx(db -> {
       visibleCooperative(db, caller, cooperativeId);
+      // 结账: a distributed year's costs are final; a cost found later belongs to the next period
+      ClosedYears.requireOpen(db, cooperativeId, c.date(), "date");
       CostRecordRecord row = new CostRecordRecord().setId(ids.next()).setCooperativeId(cooperativeId)
           .setAmountFen(c.amountFen()).setCategory(c.category()).setIncurredOn(c.date()).setNote(c.note())
           .setCreatedAt(now()).setCreatedBy(caller.userId());

@@ -41,8 +41,8 @@ class DistributionGuardsTest {
     server.close();
   }
 
-  private String approvedRun(String periodEnd) {
-    String runId = GrapeCooperative.created(coop.draft("coop-surplus-60", "2026-01-01", periodEnd));
+  private String approvedRun(String periodStart, String periodEnd) {
+    String runId = GrapeCooperative.created(coop.draft("coop-surplus-60", periodStart, periodEnd));
     coop.post("/api/v1/distributions/" + runId + "/publicize", coop.coopToken, new JsonObject().put("days", 7));
     coop.endPublicity(runId);
     assertThat(coop.post("/api/v1/distributions/" + runId + "/approve", coop.regulatorToken, new JsonObject())
@@ -86,7 +86,9 @@ class DistributionGuardsTest {
   @Test
   void given_the_posting_connection_is_killed_mid_transaction_then_nothing_is_written_and_a_retry_posts_once()
       throws Exception {
-    String runId = approvedRun("2026-10-31");
+    // November's own sale: posting claims it, so the other tests' January–September drafts keep theirs
+    coop.settledOrder(8_002, 240_000, LocalDate.of(2026, 11, 5));
+    String runId = approvedRun("2026-11-01", "2026-11-30");
     long entriesBefore = server.server().database().dsl().fetchCount(LEDGER_ENTRY);
     long postingsBefore = server.server().database().dsl().fetchCount(LEDGER_POSTING);
 

@@ -135,6 +135,9 @@ class DistributionLifecycleTest {
 
   @Test
   void a_reversed_run_leaves_the_statement_and_the_ledger_as_before() {
+    // Its own cooperative: the year run of the other test closes 2026 (结账) for the shared one
+    GrapeCooperative coop = new GrapeCooperative(server, "岑丰村葡萄种植专业合作社（冲销）", 4);
+    coop.settledOrder(9_101, 600_000, LocalDate.of(2026, 9, 10));
     String runId = GrapeCooperative.created(coop.draft("coop-surplus-60", "2026-09-01", "2026-09-30"));
     coop.post("/api/v1/distributions/" + runId + "/publicize", coop.coopToken, new JsonObject().put("days", 7));
     coop.endPublicity(runId);

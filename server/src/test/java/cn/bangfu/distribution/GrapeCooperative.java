@@ -53,6 +53,11 @@ final class GrapeCooperative {
     }
   }
 
+  static JsonObject createdBody(Http.Response response) {
+    assertThat(response.status()).as(response.text()).isBetween(200, 201);
+    return response.body();
+  }
+
   static String created(Http.Response response) {
     assertThat(response.status()).as(response.text()).isBetween(200, 201);
     return response.body().getString("id");
@@ -69,8 +74,32 @@ final class GrapeCooperative {
   }
 
   void cost(long fen, String date) {
-    created(server.http.post("/api/v1/cooperatives/" + id + "/costs", coopToken, new JsonObject()
-        .put("amountFen", fen).put("category", "农资").put("date", date)));
+    cost(fen, "农资", date);
+  }
+
+  /** A cost of {@code category}; returns its id. */
+  String cost(long fen, String category, String date) {
+    return created(server.http.post("/api/v1/cooperatives/" + id + "/costs", coopToken, new JsonObject()
+        .put("amountFen", fen).put("category", category).put("date", date)));
+  }
+
+  /** Drafts, publicizes, lets publicity end and approves a run; returns its id. */
+  String approvedRun(String ruleSetId, String start, String end) {
+    String runId = created(draft(ruleSetId, start, end));
+    assertThat(post("/api/v1/distributions/" + runId + "/publicize", coopToken, new JsonObject().put("days", 7))
+        .status()).isEqualTo(200);
+    endPublicity(runId);
+    assertThat(post("/api/v1/distributions/" + runId + "/approve", regulatorToken, new JsonObject()).status())
+        .isEqualTo(200);
+    return runId;
+  }
+
+  /** An approved run, posted; returns the posted run. */
+  JsonObject postedRun(String ruleSetId, String start, String end) {
+    String runId = approvedRun(ruleSetId, start, end);
+    Http.Response posted = post("/api/v1/distributions/" + runId + "/post", coopToken, new JsonObject());
+    assertThat(posted.status()).as(posted.text()).isEqualTo(200);
+    return posted.body();
   }
 
   Http.Response draft(String ruleSetId, String start, String end) {

@@ -303,7 +303,9 @@ final class CrashLoad {
   private void stepRun(int coop) {
     Run run = currentRun[coop];
     if (run == null || "POSTED".equals(run.known) || "ABANDONED".equals(run.known)) {
-      run = new Run(coop, CrashWorld.TODAY.minusDays(700).plusDays(runSequence.getAndIncrement()).toString());
+      // Periods shorter than a year: a posted run covering a whole calendar year would close it (结账)
+      // and refuse every later run overlapping it
+      run = new Run(coop, CrashWorld.TODAY.minusDays(360).plusDays(runSequence.getAndIncrement()).toString());
       journal.runs.add(run);
       currentRun[coop] = run;
     }
@@ -351,7 +353,11 @@ final class CrashLoad {
       }
     }
     Http.Response response = call("POST", path, token, body, Map.of());
-    if (response != null && response.status() == 409 && ++run.conflicts > 5) {
+    if (response != null && response.status() == 409 && response.text().contains("nothing-to-distribute")) {
+      // The previous posted run took every settled sale so far: this draft is left as a report
+      run.known = "ABANDONED";
+      run.inDoubt = false;
+    } else if (response != null && response.status() == 409 && ++run.conflicts > 5) {
       unexpected.add(path + " refused again and again: " + response.text());
       run.known = "ABANDONED";
       run.inDoubt = false;

@@ -82,9 +82,10 @@ public final class Api {
   }
 
   /**
-   * A route anyone may call without a token. Its writes (every method but GET and HEAD) share one
-   * per-address limit, {@link #ANONYMOUS_WRITES} at once and as many again per hour, checked before
-   * the handler runs, so no anonymous write route can be flooded and none has to remember to opt in.
+   * A route anyone may call without a token. Its writes (every method but GET and HEAD) made without a
+   * valid token share one per-address limit, {@link #ANONYMOUS_WRITES} at once and as many again per
+   * hour, checked before the handler runs, so no anonymous write route can be flooded and none has to
+   * remember to opt in.
    */
   public void publicRoute(HttpMethod method, String path, PublicHandler handler) {
     boolean write = !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD);
@@ -107,16 +108,29 @@ public final class Api {
     router.route(method, full).handler(ctx -> {
       Future<Reply> reply;
       try {
-        long wait = limit == null ? 0 : limit.take(RateLimit.clientAddress(ctx));
-        reply = wait > 0
-            ? Future.failedFuture(Problem.tooManyRequests(
-                "too many anonymous requests from your address; try again in " + wait + " s", wait))
-            : handler.handle(ctx);
+        reply = limit == null ? handler.handle(ctx) : signedIn(ctx).compose(accountable -> {
+          long wait = accountable ? 0 : limit.take(RateLimit.clientAddress(ctx));
+          return wait > 0
+              ? Future.failedFuture(Problem.tooManyRequests(
+                  "too many anonymous requests from your address; try again in " + wait + " s", wait))
+              : handler.handle(ctx);
+        });
       } catch (RuntimeException e) {
         reply = Future.failedFuture(e);
       }
       answer(ctx, reply);
     });
+  }
+
+  /**
+   * Whether the request carries a valid token. A signed-in caller is accountable (its account can be
+   * disabled) and is not counted against its address, so households objecting from a village office
+   * that shares one address are not stopped by each other; a missing or invalid token counts.
+   */
+  private Future<Boolean> signedIn(RoutingContext ctx) {
+    String authorization = ctx.request().getHeader("Authorization");
+    return authorization == null ? Future.succeededFuture(false)
+        : authenticator.authenticate(authorization).map(caller -> true).otherwise(false);
   }
 
   private static void answer(RoutingContext ctx, Future<Reply> reply) {

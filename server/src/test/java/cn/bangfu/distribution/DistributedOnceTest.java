@@ -94,19 +94,28 @@ class DistributedOnceTest {
   }
 
   @Test
-  void given_a_closed_year_when_a_cost_or_a_settlement_is_dated_in_it_then_409_naming_the_date() {
+  void given_a_closed_year_when_a_cost_is_dated_in_it_then_409_naming_the_date() {
     GrapeCooperative coop = grapeYear("岑丰村葡萄合作社二");
-    // The current year is closed, so that a settlement dated today falls in it
-    int thisYear = Market.TODAY.getYear();
-    settled(coop, 120_000, LocalDate.of(thisYear, 1, 5));
-    coop.postedRun("coop-surplus-60", thisYear + "-01-01", thisYear + "-12-31");
+    // Last year is closed; dates in it are past, so only the closing can refuse them
+    int closed = Market.TODAY.getYear() - 1;
+    settled(coop, 120_000, LocalDate.of(closed, 1, 5));
+    coop.postedRun("coop-surplus-60", closed + "-01-01", closed + "-12-31");
 
     Http.Response cost = coop.post("/api/v1/cooperatives/" + coop.id + "/costs", coop.coopToken, new JsonObject()
-        .put("amountFen", 30_000).put("category", "农资").put("date", thisYear + "-11-30"));
+        .put("amountFen", 30_000).put("category", "农资").put("date", closed + "-11-30"));
     assertThat(cost.status()).as(cost.text()).isEqualTo(409);
     assertThat(cost.body().getString("field")).isEqualTo("date");
     assertThat(cost.body().getString("type")).endsWith("year-closed");
-    coop.cost(30_000, (thisYear + 1) + "-01-05");
+    coop.cost(30_000, Market.TODAY.withDayOfYear(1).toString());
+  }
+
+  @Test
+  void given_a_closed_year_when_a_settlement_is_dated_in_it_then_409_naming_settled_on_and_nothing_posted() {
+    GrapeCooperative coop = new GrapeCooperative(server, "岑丰村葡萄合作社八", 4);
+    // An order is settled on or after the day it was placed (today), so close the current year
+    int thisYear = Market.TODAY.getYear();
+    settled(coop, 120_000, Market.TODAY);
+    coop.postedRun("coop-surplus-60", thisYear + "-01-01", thisYear + "-12-31");
 
     String buyerToken = server.userToken("buyer-" + coop.buyerId, "BUYER", coop.buyerId);
     Market market = Market.of(server, coop.id, coop.coopToken, coop.buyerId, buyerToken);
@@ -211,7 +220,7 @@ class DistributedOnceTest {
 
     JsonObject again = GrapeCooperative.createdBody(coop.draft("coop-surplus-60", "2026-01-01", "2026-12-31"));
     assertThat(again.getLong("poolFen")).isEqualTo(1_000_000L);
-    coop.cost(10_000, "2026-12-20");
+    coop.cost(10_000, "2026-11-20");
   }
 
   @Test

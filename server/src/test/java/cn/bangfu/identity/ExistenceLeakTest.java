@@ -80,7 +80,7 @@ class ExistenceLeakTest {
     }
     p.add(new Probe("POST", "/api/v1/distributions/{run}/publicize", coop, "COOP", new JsonObject().put("days", 7)));
     p.add(new Probe("POST", "/api/v1/distributions/{run}/paid", coop, "COOP",
-        new JsonObject().put("paidOn", "2027-01-20")));
+        new JsonObject().put("paidOn", "2026-11-20")));
     p.add(new Probe("POST", "/api/v1/distributions/{run}/approve", regulator, "REGULATOR", new JsonObject()));
     p.add(new Probe("POST", "/api/v1/distributions/{run}/reverse", regulator, "REGULATOR",
         new JsonObject().put("reason", "核查")));

@@ -84,6 +84,12 @@ class FloodSuiteTest {
         .post(path, null, new JsonObject().put("text", "我家的土地亩数登记有误"));
     assertThat(neighbour.status()).as("another address still objects: " + neighbour.text()).isNotEqualTo(429);
     assertThat(neighbour.status()).isLessThan(500);
+
+    // From the spent address: a made-up token is still anonymous, a signed-in caller is accountable
+    RawHttp.Response forged = attacker.post(path, "not-a-token", new JsonObject().put("text", "请核实"));
+    assertThat(forged.status()).as(forged.text()).isEqualTo(429);
+    RawHttp.Response signedIn = attacker.post(path, world.buyerToken, new JsonObject().put("text", "采购单位核实本次公示"));
+    assertThat(signedIn.status()).as(signedIn.text()).isEqualTo(201);
   }
 
   @Test

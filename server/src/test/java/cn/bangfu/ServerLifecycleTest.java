@@ -8,7 +8,6 @@ import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The server keeps its data across restarts and runs as several stateless instances on one database. */
@@ -18,8 +17,8 @@ class ServerLifecycleTest {
   void given_the_embedded_database_when_the_server_restarts_then_data_and_keys_survive() throws Exception {
     // Not under /tmp: the embedded database refuses a data directory it would treat as scratch.
     Path dataDir = Files.createDirectories(Path.of("target")).resolve("restart-" + System.nanoTime());
-    Config config = new Config(0, dataDir, Optional.empty(), "root", "", 4, Optional.of(TestServer.ADMIN_PASSWORD),
-        Optional.empty(), 3600, 7, 64 * 1024, false);
+    Config config = Config.builder().httpPort(0).dataDir(dataDir).dbPoolSize(4).adminPassword(TestServer.ADMIN_PASSWORD)
+        .tokenTtlSeconds(3600).maxBodyBytes(64 * 1024).build();
 
     LedgerServer first = new LedgerServer(config).start();
     String cooperativeId;

@@ -1,12 +1,16 @@
 package cn.bangfu.platform;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything the server reads from its environment, in one place (README's configuration table
- * mirrors this record). Tests build it directly instead of mutating the process environment.
+ * mirrors this record), plus the clock business time is read from. Tests and benchmarks build it
+ * with {@link #builder()} instead of mutating the process environment; the builder starts from the
+ * same defaults as {@link #fromEnvironment} with an empty environment.
  */
 public record Config(
     int httpPort,
@@ -20,32 +24,50 @@ public record Config(
     int tokenTtlSeconds,
     int minPublicityDays,
     long maxBodyBytes,
-    boolean demo) {
+    boolean demo,
+    Clock clock) {
+
+  public Config {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(dbUrl, "dbUrl");
+    Objects.requireNonNull(adminPassword, "adminPassword");
+    Objects.requireNonNull(masterKey, "masterKey");
+    Objects.requireNonNull(clock, "clock");
+  }
 
   public static Config fromEnvironment(Map<String, String> env, boolean demo) {
-    return new Config(
-        intOf(env, "LEDGER_HTTP_PORT", 8080),
-        Path.of(env.getOrDefault("LEDGER_DATA_DIR", "./data")).toAbsolutePath().normalize(),
-        nonBlank(env.get("LEDGER_DB_URL")),
-        env.getOrDefault("LEDGER_DB_USER", "root"),
-        env.getOrDefault("LEDGER_DB_PASSWORD", ""),
-        intOf(env, "LEDGER_DB_POOL_SIZE", 16),
-        nonBlank(env.get("LEDGER_ADMIN_PASSWORD")),
-        nonBlank(env.get("LEDGER_MASTER_KEY")),
-        intOf(env, "LEDGER_TOKEN_TTL_SECONDS", 8 * 3600),
-        intOf(env, "LEDGER_MIN_PUBLICITY_DAYS", 7),
-        intOf(env, "LEDGER_MAX_BODY_BYTES", 1024 * 1024),
-        demo || "true".equalsIgnoreCase(env.get("LEDGER_DEMO")));
+    return builder()
+        .httpPort(intOf(env, "LEDGER_HTTP_PORT", 8080))
+        .dataDir(Path.of(env.getOrDefault("LEDGER_DATA_DIR", "./data")))
+        .dbUrl(env.get("LEDGER_DB_URL"))
+        .dbUser(env.getOrDefault("LEDGER_DB_USER", "root"))
+        .dbPassword(env.getOrDefault("LEDGER_DB_PASSWORD", ""))
+        .dbPoolSize(intOf(env, "LEDGER_DB_POOL_SIZE", 16))
+        .adminPassword(env.get("LEDGER_ADMIN_PASSWORD"))
+        .masterKey(env.get("LEDGER_MASTER_KEY"))
+        .tokenTtlSeconds(intOf(env, "LEDGER_TOKEN_TTL_SECONDS", 8 * 3600))
+        .minPublicityDays(intOf(env, "LEDGER_MIN_PUBLICITY_DAYS", 7))
+        .maxBodyBytes(intOf(env, "LEDGER_MAX_BODY_BYTES", 1024 * 1024))
+        .demo(demo || "true".equalsIgnoreCase(env.get("LEDGER_DEMO")))
+        .build();
+  }
+
+  /** A builder with the defaults of {@link #fromEnvironment} (port 8080, ./data, embedded database, system clock…). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration's values, to change a few. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   public Config withHttpPort(int port) {
-    return new Config(port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword, masterKey,
-        tokenTtlSeconds, minPublicityDays, maxBodyBytes, demo);
+    return toBuilder().httpPort(port).build();
   }
 
   public Config withTokenTtlSeconds(int seconds) {
-    return new Config(httpPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword, masterKey,
-        seconds, minPublicityDays, maxBodyBytes, demo);
+    return toBuilder().tokenTtlSeconds(seconds).build();
   }
 
   private static Optional<String> nonBlank(String value) {
@@ -61,6 +83,125 @@ public record Config(
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'");
+    }
+  }
+
+  /** Builds a {@link Config}; each setter names the environment variable it stands for. */
+  public static final class Builder {
+    private int httpPort = 8080;
+    private Path dataDir = Path.of("./data").toAbsolutePath().normalize();
+    private Optional<String> dbUrl = Optional.empty();
+    private String dbUser = "root";
+    private String dbPassword = "";
+    private int dbPoolSize = 16;
+    private Optional<String> adminPassword = Optional.empty();
+    private Optional<String> masterKey = Optional.empty();
+    private int tokenTtlSeconds = 8 * 3600;
+    private int minPublicityDays = 7;
+    private long maxBodyBytes = 1024 * 1024;
+    private boolean demo;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {
+    }
+
+    private Builder(Config c) {
+      httpPort = c.httpPort;
+      dataDir = c.dataDir;
+      dbUrl = c.dbUrl;
+      dbUser = c.dbUser;
+      dbPassword = c.dbPassword;
+      dbPoolSize = c.dbPoolSize;
+      adminPassword = c.adminPassword;
+      masterKey = c.masterKey;
+      tokenTtlSeconds = c.tokenTtlSeconds;
+      minPublicityDays = c.minPublicityDays;
+      maxBodyBytes = c.maxBodyBytes;
+      demo = c.demo;
+      clock = c.clock;
+    }
+
+    /** LEDGER_HTTP_PORT; 0 picks a free port. */
+    public Builder httpPort(int port) {
+      this.httpPort = port;
+      return this;
+    }
+
+    /** LEDGER_DATA_DIR, made absolute. */
+    public Builder dataDir(Path dir) {
+      this.dataDir = dir.toAbsolutePath().normalize();
+      return this;
+    }
+
+    /** LEDGER_DB_URL; null or blank: the embedded database. */
+    public Builder dbUrl(String url) {
+      this.dbUrl = nonBlank(url);
+      return this;
+    }
+
+    /** LEDGER_DB_USER. */
+    public Builder dbUser(String user) {
+      this.dbUser = user;
+      return this;
+    }
+
+    /** LEDGER_DB_PASSWORD. */
+    public Builder dbPassword(String password) {
+      this.dbPassword = password;
+      return this;
+    }
+
+    /** LEDGER_DB_POOL_SIZE. */
+    public Builder dbPoolSize(int size) {
+      this.dbPoolSize = size;
+      return this;
+    }
+
+    /** LEDGER_ADMIN_PASSWORD; null or blank: a random one, printed once. */
+    public Builder adminPassword(String password) {
+      this.adminPassword = nonBlank(password);
+      return this;
+    }
+
+    /** LEDGER_MASTER_KEY; null or blank: the key in the data directory. */
+    public Builder masterKey(String key) {
+      this.masterKey = nonBlank(key);
+      return this;
+    }
+
+    /** LEDGER_TOKEN_TTL_SECONDS. */
+    public Builder tokenTtlSeconds(int seconds) {
+      this.tokenTtlSeconds = seconds;
+      return this;
+    }
+
+    /** LEDGER_MIN_PUBLICITY_DAYS. */
+    public Builder minPublicityDays(int days) {
+      this.minPublicityDays = days;
+      return this;
+    }
+
+    /** LEDGER_MAX_BODY_BYTES. */
+    public Builder maxBodyBytes(long bytes) {
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /** LEDGER_DEMO or --demo. */
+    public Builder demo(boolean demo) {
+      this.demo = demo;
+      return this;
+    }
+
+    /** The clock business time is read from (not an environment setting: tests pass one they advance). */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Config build() {
+      return new Config(httpPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword, masterKey,
+          tokenTtlSeconds, minPublicityDays, maxBodyBytes, demo, clock);
     }
   }
 }

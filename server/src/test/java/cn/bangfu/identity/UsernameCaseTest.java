@@ -93,7 +93,7 @@ class UsernameCaseTest {
     assertThat(keys).containsExactly(Map.entry(100L, "clerk"), Map.entry(200L, "clerk#200"),
         Map.entry(300L, "clerk#300"), Map.entry(400L, "auditor"));
 
-    LedgerServer migrated = new LedgerServer(TestServer.config(url, TestServer.randomKey(), 3600)).start();
+    LedgerServer migrated = new LedgerServer(TestServer.config(url, TestServer.randomKey(), 3600).build()).start();
     try (Http http = new Http(migrated.port())) {
       for (long id : new long[] {100, 200, 300}) {
         Http.Response exact = http.post("/api/v1/auth/token", null, new JsonObject()

@@ -6,7 +6,6 @@ import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.platform.Config;
 import cn.bangfu.support.TestDatabase;
 import cn.bangfu.support.TestServer;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -16,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,9 +66,9 @@ public final class LedgerBenchmark {
   static void benchmark() throws Exception {
     System.setProperty("ledger.test.dataDir", "target/bench-db");
     String url = TestDatabase.freshDatabase();
-    Config config = new Config(0, Files.createTempDirectory("ledger-bench"), Optional.of(url), TestDatabase.user(),
-        TestDatabase.password(), WRITERS + 2, Optional.of("bench-admin-password"), Optional.of(TestServer.randomKey()),
-        3600, 7, 64 * 1024, false);
+    Config config = TestServer.database(url, "ledger-bench").dbPoolSize(WRITERS + 2)
+        .adminPassword("bench-admin-password").masterKey(TestServer.randomKey()).tokenTtlSeconds(3600)
+        .maxBodyBytes(64 * 1024).build();
     LedgerServer server = new LedgerServer(config).start();
     int status = 0;
     try {

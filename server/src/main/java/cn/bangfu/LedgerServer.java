@@ -38,6 +38,7 @@ import cn.bangfu.ledger.LedgerQueries;
 import cn.bangfu.ledger.LedgerRepository;
 import cn.bangfu.ledger.LedgerRoutes;
 import cn.bangfu.ledger.LedgerService;
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.Api;
 import cn.bangfu.platform.Config;
 import cn.bangfu.platform.Database;
@@ -94,9 +95,12 @@ public final class LedgerServer {
   private Api api;
   private JournalPoster ledger;
   private Database ledgerAccountCreator;
+  /** Business time for every capability (issue 18): the configured clock, in Beijing's calendar. */
+  private final BusinessClock clock;
 
   public LedgerServer(Config config) {
     this.config = config;
+    this.clock = new BusinessClock(config.clock());
   }
 
   public LedgerServer start() {
@@ -120,19 +124,19 @@ public final class LedgerServer {
       database.migrate();
       LOG.info("schema migrated ({} ms since start)", (System.nanoTime() - started) / 1_000_000);
       Secrets secrets = Secrets.load(config.masterKey(), config.dataDir());
-      KeyCheck.verify(database.dsl(), secrets);
+      KeyCheck.verify(database.dsl(), secrets, clock);
       Ids ids = Ids.forThisProcess();
       HashChain hashChain = new HashChain(secrets.derive("ledger-hash-chain"));
       LedgerRepository ledgerRepository = new LedgerRepository();
       // a small pool of its own: ledger accounts are created and committed outside the posting transaction
       ledgerAccountCreator = Database.connect(vertx, jdbcUrl, dbUser, dbPassword, 2, null);
       ledger = new JournalPoster(ledgerRepository,
-          new AccountDirectory(ledgerRepository, ledgerAccountCreator.dataSource(), ids), hashChain, ids);
+          new AccountDirectory(ledgerRepository, ledgerAccountCreator.dataSource(), ids, clock), hashChain, ids, clock);
       LedgerQueries ledgerQueries = new LedgerQueries();
       LedgerService ledgerService = new LedgerService(database, ledgerQueries, ledgerRepository,
           new ChainVerifier(hashChain, ledgerQueries), new ParticipantRepository());
 
-      UserRepository userRepository = new UserRepository();
+      UserRepository userRepository = new UserRepository(clock);
       ActiveUsers activeUsers = new ActiveUsers(database, userRepository);
       Authenticator authenticator = new Authenticator(vertx, secrets.derive("jwt-signing"), config.tokenTtlSeconds(),
           activeUsers);
@@ -143,12 +147,17 @@ public final class LedgerServer {
       ParticipantRepository participants = new ParticipantRepository();
       RegistryService registryService = new RegistryService(database, participants,
           new CooperativeBookRepository(),
-          new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids);
+          new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids, clock);
 
       Router router = Router.router(vertx);
       // before anything reads the request: the header policy on every answer, and the path and
       // query checked for malformed percent-encoding (issue 12, findings 9 and 5)
       router.route().handler(new SecurityHeaders());
+      // the business day every date check of a request reads (Body, route checks): one clock per server
+      router.route().handler(ctx -> {
+        ctx.put(BusinessClock.CONTEXT_KEY, clock);
+        ctx.next();
+      });
       router.route().handler(new RequestTarget(() -> api.routes()));
       router.route().handler(new FormBodies());
       router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
@@ -177,7 +186,7 @@ public final class LedgerServer {
       LOG.info("ledger server listening on port {} (ready in {} ms)", http.actualPort(),
           (System.nanoTime() - started) / 1_000_000);
       if (demo != null) {
-        demo.playMarketYear(http.actualPort());
+        demo.playMarketYear(http.actualPort(), clock.today());
       }
       return this;
     } catch (Exception e) {
@@ -189,8 +198,8 @@ public final class LedgerServer {
   private void mountDistributions(RuleSetCatalog ruleSets, Ids ids, Authenticator authenticator,
       ParticipantRepository participants) {
     DistributionRepository runs = new DistributionRepository();
-    DistributionService lifecycle = new DistributionService(database, runs, ledger, ids, config.minPublicityDays());
-    DraftService drafts = new DraftService(database, new PeriodFactsRepository(), runs, lifecycle, ruleSets, ids);
+    DistributionService lifecycle = new DistributionService(database, runs, ledger, ids, config.minPublicityDays(), clock);
+    DraftService drafts = new DraftService(database, new PeriodFactsRepository(), runs, lifecycle, ruleSets, ids, clock);
     DistributionRoutes.mount(api, authenticator, drafts, lifecycle, new PublicNotice(database, runs),
         new PayoutFile(database, runs, lifecycle));
     StatementRoutes.mount(api, new StatementService(database, new StatementRepository(), participants));
@@ -202,11 +211,11 @@ public final class LedgerServer {
     LotRepository lotRepository = new LotRepository();
     DemandRepository demandRepository = new DemandRepository();
     OrderRepository orderRepository = new OrderRepository();
-    LotService lots = new LotService(database, lotRepository, participants, ids);
-    DemandService demands = new DemandService(database, demandRepository, participants, lots, ids);
-    Idempotency idempotency = new Idempotency(database, new IdempotencyRepository(), ids);
+    LotService lots = new LotService(database, lotRepository, participants, ids, clock);
+    DemandService demands = new DemandService(database, demandRepository, participants, lots, ids, clock);
+    Idempotency idempotency = new Idempotency(database, new IdempotencyRepository(), ids, clock);
     OrderService orders = new OrderService(database, orderRepository, lotRepository, demandRepository, participants,
-        idempotency, ids);
+        idempotency, ids, clock);
     OrderTransitions transitions = new OrderTransitions(orders, orderRepository, lotRepository, idempotency,
         ledger);
     LotRoutes.mount(api, lots);
@@ -231,6 +240,11 @@ public final class LedgerServer {
 
   public List<Api.RouteSpec> routes() {
     return api.routes();
+  }
+
+  /** The business clock this server reads time from. */
+  public BusinessClock clock() {
+    return clock;
   }
 
   public Vertx vertx() {

@@ -53,8 +53,8 @@ public final class DemoData {
 
   /** Ids the market year needs, or null when the demo was loaded on an earlier start. */
   public record Loaded(String cooperativeId, String schoolId) {
-    public void playMarketYear(int port) {
-      new DemoMarket(port).play(cooperativeId, schoolId);
+    public void playMarketYear(int port, java.time.LocalDate today) {
+      new DemoMarket(port, today).play(cooperativeId, schoolId);
     }
   }
 

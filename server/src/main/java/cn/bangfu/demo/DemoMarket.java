@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +24,19 @@ final class DemoMarket {
   private final HttpClient client = HttpClient.newHttpClient();
   private final String base;
 
-  DemoMarket(int port) {
+  /** The server's business day: the demo's sale is dated then. */
+  private final LocalDate today;
+
+  DemoMarket(int port, LocalDate today) {
     this.base = "http://127.0.0.1:" + port + "/api/v1";
+    this.today = today;
   }
 
   void play(String cooperativeId, String schoolId) {
     try {
       String coop = token("cenfeng-coop");
       String school = token("school-canteen");
-      String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+      String today = this.today.toString();
       JsonObject lot = call("POST", "/lots", coop, new JsonObject().put("cooperativeId", cooperativeId)
           .put("product", "葡萄").put("grade", "一级").put("quantity", "20000").put("unit", "KG")
           .put("unitPriceFen", 1200).put("availableFrom", "2026-08-01").put("availableTo", "2026-12-31")

@@ -1,5 +1,6 @@
 package cn.bangfu.distribution;
 
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.db.tables.records.DistributionLineRecord;
 import cn.bangfu.db.tables.records.DistributionObjectionRecord;
 import cn.bangfu.db.tables.records.DistributionRunRecord;
@@ -16,9 +17,6 @@ import cn.bangfu.platform.Problem;
 import io.vertx.core.Future;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,10 +30,8 @@ import org.jooq.DSLContext;
  * posting and its ledger entry commit together or not at all.
  */
 public final class DistributionService {
-  /** Business dates (publicity days, posting dates) are China's calendar days. */
-  public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-
   private final Database database;
+  private final BusinessClock clock;
   private final DistributionRepository runs;
   private final JournalPoster ledger;
   private final Ids ids;
@@ -54,7 +50,8 @@ public final class DistributionService {
   public static final int MAX_DISMISSED_AT_ONCE = 500;
 
   public DistributionService(Database database, DistributionRepository runs, JournalPoster ledger, Ids ids,
-      int minPublicityDays) {
+      int minPublicityDays, BusinessClock clock) {
+    this.clock = clock;
     this.database = database;
     this.runs = runs;
     this.ledger = ledger;
@@ -83,12 +80,12 @@ public final class DistributionService {
   public record Changed(DistributionObjectionRecord objection, Map<ObjectionStatus, Integer> counts) {
   }
 
-  static LocalDateTime now() {
-    return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+  LocalDateTime now() {
+    return clock.now();
   }
 
-  static LocalDate today() {
-    return LocalDate.now(BUSINESS_ZONE);
+  LocalDate today() {
+    return clock.today();
   }
 
   /**
@@ -306,7 +303,7 @@ public final class DistributionService {
   }
 
   /** 结账 of every calendar year the run's period covers from 1 January to 31 December. */
-  private static void closeWholeYears(DSLContext db, DistributionRunRecord run) {
+  private void closeWholeYears(DSLContext db, DistributionRunRecord run) {
     for (int year = run.getPeriodStart().getYear(); year <= run.getPeriodEnd().getYear(); year++) {
       boolean whole = !run.getPeriodStart().isAfter(LocalDate.of(year, 1, 1))
           && !run.getPeriodEnd().isBefore(LocalDate.of(year, 12, 31));

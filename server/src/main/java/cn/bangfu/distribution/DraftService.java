@@ -1,5 +1,6 @@
 package cn.bangfu.distribution;
 
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.db.tables.records.DistributionLineRecord;
 import cn.bangfu.db.tables.records.DistributionRunRecord;
 import cn.bangfu.db.tables.records.DistributionSourceRecord;
@@ -40,6 +41,7 @@ public final class DraftService {
   private static final int MAX_EXPLANATION = 1000;
 
   private final Database database;
+  private final BusinessClock clock;
   private final PeriodFactsRepository facts;
   private final DistributionRepository runs;
   private final DistributionService lifecycle;
@@ -47,7 +49,8 @@ public final class DraftService {
   private final Ids ids;
 
   public DraftService(Database database, PeriodFactsRepository facts, DistributionRepository runs,
-      DistributionService lifecycle, RuleSetCatalog ruleSets, Ids ids) {
+      DistributionService lifecycle, RuleSetCatalog ruleSets, Ids ids, BusinessClock clock) {
+    this.clock = clock;
     this.database = database;
     this.facts = facts;
     this.runs = runs;
@@ -92,7 +95,7 @@ public final class DraftService {
           .setCostFen(gathered.costById().values().stream().mapToLong(CostItem::amountFen).sum())
           .setPoolFen(result.poolFen()).setLiabilityFen(result.totalLiabilitiesFen())
           .setLineCount(result.lines().size()).setResultJson(summaryJson(result))
-          .setCreatedBy(caller.userId()).setCreatedAt(DistributionService.now());
+          .setCreatedBy(caller.userId()).setCreatedAt(clock.now());
       runs.insertRun(db, run);
       runs.insertLines(db, lines(runId, cooperativeId, result));
       if (result.poolFen() > 0) {

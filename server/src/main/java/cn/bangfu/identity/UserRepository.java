@@ -6,8 +6,7 @@ import static cn.bangfu.db.Tables.COOPERATIVE;
 import static cn.bangfu.db.Tables.HOUSEHOLD;
 
 import cn.bangfu.db.tables.records.AppUserRecord;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import cn.bangfu.platform.BusinessClock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +15,12 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 
 /** SQL for users; the only place that reads or writes app_user. */
 public final class UserRepository {
+  /** Stamps created_at and disabled_at. */
+  private final BusinessClock clock;
+
+  public UserRepository(BusinessClock clock) {
+    this.clock = clock;
+  }
 
   /** The lower-case form every name is unique in (V8). */
   public static String key(String username) {
@@ -46,7 +51,7 @@ public final class UserRepository {
   /** Disables (recording who and when) or enables again; false when there is no such user. */
   public boolean setDisabled(DSLContext db, long id, boolean disabled, long by) {
     return db.update(APP_USER)
-        .set(APP_USER.DISABLED_AT, disabled ? LocalDateTime.now(ZoneOffset.UTC) : null)
+        .set(APP_USER.DISABLED_AT, disabled ? clock.now() : null)
         .set(APP_USER.DISABLED_BY, disabled ? by : null)
         .where(APP_USER.ID.eq(id))
         .execute() == 1;
@@ -69,7 +74,7 @@ public final class UserRepository {
           .set(APP_USER.PASSWORD_HASH, passwordHash)
           .set(APP_USER.ROLE, role.name())
           .set(APP_USER.SCOPE_ID, scopeId)
-          .set(APP_USER.CREATED_AT, LocalDateTime.now(ZoneOffset.UTC))
+          .set(APP_USER.CREATED_AT, clock.now())
           .execute();
       return true;
     } catch (IntegrityConstraintViolationException e) {

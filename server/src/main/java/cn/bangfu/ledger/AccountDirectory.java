@@ -1,11 +1,10 @@
 package cn.bangfu.ledger;
 
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.Ids;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,11 +30,13 @@ public final class AccountDirectory {
   private static final int MAX_CACHED = 500_000;
 
   private final LedgerRepository repository;
+  private final BusinessClock clock;
   private final DataSource creator;
   private final Ids ids;
   private final ConcurrentHashMap<AccountRef, Long> cache = new ConcurrentHashMap<>();
 
-  public AccountDirectory(LedgerRepository repository, DataSource creator, Ids ids) {
+  public AccountDirectory(LedgerRepository repository, DataSource creator, Ids ids, BusinessClock clock) {
+    this.clock = clock;
     this.repository = repository;
     this.creator = creator;
     this.ids = ids;
@@ -74,7 +75,7 @@ public final class AccountDirectory {
    * creator made one of the accounts first does it fall back to INSERT IGNORE and read the ids.
    */
   private Map<AccountRef, Long> createCommitted(List<AccountRef> missing) {
-    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    LocalDateTime now = clock.now();
     try (Connection conn = creator.getConnection()) {
       conn.setAutoCommit(false);
       try {

@@ -1,5 +1,6 @@
 package cn.bangfu.ledger;
 
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.db.tables.records.LedgerEntryRecord;
 import cn.bangfu.ledger.LedgerRepository.ChainHead;
 import cn.bangfu.platform.Ids;
@@ -7,7 +8,6 @@ import cn.bangfu.platform.Problem;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -32,6 +32,7 @@ public final class JournalPoster implements Ledger {
   private static final int MAX_CACHED_HEADS = 100_000;
 
   private final LedgerRepository repository;
+  private final BusinessClock clock;
   private final AccountDirectory accounts;
   private final HashChain chain;
   private final Ids ids;
@@ -43,7 +44,8 @@ public final class JournalPoster implements Ledger {
    */
   private final ConcurrentHashMap<Long, ChainHead> heads = new ConcurrentHashMap<>();
 
-  public JournalPoster(LedgerRepository repository, AccountDirectory accounts, HashChain chain, Ids ids) {
+  public JournalPoster(LedgerRepository repository, AccountDirectory accounts, HashChain chain, Ids ids, BusinessClock clock) {
+    this.clock = clock;
     this.repository = repository;
     this.accounts = accounts;
     this.chain = chain;
@@ -84,7 +86,7 @@ public final class JournalPoster implements Ledger {
     List<HashChain.Line> lines = HashChain.lines(draft.postings());
     byte[] contentHash = chain.contentHash(draft.kind(), draft.referenceType(), draft.referenceId(),
         draft.idempotencyRef(), draft.cooperativeId(), draft.effectiveDate(), reverses, lines);
-    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    LocalDateTime now = clock.now();
     long entryId = ids.next();
     ChainHead guess = heads.get(draft.cooperativeId());
     ChainHead head = guess;

@@ -13,7 +13,6 @@ import cn.bangfu.platform.Reply;
 import cn.bangfu.registry.RegionCode;
 import cn.bangfu.registry.Unit;
 import cn.bangfu.supply.LotRoutes;
-import cn.bangfu.supply.Params;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
@@ -35,7 +34,7 @@ public final class DemandRoutes {
       Unit unit = body.enumValue("unit", Unit.class);
       long maxUnitPriceFen = body.integer("maxUnitPriceFen", 1, LotRoutes.MAX_UNIT_PRICE_FEN);
       LocalDate deliverBy = body.date("deliverBy");
-      if (deliverBy.isBefore(Params.today())) {
+      if (deliverBy.isBefore(body.today())) {
         throw Problem.badRequest("deliverBy", "deliverBy is in the past");
       }
       String region = body.optionalText("deliveryRegionCode", 12);

@@ -1,5 +1,6 @@
 package cn.bangfu.matching;
 
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.db.tables.records.BuyerRecord;
 import cn.bangfu.db.tables.records.DemandRecord;
 import cn.bangfu.db.tables.records.LotRecord;
@@ -16,13 +17,9 @@ import cn.bangfu.platform.Problem;
 import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.registry.Unit;
 import cn.bangfu.supply.LotService;
-import cn.bangfu.supply.Params;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +28,7 @@ import org.jooq.DSLContext;
 /** Buyers post demands; matching ranks open lots for a demand, and open demands for a lot. */
 public final class DemandService {
   private final Database database;
+  private final BusinessClock clock;
   private final DemandRepository demands;
   private final ParticipantRepository participants;
   private final LotService lots;
@@ -38,7 +36,8 @@ public final class DemandService {
   private final OpenLots openLots;
 
   public DemandService(Database database, DemandRepository demands, ParticipantRepository participants,
-      LotService lots, Ids ids) {
+      LotService lots, Ids ids, BusinessClock clock) {
+    this.clock = clock;
     this.database = database;
     this.demands = demands;
     this.participants = participants;
@@ -60,7 +59,7 @@ public final class DemandService {
           .setQuantity(d.quantity()).setUnit(d.unit().name()).setMaxUnitPriceFen(d.maxUnitPriceFen())
           .setDeliverBy(d.deliverBy())
           .setDeliveryRegionCode(d.deliveryRegionCode() != null ? d.deliveryRegionCode() : buyer.getRegionCode())
-          .setCreatedAt(LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS))
+          .setCreatedAt(clock.now())
           .setCreatedBy(caller.userId());
       demands.insert(db, row);
       return row;
@@ -95,7 +94,7 @@ public final class DemandService {
     return database.read(db -> {
       DemandRecord demand = existing(db, demandId);
       requireBuyerScope(db, caller, demand);
-      return rankLots(db, DemandRepository.demandFacts(demand), Params.today(), limit);
+      return rankLots(db, DemandRepository.demandFacts(demand), clock.today(), limit);
     });
   }
 
@@ -122,7 +121,7 @@ public final class DemandService {
       Scopes.require(caller.role() == Role.ADMIN || caller.scopeEntityId() == lot.getCooperativeId(), "lot " + lotId);
       Map<Long, String> pairings = demands.pairingsOfCooperative(db, lot.getCooperativeId());
       int[] counts = demands.memberCounts(db, lot.getCooperativeId());
-      List<DemandFacts> candidates = demands.openDemands(db, lot.getProduct(), Params.today());
+      List<DemandFacts> candidates = demands.openDemands(db, lot.getProduct(), clock.today());
       return Ranking.topDemands(DemandRepository.lotFacts(lot), candidates,
           d -> new CooperativeFacts(pairings.get(d.buyerId()), counts[0], counts[1]), limit);
     });

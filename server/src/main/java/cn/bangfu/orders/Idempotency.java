@@ -1,5 +1,6 @@
 package cn.bangfu.orders;
 
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.db.tables.records.IdempotencyRecordRecord;
 import cn.bangfu.identity.Principal;
 import cn.bangfu.platform.Database;
@@ -14,9 +15,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -38,10 +36,12 @@ public final class Idempotency {
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
   private final Database database;
+  private final BusinessClock clock;
   private final IdempotencyRepository records;
   private final Ids ids;
 
-  public Idempotency(Database database, IdempotencyRepository records, Ids ids) {
+  public Idempotency(Database database, IdempotencyRepository records, Ids ids, BusinessClock clock) {
+    this.clock = clock;
     this.database = database;
     this.records = records;
     this.ids = ids;
@@ -111,7 +111,7 @@ public final class Idempotency {
       records.insert(db, new IdempotencyRecordRecord().setId(ids.next()).setOwner(request.owner())
           .setIdemKey(request.key()).setRequestHash(request.hash()).setCooperativeId(outcome.cooperativeId())
           .setResponseStatus(outcome.status()).setResponseBody(outcome.body().encode())
-          .setCreatedAt(LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)));
+          .setCreatedAt(clock.now()));
       return reply(outcome);
     }).recover(failure -> database.read(db -> records.find(db, request.owner(), request.key())
             .map(stored -> replay(stored, request)).orElse(null))

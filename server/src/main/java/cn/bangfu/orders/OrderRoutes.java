@@ -10,6 +10,7 @@ import cn.bangfu.orders.OrderTransitions.Action;
 import cn.bangfu.orders.OrderTransitions.Details;
 import cn.bangfu.platform.Api;
 import cn.bangfu.platform.Body;
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.Paging;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.platform.Reply;
@@ -59,7 +60,7 @@ public final class OrderRoutes {
         String key = Idempotency.checkedKey(ctx.request().getHeader("Idempotency-Key"), false);
         JsonObject json = hasBody(ctx) || action == Action.ACCEPT || action == Action.SETTLE
             ? Body.of(ctx).json() : null;
-        Details details = details(action, json);
+        Details details = details(action, json, BusinessClock.of(ctx));
         return transitions.apply(caller, id, action, details,
             Idempotency.request(caller, key, "POST", "/orders/" + id + "/" + action.path(), json));
       });
@@ -76,8 +77,8 @@ public final class OrderRoutes {
         || ctx.request().getHeader("Transfer-Encoding") != null;
   }
 
-  private static Details details(Action action, JsonObject json) {
-    Body body = json == null ? null : Body.wrap(json, "");
+  private static Details details(Action action, JsonObject json, BusinessClock clock) {
+    Body body = json == null ? null : Body.wrap(json, "", clock);
     return switch (action) {
       case ACCEPT -> new Details(body.decimal("acceptedQuantity", 3, BigDecimal.ZERO, LotRoutes.MAX_QUANTITY),
           null, null, null, null);
@@ -85,7 +86,7 @@ public final class OrderRoutes {
         long amountFen = body.fen("amountFen", 1);
         String paymentRef = body.text("paymentRef", 100);
         LocalDate settledOn = body.pastDate("settledOn");
-        if (settledOn.isAfter(Params.today())) {
+        if (settledOn.isAfter(clock.today())) {
           throw Problem.badRequest("settledOn", "settledOn is in the future");
         }
         yield new Details(null, amountFen, paymentRef, settledOn, null);

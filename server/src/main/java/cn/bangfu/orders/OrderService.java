@@ -1,5 +1,6 @@
 package cn.bangfu.orders;
 
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.db.tables.records.CooperativeRecord;
 import cn.bangfu.db.tables.records.DemandRecord;
 import cn.bangfu.db.tables.records.LotRecord;
@@ -16,14 +17,11 @@ import cn.bangfu.platform.Problem;
 import cn.bangfu.platform.Reply;
 import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.supply.LotRepository;
-import cn.bangfu.supply.Params;
 import cn.bangfu.supply.SupplyJson;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +39,7 @@ public final class OrderService {
   private static final int MAX_KNOWN_LOTS = 100_000;
 
   private final Database database;
+  private final BusinessClock clock;
   private final OrderRepository orders;
   private final LotRepository lots;
   private final DemandRepository demands;
@@ -52,7 +51,8 @@ public final class OrderService {
   private final Map<Long, LotTerms> knownLots = new ConcurrentHashMap<>();
 
   public OrderService(Database database, OrderRepository orders, LotRepository lots, DemandRepository demands,
-      ParticipantRepository participants, Idempotency idempotency, Ids ids) {
+      ParticipantRepository participants, Idempotency idempotency, Ids ids, BusinessClock clock) {
+    this.clock = clock;
     this.database = database;
     this.orders = orders;
     this.lots = lots;
@@ -65,8 +65,8 @@ public final class OrderService {
   public record NewOrder(long lotId, BigDecimal quantity, Long demandId) {
   }
 
-  static LocalDateTime now() {
-    return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+  LocalDateTime now() {
+    return clock.now();
   }
 
   public Future<Reply> place(Principal caller, NewOrder o, Idempotency.Request request) {
@@ -86,7 +86,7 @@ public final class OrderService {
       knownBuyers.add(buyerId);
     }
     LotTerms lot = lotTerms(db, o.lotId());
-    if (lot.availableTo().isBefore(Params.today())) {
+    if (lot.availableTo().isBefore(clock.today())) {
       throw Problem.conflict("lot-closed", "lot " + lot.id() + " was available until " + lot.availableTo(), "lotId");
     }
     if (o.demandId() != null) {

@@ -16,10 +16,10 @@ import cn.bangfu.ledger.PostedEntry;
 import cn.bangfu.ledger.Posting;
 import cn.bangfu.orders.Idempotency.Outcome;
 import cn.bangfu.orders.OrderRepository.Changes;
+import cn.bangfu.platform.BusinessDay;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.platform.Reply;
 import cn.bangfu.supply.LotRepository;
-import cn.bangfu.supply.Params;
 import cn.bangfu.supply.SupplyJson;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
@@ -125,7 +125,7 @@ public final class OrderTransitions {
       // 结账: revenue dated in a distributed year could never be distributed; it is dated in an open one
       ClosedYears.requireOpen(db, order.getCooperativeId(), d.settledOn(), "settledOn");
     }
-    LocalDateTime at = OrderService.now();
+    LocalDateTime at = service.now();
     if (!orders.transition(db, orderId, current, action.to, at, changes)) {
       throw Problem.conflict("wrong-step", "order " + orderId + " was moved by someone else meanwhile; reload it",
           "status");
@@ -158,7 +158,7 @@ public final class OrderTransitions {
           "amountFen");
     }
     LocalDate placedOn = order.getCreatedAt().atZone(java.time.ZoneOffset.UTC)
-        .withZoneSameInstant(Params.MARKET_ZONE).toLocalDate();
+        .withZoneSameInstant(BusinessDay.ZONE).toLocalDate();
     if (d.settledOn().isBefore(placedOn)) {
       throw Problem.badRequest("settledOn", "settledOn is before the order was placed (" + placedOn + ")");
     }

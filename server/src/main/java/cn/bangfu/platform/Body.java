@@ -18,10 +18,13 @@ public final class Body {
 
   private final JsonObject json;
   private final String prefix;
+  /** Dates are checked against the server's business day, which tests move. */
+  private final BusinessClock clock;
 
-  private Body(JsonObject json, String prefix) {
+  private Body(JsonObject json, String prefix, BusinessClock clock) {
     this.json = json;
     this.prefix = prefix;
+    this.clock = clock;
   }
 
   public static Body of(RoutingContext ctx) {
@@ -41,7 +44,7 @@ public final class Body {
     if (parsed == null) {
       throw Problem.malformedJson("a JSON object body is required");
     }
-    return new Body((JsonObject) parsed, "");
+    return new Body((JsonObject) parsed, "", BusinessClock.of(ctx));
   }
 
   /**
@@ -70,8 +73,13 @@ public final class Body {
     return true;
   }
 
-  public static Body wrap(JsonObject json, String prefix) {
-    return new Body(json, prefix);
+  public static Body wrap(JsonObject json, String prefix, BusinessClock clock) {
+    return new Body(json, prefix, clock);
+  }
+
+  /** Today in Beijing by the server's business clock, for checks that compare two dates of a body. */
+  public LocalDate today() {
+    return clock.today();
   }
 
   public JsonObject json() {
@@ -203,11 +211,11 @@ public final class Body {
 
   /**
    * A planned or calendar date (a lot's availability, a delivery deadline, a period bound, a share
-   * term): from {@link BusinessDay#EARLIEST} to {@link BusinessDay#latestPlanned()}. Years such as
+   * term): from {@link BusinessDay#EARLIEST} to {@link BusinessClock#latestPlanned()}. Years such as
    * 0001 or 9999 are typos that would otherwise sit in reports for ever.
    */
   public LocalDate date(String field) {
-    return dateWithin(field, BusinessDay.latestPlanned(), "more than " + BusinessDay.PLANNING_YEARS + " years ahead");
+    return dateWithin(field, clock.latestPlanned(), "more than " + BusinessDay.PLANNING_YEARS + " years ahead");
   }
 
   public LocalDate optionalDate(String field) {
@@ -220,7 +228,7 @@ public final class Body {
    * payment that has not been made.
    */
   public LocalDate pastDate(String field) {
-    return dateWithin(field, BusinessDay.today(), "in the future");
+    return dateWithin(field, clock.today(), "in the future");
   }
 
   public LocalDate optionalPastDate(String field) {
@@ -277,6 +285,6 @@ public final class Body {
     if (!(value instanceof JsonObject object)) {
       throw Problem.badRequest(at, at + " must be an object");
     }
-    return new Body(object, at + ".");
+    return new Body(object, at + ".", clock);
   }
 }

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 /**
  * The calendar business dates are checked against. Dates in this ledger are Beijing dates (a
  * delivery on 2026-08-20 happened on that day in China), so "today" is today in Asia/Shanghai.
- * Every range check reads the day through {@link #today()} so one injected clock can replace it later.
+ * "Today" itself comes from the server's {@link BusinessClock}; this class holds the calendar's fixed bounds.
  */
 public final class BusinessDay {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -18,12 +18,4 @@ public final class BusinessDay {
   private BusinessDay() {
   }
 
-  public static LocalDate today() {
-    return LocalDate.now(ZONE);
-  }
-
-  /** The last plannable date: today plus {@link #PLANNING_YEARS} years. */
-  public static LocalDate latestPlanned() {
-    return today().plusYears(PLANNING_YEARS);
-  }
 }

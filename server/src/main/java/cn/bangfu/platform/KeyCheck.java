@@ -2,8 +2,6 @@ package cn.bangfu.platform;
 
 import static cn.bangfu.db.Tables.KEY_FINGERPRINT;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 
 /**
@@ -14,11 +12,11 @@ public final class KeyCheck {
   private KeyCheck() {
   }
 
-  public static void verify(DSLContext db, Secrets secrets) {
+  public static void verify(DSLContext db, Secrets secrets, BusinessClock clock) {
     db.insertInto(KEY_FINGERPRINT)
         .set(KEY_FINGERPRINT.PURPOSE, "master")
         .set(KEY_FINGERPRINT.FINGERPRINT, secrets.fingerprint())
-        .set(KEY_FINGERPRINT.CREATED_AT, LocalDateTime.now(ZoneOffset.UTC))
+        .set(KEY_FINGERPRINT.CREATED_AT, clock.now())
         .onDuplicateKeyIgnore()
         .execute();
     String stored = db.select(KEY_FINGERPRINT.FINGERPRINT).from(KEY_FINGERPRINT)

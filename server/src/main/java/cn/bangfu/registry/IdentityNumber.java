@@ -1,5 +1,6 @@
 package cn.bangfu.registry;
 
+import cn.bangfu.platform.BusinessDay;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -39,7 +40,7 @@ public final class IdentityNumber {
     try {
       LocalDate birth = LocalDate.of(Integer.parseInt(number.substring(6, 10)),
           Integer.parseInt(number.substring(10, 12)), Integer.parseInt(number.substring(12, 14)));
-      if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now())) {
+      if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now(BusinessDay.ZONE))) {
         return "birth date is out of range";
       }
     } catch (DateTimeException e) {

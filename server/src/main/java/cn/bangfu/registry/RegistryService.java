@@ -1,5 +1,6 @@
 package cn.bangfu.registry;
 
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.db.tables.records.BuyerRecord;
 import cn.bangfu.db.tables.records.CooperativeRecord;
 import cn.bangfu.db.tables.records.CostRecordRecord;
@@ -29,7 +30,6 @@ import cn.bangfu.registry.RegistryCommands.NewPairing;
 import io.vertx.core.Future;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -41,6 +41,7 @@ import org.jooq.DSLContext;
  */
 public final class RegistryService {
   private final Database database;
+  private final BusinessClock clock;
   private final ParticipantRepository participants;
   private final CooperativeBookRepository books;
   private final FieldCipher cipher;
@@ -48,7 +49,8 @@ public final class RegistryService {
   private final MemberCountRepository memberCounts = new MemberCountRepository();
 
   public RegistryService(Database database, ParticipantRepository participants, CooperativeBookRepository books,
-      FieldCipher cipher, Ids ids) {
+      FieldCipher cipher, Ids ids, BusinessClock clock) {
+    this.clock = clock;
     this.database = database;
     this.participants = participants;
     this.books = books;
@@ -56,8 +58,8 @@ public final class RegistryService {
     this.ids = ids;
   }
 
-  private static LocalDateTime now() {
-    return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  private LocalDateTime now() {
+    return clock.now();
   }
 
   public Future<CooperativeRecord> registerCooperative(Principal caller, NewCooperative c) {
@@ -267,7 +269,7 @@ public final class RegistryService {
               "no household with id " + m.householdId() + " in the cooperative's county " + county))
           .getStatus();
       LocalDate joined = m.shares().stream().map(NewMembership.Share::since).min(LocalDate::compareTo)
-          .orElse(LocalDate.now(ZoneOffset.UTC));
+          .orElse(clock.today());
       long newId = ids.next();
       MembershipRecord membership = books.joinIfAbsent(db, new MembershipRecord()
           .setId(newId).setCooperativeId(cooperativeId).setHouseholdId(m.householdId())

@@ -57,7 +57,7 @@ public final class LotRoutes {
     if (to.isBefore(from)) {
       throw Problem.badRequest("availableTo", "availableTo is before availableFrom");
     }
-    if (to.isBefore(Params.today())) {
+    if (to.isBefore(body.today())) {
       throw Problem.badRequest("availableTo", "availableTo is in the past: the lot could never be sold");
     }
     BigDecimal minimum = body.has("minOrderQuantity")

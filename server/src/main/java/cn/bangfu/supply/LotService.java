@@ -1,5 +1,6 @@
 package cn.bangfu.supply;
 
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.db.tables.records.CooperativeRecord;
 import cn.bangfu.db.tables.records.LotRecord;
 import cn.bangfu.identity.Principal;
@@ -11,22 +12,21 @@ import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.supply.LotCommands.LotQuery;
 import cn.bangfu.supply.LotCommands.NewLot;
 import io.vertx.core.Future;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jooq.DSLContext;
 
 /** Cooperatives post produce lots; anyone signed in can search them. */
 public final class LotService {
   private final Database database;
+  private final BusinessClock clock;
   private final LotRepository lots;
   private final ParticipantRepository participants;
   private final Ids ids;
 
   private final java.util.concurrent.atomic.AtomicLong postedLots = new java.util.concurrent.atomic.AtomicLong();
 
-  public LotService(Database database, LotRepository lots, ParticipantRepository participants, Ids ids) {
+  public LotService(Database database, LotRepository lots, ParticipantRepository participants, Ids ids, BusinessClock clock) {
+    this.clock = clock;
     this.database = database;
     this.lots = lots;
     this.participants = participants;
@@ -45,7 +45,7 @@ public final class LotService {
           .setMinOrderQuantity(l.minOrderQuantity()).setUnitPriceFen(l.unitPriceFen())
           .setAvailableFrom(l.availableFrom()).setAvailableTo(l.availableTo())
           .setCertifications(LotRepository.encode(l.certifications()))
-          .setCreatedAt(LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS))
+          .setCreatedAt(clock.now())
           .setCreatedBy(caller.userId());
       lots.insert(db, row);
       return row;

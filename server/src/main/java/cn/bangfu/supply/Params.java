@@ -4,24 +4,17 @@ import cn.bangfu.platform.Body;
 import cn.bangfu.platform.Problem;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
  * Query-string reads for the market routes, strict like {@link Body}: a bad value is a 400 naming
- * the parameter, an absent one is null. Also "today" for market dates, which are Beijing dates
- * (a lot available until 2026-09-30 is available for the whole of that day in China).
+ * the parameter, an absent one is null. ("Today" for market dates is the server's BusinessClock.)
  */
 public final class Params {
-  public static final ZoneId MARKET_ZONE = ZoneId.of("Asia/Shanghai");
   private static final Pattern REGION_PREFIX = Pattern.compile("[0-9]{1,12}");
 
   private Params() {
-  }
-
-  public static LocalDate today() {
-    return LocalDate.now(MARKET_ZONE);
   }
 
   private static String raw(RoutingContext ctx, String name) {

@@ -122,7 +122,7 @@ public final class CountyBenchmark {
     LocalDate start = county.today.withDayOfYear(1);
     LocalDate end = start.plusYears(1).minusDays(1);
     DistributionSteps.Timing run = DistributionSteps.draftAndPost(http, server.database().dsl(),
-        county.largestCooperative(), coopToken, regulatorToken, start, end);
+        TestServer.clockOf(server), county.largestCooperative(), coopToken, regulatorToken, start, end);
     double rawMs = DistributionSteps.rawPostingInsert(server.database().dataSource(), run, true);
     table.add(String.format("distribution, largest cooperative (%,d members), first run, accounts created | draft"
         + " %,.0f ms, post %,.0f ms (%,d postings) | raw batched insert of the same rows %,.0f ms | post/raw %.2f"

@@ -7,7 +7,7 @@ import cn.bangfu.ledger.PostedEntry;
 import cn.bangfu.platform.JdbcBatch;
 import cn.bangfu.registry.Enums.BuyerKind;
 import cn.bangfu.registry.Uscc;
-import cn.bangfu.supply.Params;
+import cn.bangfu.platform.BusinessDay;
 import cn.bangfu.support.DistributionSteps;
 import cn.bangfu.support.MemberRows;
 import java.math.BigDecimal;
@@ -69,7 +69,8 @@ public final class CountyDataset {
   final int households;
   final int buyers;
   final int lots;
-  final LocalDate today = Params.today();
+  // the day the dataset is generated for: the benchmark server's clock starts at real time
+  final LocalDate today = LocalDate.now(BusinessDay.ZONE);
   private final Random random = new Random(20261121L);
   private final int[] members;
   private final int[] mainProduct;

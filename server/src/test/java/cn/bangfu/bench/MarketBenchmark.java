@@ -13,21 +13,18 @@ import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.registry.Unit;
 import cn.bangfu.supply.LotRepository;
 import cn.bangfu.supply.LotService;
-import cn.bangfu.supply.Params;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestDatabase;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -53,11 +50,16 @@ public final class MarketBenchmark {
     cn.bangfu.support.BenchReport.main("market", MarketBenchmark::benchmark);
   }
 
+  /** Today in Beijing: the benchmark server runs on real time (its clock is never advanced). */
+  static LocalDate today() {
+    return LocalDate.now(cn.bangfu.platform.BusinessDay.ZONE);
+  }
+
   static void benchmark() throws Exception {
     String jdbcUrl = TestDatabase.freshDatabase();
-    Config config = new Config(0, Files.createTempDirectory("market-bench"), Optional.of(jdbcUrl), TestDatabase.user(),
-        TestDatabase.password(), POOL, Optional.of(TestServer.ADMIN_PASSWORD), Optional.of(TestServer.randomKey()),
-        3600, 7, 1 << 20, false);
+    Config config = TestServer.database(jdbcUrl, "market-bench").dbPoolSize(POOL)
+        .adminPassword(TestServer.ADMIN_PASSWORD).masterKey(TestServer.randomKey()).tokenTtlSeconds(3600)
+        .maxBodyBytes(1 << 20).build();
     LedgerServer server = new LedgerServer(config).start();
     Http http = new Http(server.port());
     String admin = http.login("admin", TestServer.ADMIN_PASSWORD);
@@ -90,7 +92,7 @@ public final class MarketBenchmark {
     static World create(Http http, String admin) {
       List<String> coops = new ArrayList<>();
       List<String> lots = new ArrayList<>();
-      String today = Params.today().toString();
+      String today = today().toString();
       for (int c = 0; c < 20; c++) {
         String coop = http.post("/api/v1/cooperatives", admin, Fixtures.cooperative("合作社" + c)).body().getString("id");
         coops.add(coop);
@@ -98,7 +100,7 @@ public final class MarketBenchmark {
         for (int l = 0; l < 10; l++) {
           lots.add(http.post("/api/v1/lots", token, new JsonObject().put("cooperativeId", coop).put("product", "葡萄")
               .put("grade", "一级").put("quantity", "100000000").put("unit", "KG").put("unitPriceFen", 1200)
-              .put("availableFrom", today).put("availableTo", Params.today().plusDays(90).toString())
+              .put("availableFrom", today).put("availableTo", today().plusDays(90).toString())
               .put("minOrderQuantity", "1")).body().getString("id"));
         }
       }
@@ -137,15 +139,16 @@ public final class MarketBenchmark {
     String all = demand(http, buyerToken, buyer, "荔枝");
     timeMatches(http, buyerToken, all, LOTS + " candidates (one product)");
     DemandService demands = new DemandService(server.database(), new DemandRepository(), new ParticipantRepository(),
-        new LotService(server.database(), new LotRepository(), new ParticipantRepository(), new Ids(1)), new Ids(1));
+        new LotService(server.database(), new LotRepository(), new ParticipantRepository(), new Ids(1), server.clock()),
+        new Ids(1), server.clock());
     DemandFacts facts = new DemandFacts(1, Long.parseLong(buyer), "荔枝", new BigDecimal("2000"), Unit.KG, 1300,
-        Params.today().plusDays(20));
+        today().plusDays(20));
     long[] loads = new long[20];
     List<LotFacts> candidates = null;
     for (int i = 0; i < loads.length; i++) {
       long t0 = System.nanoTime();
       candidates = server.database().dsl().transactionResult(c -> new DemandRepository().openLots(c.dsl(), "荔枝",
-          Params.today()));
+          today()));
       loads[i] = System.nanoTime() - t0;
     }
     Map<Long, CooperativeFacts> coops = new HashMap<>();
@@ -161,7 +164,7 @@ public final class MarketBenchmark {
     long[] whole = new long[20];
     for (int i = 0; i < whole.length; i++) {
       long t0 = System.nanoTime();
-      server.database().dsl().transactionResult(c -> demands.rankLots(c.dsl(), facts, Params.today(), 20));
+      server.database().dsl().transactionResult(c -> demands.rankLots(c.dsl(), facts, today(), 20));
       whole[i] = System.nanoTime() - t0;
     }
     System.out.println(String.format("  in-process, %d candidates: load (one indexed query) p50 %.1f ms; "
@@ -172,7 +175,7 @@ public final class MarketBenchmark {
   static String demand(Http http, String token, String buyer, String product) {
     return http.post("/api/v1/demands", token, new JsonObject().put("buyerId", buyer).put("product", product)
         .put("quantity", "2000").put("unit", "KG").put("maxUnitPriceFen", 1300)
-        .put("deliverBy", Params.today().plusDays(20).toString())).body().getString("id");
+        .put("deliverBy", today().plusDays(20).toString())).body().getString("id");
   }
 
   static void timeMatches(Http http, String token, String demand, String what) {
@@ -208,7 +211,7 @@ public final class MarketBenchmark {
 
   static void insertLots(javax.sql.DataSource ds, World world, int count, int products, String prefix) throws Exception {
     Ids ids = new Ids(1022);
-    LocalDate today = Params.today();
+    LocalDate today = today();
     ThreadLocalRandom random = ThreadLocalRandom.current();
     LotRows.insert(ds, count, i -> {
       boolean jin = random.nextInt(4) == 0;

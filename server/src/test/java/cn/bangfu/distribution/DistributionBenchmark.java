@@ -83,7 +83,7 @@ public final class DistributionBenchmark {
   }
 
   private void runOnce(String label, String start, String end, boolean cold) throws Exception {
-    DistributionSteps.Timing run = DistributionSteps.draftAndPost(http, db, cooperativeId, coopToken, regulatorToken,
+    DistributionSteps.Timing run = DistributionSteps.draftAndPost(http, db, TestServer.clockOf(server), cooperativeId, coopToken, regulatorToken,
         LocalDate.parse(start), LocalDate.parse(end));
     double rawMs = DistributionSteps.rawPostingInsert(server.database().dataSource(), run, cold);
     results.add(String.format("distribution %s | draft %,d households %.0f ms | post %.0f ms | raw batched insert of"

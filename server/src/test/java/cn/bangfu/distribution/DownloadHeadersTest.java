@@ -2,7 +2,6 @@ package cn.bangfu.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.bangfu.platform.BusinessDay;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.RawHttp;
 import cn.bangfu.support.TestServer;
@@ -69,7 +68,7 @@ class DownloadHeadersTest {
   @Test
   void given_a_posted_run_when_the_payout_is_dated_in_the_future_or_before_2000_then_400_and_nothing_is_posted() {
     long entries = server.server().database().dsl().fetchCount(org.jooq.impl.DSL.table("ledger_entry"));
-    for (String paidOn : new String[] {"2099-12-02", BusinessDay.today().plusDays(1).toString(), "1999-12-31"}) {
+    for (String paidOn : new String[] {"2099-12-02", server.today().plusDays(1).toString(), "1999-12-31"}) {
       Http.Response response = coop.post("/api/v1/distributions/" + runId + "/paid", coop.coopToken,
           new JsonObject().put("paidOn", paidOn));
       assertThat(response.status()).as(paidOn + ": " + response.text()).isEqualTo(400);

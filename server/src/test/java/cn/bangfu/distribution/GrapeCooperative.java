@@ -107,11 +107,9 @@ final class GrapeCooperative {
         .put("ruleSetId", ruleSetId).put("periodStart", start).put("periodEnd", end));
   }
 
-  /** Lets the publicity period end: moves its dates into the past, as the calendar would. */
+  /** Lets the publicity period end: business days pass on the server's clock until it is over. */
   void endPublicity(String runId) {
-    server.server().database().dsl().execute(
-        "UPDATE distribution_run SET publicity_start = publicity_start - INTERVAL 30 DAY,"
-            + " publicity_end = publicity_end - INTERVAL 30 DAY WHERE id = " + Long.parseLong(runId));
+    server.endPublicity(runId, coopToken);
   }
 
   Http.Response post(String path, String token, JsonObject body) {

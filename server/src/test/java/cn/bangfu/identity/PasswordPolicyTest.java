@@ -99,7 +99,7 @@ class PasswordPolicyTest {
         TestDatabase.user(), TestDatabase.password(), 2, null);
     try {
       database.migrate();
-      UserRepository users = new UserRepository();
+      UserRepository users = new UserRepository(cn.bangfu.platform.BusinessClock.system());
       IdentityService identity = new IdentityService(database, users, new Passwords(),
           new Authenticator(vertx, new byte[32], 60), cn.bangfu.platform.Ids.forThisProcess(), POLICY,
           new SignInThrottle(), new ActiveUsers(database, users));

@@ -10,7 +10,6 @@ import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.registry.Unit;
 import cn.bangfu.supply.LotRepository;
 import cn.bangfu.supply.LotService;
-import cn.bangfu.supply.Params;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Market;
 import cn.bangfu.support.TestServer;
@@ -59,7 +58,7 @@ class OpenLotsTest {
   static OpenLots snapshots() {
     Database database = server.server().database();
     return new OpenLots(database, new DemandRepository(),
-        new LotService(database, new LotRepository(), new ParticipantRepository(), new Ids(3)));
+        new LotService(database, new LotRepository(), new ParticipantRepository(), new Ids(3), server.server().clock()));
   }
 
   static String lot(Market market, String product, String quantity) {
@@ -74,7 +73,7 @@ class OpenLotsTest {
   }
 
   static OpenLots.Snapshot refreshed(OpenLots lots, String product) {
-    return lots.refreshNow(server.server().database().dsl(), product, Params.today());
+    return lots.refreshNow(server.server().database().dsl(), product, server.today());
   }
 
   @Test

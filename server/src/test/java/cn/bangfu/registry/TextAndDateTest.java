@@ -2,7 +2,6 @@ package cn.bangfu.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.bangfu.platform.BusinessDay;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
@@ -89,7 +88,7 @@ class TextAndDateTest {
 
   @Test
   void given_a_delivery_labour_or_cost_dated_out_of_range_then_400_naming_date_and_no_row() {
-    String tomorrow = BusinessDay.today().plusDays(1).toString();
+    String tomorrow = server.today().plusDays(1).toString();
     long deliveries = rows("delivery");
     long labour = rows("labor_record");
     long costs = rows("cost_record");
@@ -110,7 +109,7 @@ class TextAndDateTest {
   @Test
   void given_a_delivery_dated_today_or_on_the_first_day_of_2000_then_it_is_recorded() {
     String base = "/api/v1/cooperatives/" + coopId;
-    for (String date : new String[] {BusinessDay.today().toString(), "2000-01-01"}) {
+    for (String date : new String[] {server.today().toString(), "2000-01-01"}) {
       Http.Response response = server.http.post(base + "/deliveries", coopToken,
           Fixtures.delivery(householdId).put("date", date));
       assertThat(response.status()).as(response.text()).isEqualTo(201);
@@ -119,7 +118,7 @@ class TextAndDateTest {
 
   @Test
   void given_share_terms_beyond_the_planning_window_then_400_naming_the_share_date() {
-    String beyond = BusinessDay.today().plusYears(5).plusDays(1).toString();
+    String beyond = server.today().plusYears(5).plusDays(1).toString();
     JsonObject membership = Fixtures.membership(householdId);
     membership.getJsonArray("shares").getJsonObject(0).put("since", "0001-01-01");
     assertRefused(server.http.post("/api/v1/cooperatives/" + coopId + "/members", coopToken, membership),

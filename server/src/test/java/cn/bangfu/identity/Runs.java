@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Runs {
   private static final AtomicLong SEQUENCE = new AtomicLong(70_000);
   /** Enough ended runs of one cooperative for every role's row that asks for one (see endedRun). */
-  private static final int BATCH = 25;
+  private static final int BATCH = 40;
   private final Map<String, Deque<String>> ended = new HashMap<>();
   private final TestServer server;
   private final String coopAToken;

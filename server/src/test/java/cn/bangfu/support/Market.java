@@ -94,7 +94,7 @@ public final class Market {
       JsonObject body = switch (actions[i]) {
         case "accept" -> new JsonObject().put("acceptedQuantity", order.getString("quantity"));
         case "settle" -> new JsonObject().put("amountFen", order.getLong("amountFen"))
-            .put("paymentRef", "BANK-" + orderId).put("settledOn", TODAY.toString());
+            .put("paymentRef", "BANK-" + orderId).put("settledOn", server.today().toString());
         default -> null;
       };
       Http.Response moved = act(byBuyer ? buyerToken : coopToken, orderId, actions[i], body);

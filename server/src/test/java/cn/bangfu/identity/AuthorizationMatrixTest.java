@@ -237,7 +237,7 @@ class AuthorizationMatrixTest {
       };
       Supplier<JsonObject> body = switch (step[0]) {
         case "accept" -> cn.bangfu.support.MatrixMarket::acceptBody;
-        case "settle" -> cn.bangfu.support.MatrixMarket::settleBody;
+        case "settle" -> () -> cn.bangfu.support.MatrixMarket.settleBody(server);
         default -> JsonObject::new;
       };
       t.put("POST /api/v1/orders/:id/" + step[0], new Row("POST", "/api/v1/orders/{order:" + step[1] + ":A}/" + step[0],

@@ -68,8 +68,9 @@ public final class MatrixMarket {
     return new JsonObject().put("acceptedQuantity", "10");
   }
 
-  public static JsonObject settleBody() {
+  /** Paid today by the server's business clock: never before the order's (business) placing day. */
+  public static JsonObject settleBody(TestServer server) {
     return new JsonObject().put("amountFen", 12_000).put("paymentRef", "MATRIX-PAY")
-        .put("settledOn", Market.TODAY.toString());
+        .put("settledOn", server.today().toString());
   }
 }

@@ -19,8 +19,10 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
  * its {@code @AfterAll} methods, even when they fail. It replaces the start/stop pair every HTTP test
  * class used to copy.
  *
- * <p>Register it with a {@link ClassServer} field (filled in, static or not) or with
- * {@code @ExtendWith(LedgerServerExtension.class)} and take a {@code TestServer} parameter in any
+ * <p>Register it with a static {@link ClassServer} field, which it fills in (an instance field is
+ * filled only when the class registers the extension itself: JUnit registers an extension named on an
+ * instance field after the instance is made), or with {@code @ExtendWith(LedgerServerExtension.class)}
+ * and take a {@code TestServer} parameter in any
  * {@code @BeforeAll}, {@code @BeforeEach} or {@code @Test} method, the way vertx-junit5's
  * {@code VertxExtension} hands out {@code Vertx} and {@code VertxTestContext} (both can be used in one
  * class: they resolve different types). The server is started lazily, so a class that only asks for a

@@ -4,6 +4,7 @@ import static cn.bangfu.db.Tables.DISTRIBUTION_CLAIM;
 import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.Market;
 import cn.bangfu.support.TestServer;
@@ -18,8 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,17 +28,7 @@ import org.junit.jupiter.api.Test;
  * 600,000 fen.
  */
 class DistributedOnceTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @ClassServer static TestServer server;
 
   /** Order ids are unique across the test's cooperatives (settlement refs are unique ledger-wide). */
   private static final AtomicLong ORDERS = new AtomicLong(130_000);

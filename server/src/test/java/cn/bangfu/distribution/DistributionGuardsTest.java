@@ -5,6 +5,7 @@ import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 import static cn.bangfu.db.Tables.LEDGER_POSTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
@@ -20,25 +21,18 @@ import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultExecuteListener;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What a run refuses to do, what it does with a killed connection, and how its facts are read. */
 class DistributionGuardsTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static GrapeCooperative coop;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     coop = new GrapeCooperative(server, "岑丰村葡萄种植专业合作社", 3);
     coop.settledOrder(8_001, 360_000, LocalDate.of(2026, 8, 30));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private String approvedRun(String periodStart, String periodEnd) {

@@ -3,6 +3,7 @@ package cn.bangfu.distribution;
 import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonArray;
@@ -16,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,23 +26,17 @@ import org.junit.jupiter.api.Test;
  * concurrent calls, household statements equal to the ledger, payout, and reversal.
  */
 class DistributionLifecycleTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static GrapeCooperative coop;
 
   @BeforeAll
   static void given_a_grape_cooperative_with_a_year_of_settled_sales() {
-    server = TestServer.start();
     coop = new GrapeCooperative(server, "岑丰村葡萄种植专业合作社", 4);
     // Two settled orders: 500 kg and 400 kg at 12 元/公斤 = 600,000 + 480,000 fen; 80,000 fen of costs.
     coop.settledOrder(9_001, 600_000, LocalDate.of(2026, 9, 10));
     coop.settledOrder(9_002, 480_000, LocalDate.of(2026, 10, 8));
     coop.settledOrder(9_003, 77_700, LocalDate.of(2025, 12, 30)); // last year: not in the 2026 pool
     coop.cost(80_000, "2026-03-15");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

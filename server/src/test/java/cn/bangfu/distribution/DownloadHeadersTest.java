@@ -2,13 +2,13 @@ package cn.bangfu.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.RawHttp;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +17,13 @@ import org.junit.jupiter.api.Test;
  * cache keeps, and a payout only on a day that has come.
  */
 class DownloadHeadersTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static GrapeCooperative coop;
   static RawHttp raw;
   static String runId;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     raw = new RawHttp(server.server().port());
     coop = new GrapeCooperative(server, "岑丰村葡萄种植专业合作社", 3);
     coop.settledOrder(8_001, 360_000, LocalDate.of(2026, 8, 30));
@@ -34,11 +33,6 @@ class DownloadHeadersTest {
     GrapeCooperative.created(coop.post("/api/v1/distributions/" + runId + "/approve", coop.regulatorToken,
         new JsonObject()));
     GrapeCooperative.created(coop.post("/api/v1/distributions/" + runId + "/post", coop.coopToken, new JsonObject()));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

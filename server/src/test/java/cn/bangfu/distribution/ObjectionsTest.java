@@ -5,6 +5,7 @@ import static cn.bangfu.db.Tables.DISTRIBUTION_OBJECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.db.tables.records.DistributionObjectionRecord;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonArray;
@@ -12,8 +13,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +23,7 @@ import org.junit.jupiter.api.Test;
  * Each test has its own cooperative and run, so no test's objections count in another's.
  */
 class ObjectionsTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @ClassServer static TestServer server;
 
   /** A cooperative of three member households with a publicized 2026 run. */
   private record Publicized(GrapeCooperative coop, String runId) {

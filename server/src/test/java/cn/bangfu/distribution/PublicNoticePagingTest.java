@@ -2,12 +2,11 @@ package cn.bangfu.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,17 +14,7 @@ import org.junit.jupiter.api.Test;
  * (issue 12, finding 3): a county run has 200,000 lines. The CSV for the village board stays whole.
  */
 class PublicNoticePagingTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @ClassServer static TestServer server;
 
   @Test
   void the_public_notice_comes_a_page_at_a_time_with_the_total_of_every_line() {

@@ -2,12 +2,11 @@ package cn.bangfu.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,17 +15,7 @@ import org.junit.jupiter.api.Test;
  * the day it starts.
  */
 class PublicityDaysTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @ClassServer static TestServer server;
 
   private static String draft(GrapeCooperative coop, long orderId) {
     coop.settledOrder(orderId, 240_000, LocalDate.of(2026, 8, 30));

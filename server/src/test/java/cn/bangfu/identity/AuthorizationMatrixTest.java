@@ -3,6 +3,7 @@ package cn.bangfu.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.platform.Api;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * of A, HB member of B; buyer BA in 450123, BB in 440106. The regulator's scope is prefix 450123.
  */
 class AuthorizationMatrixTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
   static String coopA;
   static String coopB;
@@ -46,7 +46,6 @@ class AuthorizationMatrixTest {
 
   @BeforeAll
   static void world() {
-    server = TestServer.start();
     coopA = create("/api/v1/cooperatives", Fixtures.cooperative("岑峰村葡萄合作社"));
     coopB = create("/api/v1/cooperatives", Fixtures.cooperative("番禺蔬菜合作社").put("regionCode", "440106000000"));
     householdA = create("/api/v1/households", Fixtures.household("杨明宇", Fixtures.idNumber()));
@@ -68,11 +67,6 @@ class AuthorizationMatrixTest {
         server.userToken("regulator-b", "REGULATOR", "4401"));
     market = new cn.bangfu.support.MatrixMarket(server, coopA, TOKENS.get(Role.COOP), buyerA, TOKENS.get(Role.BUYER),
         coopB, buyerB);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   /** Posts a settlement buyer → cooperative through the ledger; returns the cooperative's revenue account id. */

@@ -2,6 +2,7 @@ package cn.bangfu.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.Market;
@@ -9,7 +10,6 @@ import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExistenceLeakTest {
   static final String UNKNOWN = "999999999";
-  static TestServer server;
+  @ClassServer static TestServer server;
   static Market cenfeng;
   static String regulator;
   static String householdToken;
@@ -31,7 +31,6 @@ class ExistenceLeakTest {
 
   @BeforeAll
   static void world() {
-    server = TestServer.start();
     cenfeng = Market.open(server, "岑丰村葡萄", Fixtures.REGION);
     Market guangzhou = Market.open(server, "番禺蔬菜", "440106000000");
     regulator = server.userToken("county-regulator", "REGULATOR", "450123");
@@ -45,11 +44,6 @@ class ExistenceLeakTest {
     guangzhouOrder = guangzhou.placedOrder(guangzhou.lot("100"), "10");
     guangzhouRun = new Runs(server, cenfeng.coopToken, regulator, server.userToken("guangzhou-regulator", "REGULATOR",
         "4401")).make(guangzhou.coop, "POSTED").runId();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   record Probe(String method, String path, String token, String who, JsonObject body) {

@@ -3,13 +3,12 @@ package cn.bangfu.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestDatabase;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,18 +17,8 @@ import org.junit.jupiter.api.Test;
  * "password"; the passwords the tests and the demo use stay valid.
  */
 class PasswordPolicyTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static final PasswordPolicy POLICY = new PasswordPolicy();
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private static Http.Response create(String username, String password) {
     return server.http.post("/api/v1/users", server.adminToken, new JsonObject().put("username", username)

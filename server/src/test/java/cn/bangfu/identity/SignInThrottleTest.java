@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.RawHttp;
 import cn.bangfu.support.TestServer;
 import io.github.bucket4j.TimeMeter;
@@ -13,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +24,7 @@ import org.slf4j.LoggerFactory;
  * (127.0.0.x) and accounts, so they do not share limits.
  */
 class SignInThrottleTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @ClassServer static TestServer server;
 
   private static RawHttp.Response signIn(String from, String username, String password) {
     return RawHttp.from(from, server.server().port()).post("/api/v1/auth/token", null,

@@ -3,39 +3,31 @@ package cn.bangfu.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.platform.Secrets;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 12, finding 10: a token is accepted only while its subject exists and is enabled. An admin
  * disables a user with PATCH /users/{id}; its tokens stop working at once on the instance that
  * disabled it and within seconds on every other, and it cannot sign in until enabled again.
  */
+@ExtendWith(VertxExtension.class)
 class UserDisableTest {
-  static TestServer server;
-  static Vertx vertx;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    vertx.close();
-  }
+  @ClassServer static TestServer server;
+  /** Beside it on the same database, as a load balancer would put it. */
+  @ClassServer(secondInstance = true) static TestServer other;
 
   private static String createUser(String username) {
     return server.http.post("/api/v1/users", server.adminToken, new JsonObject().put("username", username)
@@ -49,31 +41,39 @@ class UserDisableTest {
   }
 
   @Test
-  void a_disabled_users_token_is_refused_at_once_here_and_within_seconds_on_another_instance() {
+  void a_disabled_users_token_is_refused_at_once_here_and_within_seconds_on_another_instance(Vertx vertx,
+      VertxTestContext testContext) {
     String id = createUser("leaving-regulator");
     String token = server.http.login("leaving-regulator", "password-leaving-regulator");
-    try (TestServer other = server.secondInstance()) {
-      assertThat(server.http.get("/api/v1/cooperatives", token).status()).isEqualTo(200);
-      assertThat(other.http.get("/api/v1/cooperatives", token).status()).as("known and cached there too")
-          .isEqualTo(200);
+    assertThat(server.http.get("/api/v1/cooperatives", token).status()).isEqualTo(200);
+    assertThat(other.http.get("/api/v1/cooperatives", token).status()).as("known and cached there too")
+        .isEqualTo(200);
 
-      Http.Response disabled = setDisabled(server.http, server.adminToken, id, true);
-      assertThat(disabled.status()).as(disabled.text()).isEqualTo(200);
-      assertThat(disabled.body().getBoolean("disabled")).isTrue();
-      long disabledAt = System.nanoTime();
-      assertThat(server.http.get("/api/v1/cooperatives", token).status()).as("on this instance at once")
-          .isEqualTo(401);
+    Http.Response disabled = setDisabled(server.http, server.adminToken, id, true);
+    assertThat(disabled.status()).as(disabled.text()).isEqualTo(200);
+    assertThat(disabled.body().getBoolean("disabled")).isTrue();
+    long disabledAt = System.nanoTime();
+    assertThat(server.http.get("/api/v1/cooperatives", token).status()).as("on this instance at once")
+        .isEqualTo(401);
 
-      int status = 200;
-      long deadline = disabledAt + Duration.ofSeconds(10).toNanos();
-      while (status == 200 && System.nanoTime() < deadline) {
-        status = other.http.get("/api/v1/cooperatives", token).status();
-      }
-      long tookMillis = (System.nanoTime() - disabledAt) / 1_000_000;
-      System.out.printf("disabled user's token refused by the other instance after %d ms%n", tookMillis);
-      assertThat(status).isEqualTo(401);
-      assertThat(tookMillis).isLessThanOrEqualTo(ActiveUsers.FRESHNESS.toMillis() + 2_000);
-    }
+    // the other instance is asked every 50 ms until it stops accepting the token (at most the 30 s
+    // VertxExtension allows a test); then how long that took is checked against the cache's freshness
+    WebClient client = WebClient.create(vertx);
+    vertx.setPeriodic(50, poll -> client.get(other.server().port(), "127.0.0.1", "/api/v1/cooperatives")
+        .bearerTokenAuthentication(token)
+        .send()
+        .onComplete(testContext.succeeding(response -> {
+          if (response.statusCode() == 200 || !vertx.cancelTimer(poll)) {
+            return; // still accepted there (or an answer to a poll sent before the one that saw the refusal)
+          }
+          long tookMillis = (System.nanoTime() - disabledAt) / 1_000_000;
+          System.out.printf("disabled user's token refused by the other instance after %d ms%n", tookMillis);
+          testContext.verify(() -> {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(tookMillis).isLessThanOrEqualTo(ActiveUsers.FRESHNESS.toMillis() + 2_000);
+            testContext.completeNow();
+          });
+        })));
   }
 
   @Test
@@ -91,7 +91,7 @@ class UserDisableTest {
   }
 
   @Test
-  void a_validly_signed_token_for_a_user_that_does_not_exist_is_401() {
+  void a_validly_signed_token_for_a_user_that_does_not_exist_is_401(Vertx vertx) {
     Authenticator sameKey = new Authenticator(vertx,
         Secrets.load(Optional.of(server.masterKey()), Path.of("unused")).derive("jwt-signing"), 3600);
     String ghost = sameKey.issue(new Principal(424_242_424_242L, "ghost-admin", Role.ADMIN, null)).token();

@@ -3,6 +3,7 @@ package cn.bangfu.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.LedgerServer;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestDatabase;
 import cn.bangfu.support.TestServer;
@@ -14,8 +15,6 @@ import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +23,7 @@ import org.junit.jupiter.api.Test;
  * without anyone being renamed or locked out.
  */
 class UsernameCaseTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @ClassServer static TestServer server;
 
   private static Http.Response create(String username) {
     return server.http.post("/api/v1/users", server.adminToken, new JsonObject().put("username", username)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.ledger.AccountRef.OwnerType;
 import cn.bangfu.ledger.AccountRef.Purpose;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
@@ -11,7 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * (360,000 fen) to its household on 2026-12-31.
  */
 class LedgerAccountsTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static String coopA;
   static String coopB;
   static String householdA;
@@ -38,7 +38,6 @@ class LedgerAccountsTest {
 
   @BeforeAll
   static void world() {
-    server = TestServer.start();
     adminToken = server.adminToken;
     coopA = create("/api/v1/cooperatives", Fixtures.cooperative("岑峰村葡萄合作社"));
     coopB = create("/api/v1/cooperatives", Fixtures.cooperative("番禺蔬菜合作社").put("regionCode", "440106000000"));
@@ -62,11 +61,6 @@ class LedgerAccountsTest {
     coopToken = server.userToken("coop-a", "COOP", coopA);
     buyerToken = server.userToken("buyer-a", "BUYER", buyerA);
     householdToken = server.userToken("household-a", "HOUSEHOLD", householdA);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static void post(EntryDraft draft) {

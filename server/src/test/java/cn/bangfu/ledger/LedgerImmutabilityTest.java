@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.ledger.AccountRef.OwnerType;
 import cn.bangfu.ledger.AccountRef.Purpose;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,17 +25,7 @@ import org.junit.jupiter.api.Test;
  * reversal leaves the original entry's rows exactly as they were.
  */
 class LedgerImmutabilityTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @ClassServer static TestServer server;
 
   private static final Pattern WRITES_TO_LEDGER_ROWS = Pattern.compile(
       "(update|deleteFrom|delete)\\s*\\(\\s*LEDGER_(ENTRY|POSTING)\\b"

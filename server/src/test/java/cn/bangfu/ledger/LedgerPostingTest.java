@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.bangfu.ledger.AccountRef.OwnerType;
 import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.platform.Problem;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
@@ -25,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * Figures from the seeds: grapes at 12 元/公斤, so 500 公斤 settle at 6,000 元 = 600,000 fen.
  */
 class LedgerPostingTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static JournalPoster ledger;
   static DSLContext db;
   static long coop;
@@ -44,18 +44,12 @@ class LedgerPostingTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     ledger = server.server().ledger();
     db = server.server().database().dsl();
     coop = Long.parseLong(server.http.post("/api/v1/cooperatives", server.adminToken,
         Fixtures.cooperative("岑峰村葡萄合作社")).body().getString("id"));
     buyer = Long.parseLong(server.http.post("/api/v1/buyers", server.adminToken,
         Fixtures.buyer("县第一中学食堂")).body().getString("id"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static AccountRef procurement(long buyerId) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.bangfu.ledger.AccountRef.OwnerType;
 import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.platform.Problem;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.TestServer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class LedgerPropertyTest {
   static final long SEED = Long.getLong("ledger.seed", 20260915L);
   static final int STEPS = Integer.getInteger("ledger.steps", 1_200);
 
-  static TestServer server;
+  @ClassServer static TestServer server;
   static JournalPoster ledger;
   static LedgerQueries queries = new LedgerQueries();
   static DSLContext db;
@@ -51,14 +51,8 @@ class LedgerPropertyTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     ledger = server.server().ledger();
     db = server.server().database().dsl();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.ledger.AccountRef.OwnerType;
 import cn.bangfu.ledger.AccountRef.Purpose;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * with database access would), checks that verify names the entry, and puts the row back.
  */
 class LedgerVerifyTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static DSLContext db;
   static final int THREADS = 8;
   static final int PER_THREAD = 15;
@@ -38,7 +38,6 @@ class LedgerVerifyTest {
 
   @BeforeAll
   static void postConcurrently() throws Exception {
-    server = TestServer.start();
     db = server.server().database().dsl();
     JournalPoster ledger = server.server().ledger();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -66,11 +65,6 @@ class LedgerVerifyTest {
       ENTRIES.addAll(result.get(60, TimeUnit.SECONDS));
     }
     pool.shutdown();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static JsonObject verify() {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.ledger.AccountRef.OwnerType;
 import cn.bangfu.ledger.AccountRef.Purpose;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +23,10 @@ import org.junit.jupiter.api.Test;
  * fen of it to a household; cooperative B in 440106 (Guangzhou) sold 250,000 fen to a hospital.
  */
 class RegionalTrialBalanceTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
 
   @BeforeAll
   static void world() {
-    server = TestServer.start();
     long coopA = id(create("/api/v1/cooperatives", Fixtures.cooperative("岑峰村葡萄合作社")));
     long coopB = id(create("/api/v1/cooperatives", Fixtures.cooperative("番禺蔬菜合作社").put("regionCode", "440106000000")));
     long householdA = id(create("/api/v1/households", Fixtures.household("杨明宇", Fixtures.idNumber())));
@@ -42,11 +41,6 @@ class RegionalTrialBalanceTest {
     post(new EntryDraft("ORDER_SETTLEMENT", "ORDER", coopB, "settle:b", coopB, LocalDate.of(2026, 10, 1), 1, null,
         List.of(new Posting(new AccountRef(OwnerType.BUYER, hospital, Purpose.BUYER_PROCUREMENT), 250_000),
             new Posting(new AccountRef(OwnerType.COOPERATIVE, coopB, Purpose.COOP_REVENUE), -250_000))));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static void post(EntryDraft draft) {

@@ -2,6 +2,7 @@ package cn.bangfu.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.Market;
@@ -11,26 +12,19 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Lots, demands and matching over HTTP: every field's bad input, search filters, ranked matches, 404s. */
 class MarketHttpTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static Market a;
   static Market b;
 
   @BeforeAll
   static void world() {
-    server = TestServer.start();
     a = Market.open(server, "岑峰村葡萄", Fixtures.REGION);
     b = Market.open(server, "番禺蔬菜", "440106000000");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   /** Sends {@code good} with {@code field} set to each bad value (null = removed); every one must be 400 naming it. */

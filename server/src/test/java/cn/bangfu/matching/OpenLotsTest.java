@@ -10,6 +10,7 @@ import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.registry.Unit;
 import cn.bangfu.supply.LotRepository;
 import cn.bangfu.supply.LotService;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Market;
 import cn.bangfu.support.TestServer;
@@ -25,7 +26,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,23 +36,15 @@ import org.junit.jupiter.api.Test;
  * waiting for the background one.
  */
 class OpenLotsTest {
-  static TestServer server;
-  static TestServer second;
+  @ClassServer static TestServer server;
+  @ClassServer(secondInstance = true) static TestServer second;
   static Market here;
   static Market there;
 
   @BeforeAll
   static void world() {
-    server = TestServer.start();
-    second = server.secondInstance();
     here = Market.open(server, "岑峰村葡萄", Fixtures.REGION);
     there = Market.of(second, here.coop, here.coopToken, here.buyer, here.buyerToken);
-  }
-
-  @AfterAll
-  static void stop() {
-    second.close();
-    server.close();
   }
 
   static OpenLots snapshots() {

@@ -4,6 +4,7 @@ import static cn.bangfu.db.Tables.IDEMPOTENCY_RECORD;
 import static cn.bangfu.db.Tables.PURCHASE_ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.Market;
@@ -19,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,23 +28,15 @@ import org.junit.jupiter.api.Test;
  * never oversold, the same Idempotency-Key yields one order, concurrent transitions have one winner.
  */
 class OrderConcurrencyTest {
-  static TestServer server;
-  static TestServer second;
+  @ClassServer static TestServer server;
+  @ClassServer(secondInstance = true) static TestServer second;
   static Market market;
   static Http secondHttp;
 
   @BeforeAll
   static void world() {
-    server = TestServer.start();
-    second = server.secondInstance();
     secondHttp = second.http;
     market = Market.open(server, "岑峰村葡萄", Fixtures.REGION);
-  }
-
-  @AfterAll
-  static void stop() {
-    second.close();
-    server.close();
   }
 
   /** Runs the tasks at once behind a start gate; returns their results in task order. */

@@ -2,6 +2,7 @@ package cn.bangfu.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.Market;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +22,13 @@ import org.junit.jupiter.api.Test;
  * out independently of the code's own rules. Money arithmetic of partial acceptance in fen.
  */
 class OrderLifecycleTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static Market a;
   static Market b;
   static Map<String, String> actors = new LinkedHashMap<>();
 
   @BeforeAll
   static void world() {
-    server = TestServer.start();
     a = Market.open(server, "岑峰村葡萄", Fixtures.REGION);
     b = Market.open(server, "番禺蔬菜", "440106000000");
     actors.put("ownCoop", a.coopToken);
@@ -41,11 +40,6 @@ class OrderLifecycleTest {
     String household = Market.created(server.http.post("/api/v1/households", server.adminToken,
         Fixtures.household("杨明宇", Fixtures.idNumber())));
     actors.put("household", server.userToken("household-lifecycle", "HOUSEHOLD", household));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static cn.bangfu.db.Tables.LEDGER_POSTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.db.tables.records.LedgerEntryRecord;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.Market;
@@ -20,7 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,22 +31,16 @@ import org.junit.jupiter.api.Test;
  * 120 万元 food budget reserving 10% (预留份额) for poverty-area produce.
  */
 class SettlementTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static Market market;
   static Market elsewhere;
   static String regulator;
 
   @BeforeAll
   static void world() {
-    server = TestServer.start();
     market = Market.open(server, "岑峰村葡萄", Fixtures.REGION);
     elsewhere = Market.open(server, "番禺蔬菜", "440106000000");
     regulator = server.userToken("county-regulator-settle", "REGULATOR", "450123");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static DSLContext db() {

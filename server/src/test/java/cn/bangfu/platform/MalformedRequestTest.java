@@ -2,12 +2,12 @@ package cn.bangfu.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.RawHttp;
 import cn.bangfu.support.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,18 +18,12 @@ import org.junit.jupiter.api.Test;
  * plain socket, since java.net.http refuses to send most of them.
  */
 class MalformedRequestTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static RawHttp raw;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     raw = new RawHttp(server.server().port());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static Map<String, String> signedIn() {

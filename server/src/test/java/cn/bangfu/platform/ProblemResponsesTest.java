@@ -2,25 +2,14 @@ package cn.bangfu.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every error leaves as RFC 9457 application/problem+json, never a stack trace (invariant 9). */
 class ProblemResponsesTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @ClassServer static TestServer server;
 
   private static void assertProblem(Http.Response response, int status) {
     assertThat(response.status()).isEqualTo(status);

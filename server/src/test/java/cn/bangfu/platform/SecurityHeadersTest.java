@@ -2,13 +2,13 @@ package cn.bangfu.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.RawHttp;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,18 +18,12 @@ import org.junit.jupiter.api.Test;
  * and never be framed. Problems and requests refused before routing carry the same headers.
  */
 class SecurityHeadersTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static RawHttp raw;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     raw = new RawHttp(server.server().port());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static void assertPolicy(RawHttp.Response response) {

@@ -3,13 +3,13 @@ package cn.bangfu.registry;
 import static cn.bangfu.db.Tables.MEMBERSHIP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * (450123 2…); a Guangzhou cooperative (440106…) playing the intruder.
  */
 class EnrolmentScopeTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static String grapes;
   static String grapesToken;
   static String kiwis;
@@ -34,7 +34,6 @@ class EnrolmentScopeTest {
 
   @BeforeAll
   static void world() {
-    server = TestServer.start();
     grapes = created(server.http.post("/api/v1/cooperatives", server.adminToken, Fixtures.cooperative("岑丰村葡萄合作社")));
     kiwis = created(server.http.post("/api/v1/cooperatives", server.adminToken,
         Fixtures.cooperative("思旸镇猕猴桃合作社").put("regionCode", "450123200101")));
@@ -44,11 +43,6 @@ class EnrolmentScopeTest {
     kiwisToken = server.userToken("kiwis-coop", "COOP", kiwis);
     guangzhouToken = server.userToken("guangzhou-coop", "COOP", guangzhou);
     regulator = server.userToken("county-regulator", "REGULATOR", "450123");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static String created(Http.Response response) {

@@ -2,28 +2,22 @@ package cn.bangfu.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The regulator records a household's exit, monitoring, labour capacity or blacklist entry (失信) and its repair. */
 class HouseholdChangeTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static String regulator;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     regulator = server.userToken("county-regulator", "REGULATOR", Fixtures.REGION.substring(0, 6));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static String household() {

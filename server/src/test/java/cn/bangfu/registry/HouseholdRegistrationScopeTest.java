@@ -3,11 +3,11 @@ package cn.bangfu.registry;
 import static cn.bangfu.db.Tables.HOUSEHOLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,22 +18,16 @@ import org.junit.jupiter.api.Test;
  * What a cooperative may not set is refused 403 naming the field, and nothing is written.
  */
 class HouseholdRegistrationScopeTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static String coopToken;
   static String regulator;
 
   @BeforeAll
   static void world() {
-    server = TestServer.start();
     Http.Response coop = server.http.post("/api/v1/cooperatives", server.adminToken, Fixtures.cooperative("岑丰村葡萄合作社"));
     assertThat(coop.status()).isEqualTo(201);
     coopToken = server.userToken("grapes-coop", "COOP", coop.body().getString("id"));
     regulator = server.userToken("county-regulator", "REGULATOR", "450123");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static JsonObject ordinary(String name) {

@@ -3,6 +3,7 @@ package cn.bangfu.registry;
 import static cn.bangfu.db.Tables.COOPERATIVE_MEMBER_COUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jooq.Record2;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +23,12 @@ import org.junit.jupiter.api.Test;
  * reads instead of counting the members, follow joins and status changes — also when they race.
  */
 class MemberCountTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static String regulator;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     regulator = server.userToken("count-regulator", "REGULATOR", Fixtures.REGION.substring(0, 6));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static String cooperative(String name) {

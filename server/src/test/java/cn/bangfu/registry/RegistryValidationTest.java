@@ -2,6 +2,7 @@ package cn.bangfu.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
@@ -10,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * range), when it is sent, then the answer is 400 problem+json naming that field and no row is written.
  */
 class RegistryValidationTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static String coopId;
   static String householdId;
   static String coopToken;
@@ -30,7 +30,6 @@ class RegistryValidationTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     coopId = server.http.post("/api/v1/cooperatives", server.adminToken, Fixtures.cooperative("岑峰村葡萄合作社"))
         .body().getString("id");
     householdId = server.http.post("/api/v1/households", server.adminToken, Fixtures.household("杨明宇", Fixtures.idNumber()))
@@ -38,11 +37,6 @@ class RegistryValidationTest {
     coopToken = server.userToken("cenfeng-accountant", "COOP", coopId);
     assertThat(server.http.post("/api/v1/cooperatives/" + coopId + "/members", coopToken, Fixtures.membership(householdId))
         .status()).isEqualTo(201);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   record Route(String path, boolean asCoop, JsonObject valid) {

@@ -2,12 +2,12 @@ package cn.bangfu.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +17,13 @@ import org.junit.jupiter.api.Test;
  * most five years ahead. Each refusal is a 400 naming the field, with no row written.
  */
 class TextAndDateTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static String coopId;
   static String householdId;
   static String coopToken;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     coopId = server.http.post("/api/v1/cooperatives", server.adminToken, Fixtures.cooperative("岑峰村葡萄合作社"))
         .body().getString("id");
     householdId = server.http.post("/api/v1/households", server.adminToken,
@@ -32,11 +31,6 @@ class TextAndDateTest {
     coopToken = server.userToken("cenfeng-clerk", "COOP", coopId);
     assertThat(server.http.post("/api/v1/cooperatives/" + coopId + "/members", coopToken,
         Fixtures.membership(householdId)).status()).isEqualTo(201);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static long rows(String table) {

@@ -3,6 +3,7 @@ package cn.bangfu.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.platform.Api;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.RawHttp;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +23,12 @@ import org.junit.jupiter.api.Test;
  * (127.0.0.x), so the flood really comes from elsewhere than the rest of the test.
  */
 class FloodSuiteTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static FuzzWorld world;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     world = new FuzzWorld(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static JsonObject objection(Random random) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.bangfu.platform.Api;
 import cn.bangfu.reliability.FuzzRequests.Attack;
 import cn.bangfu.reliability.FuzzTargets.Target;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +33,12 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzSuiteTest {
   private static final int MAX_BODY_BYTES = 64 * 1024;
-  static TestServer server;
+  @ClassServer static TestServer server;
   static FuzzWorld world;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     world = new FuzzWorld(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

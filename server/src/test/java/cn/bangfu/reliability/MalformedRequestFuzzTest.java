@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.platform.Api;
 import cn.bangfu.reliability.FuzzTargets.Target;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.RawHttp;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,20 +33,14 @@ import org.junit.jupiter.api.Test;
  */
 class MalformedRequestFuzzTest {
   private static final String NO_SUCH_ID = "987654321987";
-  static TestServer server;
+  @ClassServer static TestServer server;
   static FuzzWorld world;
   static RawHttp raw;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     world = new FuzzWorld(server);
     raw = new RawHttp(server.server().port());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   /** One request; {@code exact} is the one right status, or 0 when any 2xx or 4xx problem is right. */

@@ -7,6 +7,7 @@ import cn.bangfu.ledger.AccountRef.OwnerType;
 import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.Posting;
+import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * nor anyone else; from publicity on the household sees it.
  */
 class StatementScopeTest {
-  static TestServer server;
+  @ClassServer static TestServer server;
   static String grapes;
   static String grapesToken;
   static String kiwis;
@@ -39,7 +39,6 @@ class StatementScopeTest {
 
   @BeforeAll
   static void world() {
-    server = TestServer.start();
     grapes = created(server.http.post("/api/v1/cooperatives", server.adminToken, Fixtures.cooperative("岑丰村葡萄合作社")));
     kiwis = created(server.http.post("/api/v1/cooperatives", server.adminToken,
         Fixtures.cooperative("思旸镇猕猴桃合作社").put("regionCode", "450123200101")));
@@ -51,11 +50,6 @@ class StatementScopeTest {
     householdToken = server.userToken("household-yang", "HOUSEHOLD", household);
     draftWithMember(grapes, grapesToken, 1);
     kiwisRun = draftWithMember(kiwis, kiwisToken, 2);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   static String created(Http.Response response) {

@@ -55,7 +55,7 @@ public final class MarketBenchmark {
 
   static void benchmark() throws Exception {
     String jdbcUrl = TestDatabase.freshDatabase();
-    Config config = new Config(0, Files.createTempDirectory("market-bench"), Optional.of(jdbcUrl), TestDatabase.user(),
+    Config config = new Config(0, Files.createTempDirectory("market-bench"), Optional.of(TestDatabase.serverUrl(jdbcUrl)), TestDatabase.user(),
         TestDatabase.password(), POOL, Optional.of(TestServer.ADMIN_PASSWORD), Optional.of(TestServer.randomKey()),
         3600, 7, 1 << 20, false);
     LedgerServer server = new LedgerServer(config).start();

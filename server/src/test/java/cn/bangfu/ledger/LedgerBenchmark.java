@@ -68,7 +68,7 @@ public final class LedgerBenchmark {
   static void benchmark() throws Exception {
     System.setProperty("ledger.test.dataDir", "target/bench-db");
     String url = TestDatabase.freshDatabase();
-    Config config = new Config(0, Files.createTempDirectory("ledger-bench"), Optional.of(url), TestDatabase.user(),
+    Config config = new Config(0, Files.createTempDirectory("ledger-bench"), Optional.of(TestDatabase.serverUrl(url)), TestDatabase.user(),
         TestDatabase.password(), WRITERS + 2, Optional.of("bench-admin-password"), Optional.of(TestServer.randomKey()),
         3600, 7, 64 * 1024, false);
     LedgerServer server = new LedgerServer(config).start();

@@ -54,7 +54,7 @@ public final class TestServer implements AutoCloseable {
   private static Config config(String jdbcUrl, String masterKey, int tokenTtlSeconds, int minPublicityDays) {
     try {
       Path dataDir = Files.createTempDirectory("ledger-test");
-      return new Config(0, dataDir, Optional.of(jdbcUrl), TestDatabase.user(), TestDatabase.password(), 8,
+      return new Config(0, dataDir, Optional.of(TestDatabase.serverUrl(jdbcUrl)), TestDatabase.user(), TestDatabase.password(), 8,
           Optional.of(ADMIN_PASSWORD), Optional.of(masterKey), tokenTtlSeconds, minPublicityDays, 64 * 1024, false);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
@@ -66,7 +66,7 @@ public final class TestServer implements AutoCloseable {
    * hour-long tokens, admin password {@link #ADMIN_PASSWORD}.
    */
   public static LedgerServer startForBenchmark(String jdbcUrl, int poolSize) throws java.io.IOException {
-    Config config = new Config(0, Files.createTempDirectory("ledger-bench"), Optional.of(jdbcUrl), TestDatabase.user(),
+    Config config = new Config(0, Files.createTempDirectory("ledger-bench"), Optional.of(TestDatabase.serverUrl(jdbcUrl)), TestDatabase.user(),
         TestDatabase.password(), poolSize, Optional.of(ADMIN_PASSWORD), Optional.of(randomKey()), 3600, 7,
         1024 * 1024, false);
     return new LedgerServer(config).start();

@@ -45,10 +45,12 @@ import cn.bangfu.platform.Database;
 import cn.bangfu.platform.EmbeddedDatabase;
 import cn.bangfu.platform.FieldCipher;
 import cn.bangfu.platform.FormBodies;
+import cn.bangfu.platform.HttpVerticle;
 import cn.bangfu.platform.Health;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.KeyCheck;
 import cn.bangfu.platform.ProblemHandler;
+import cn.bangfu.platform.RateLimit;
 import cn.bangfu.platform.RequestTarget;
 import cn.bangfu.platform.Secrets;
 import cn.bangfu.platform.SecurityHeaders;
@@ -65,9 +67,9 @@ import cn.bangfu.supply.LotRoutes;
 import cn.bangfu.supply.LotService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -75,7 +77,10 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,8 +96,9 @@ public final class LedgerServer {
   private Vertx vertx;
   private EmbeddedDatabase embedded;
   private Database database;
-  private HttpServer http;
-  private Api api;
+  private String httpDeployment;
+  private final Queue<HttpVerticle> verticles = new ConcurrentLinkedQueue<>();
+  private volatile List<Api.RouteSpec> routes = List.of();
   private JournalPoster ledger;
   private Database ledgerAccountCreator;
   /** Business time for every capability (issue 18): the configured clock, in Beijing's calendar. */
@@ -140,7 +146,7 @@ public final class LedgerServer {
       ActiveUsers activeUsers = new ActiveUsers(database, userRepository);
       Authenticator authenticator = new Authenticator(vertx, secrets.derive("jwt-signing"), config.tokenTtlSeconds(),
           activeUsers);
-      IdentityService identity = new IdentityService(database, userRepository, new Passwords(), authenticator, ids,
+      IdentityService identity = new IdentityService(database, userRepository, new Passwords(vertx), authenticator, ids,
           new PasswordPolicy(), new SignInThrottle(), activeUsers);
       identity.ensureAdmin(config.adminPassword());
       LOG.info("identity ready ({} ms since start)", (System.nanoTime() - started) / 1_000_000);
@@ -149,44 +155,40 @@ public final class LedgerServer {
           new CooperativeBookRepository(),
           new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids, clock);
 
-      Router router = Router.router(vertx);
-      // before anything reads the request: the header policy on every answer, and the path and
-      // query checked for malformed percent-encoding (issue 12, findings 9 and 5)
-      router.route().handler(new SecurityHeaders());
-      // the business day every date check of a request reads (Body, route checks): one clock per server
-      router.route().handler(ctx -> {
-        ctx.put(BusinessClock.CONTEXT_KEY, clock);
-        ctx.next();
-      });
-      router.route().handler(new RequestTarget(() -> api.routes()));
-      router.route().handler(new FormBodies());
-      router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
-      api = new Api(router, authenticator);
-      Health.mount(api, database, registry);
-      IdentityRoutes.mount(api, identity);
-      RegistryRoutes.mount(api, registryService);
-      RuleSetRoutes.mount(api, ruleSets);
-      mountMarket(api, registryService, ids);
-      LedgerRoutes.mount(api, ledgerService);
-      mountDistributions(ruleSets, ids, authenticator, participants);
-      ProblemHandler problems = new ProblemHandler();
-      router.route().failureHandler(problems);
-      for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
-        router.errorHandler(status, problems);
-      }
+      // every service, cache and limit exists once and is shared by the HTTP verticles
+      RateLimit anonymousWrites = Api.anonymousWriteLimit();
+      MarketServices market = marketServices(registryService, ids);
+      DistributionServices distributions = distributionServices(ruleSets, ids, participants);
+      Consumer<Api> capabilities = api -> {
+        Health.mount(api, database, registry);
+        IdentityRoutes.mount(api, identity);
+        RegistryRoutes.mount(api, registryService);
+        RuleSetRoutes.mount(api, ruleSets);
+        market.mount(api);
+        LedgerRoutes.mount(api, ledgerService);
+        distributions.mount(api, authenticator);
+      };
+      // the route table, for tests and the malformed-path check; every verticle's router mounts the same one
+      Api table = new Api(Router.router(vertx), authenticator, anonymousWrites);
+      capabilities.accept(table);
+      routes = table.routes();
 
       DemoData.Loaded demo = config.demo() ? DemoData.load(registryService, identity) : null;
-      http = vertx.createHttpServer(new HttpServerOptions().setPort(config.httpPort()).setHost("0.0.0.0")
-              .setCompressionSupported(true))
-          .requestHandler(router)
-          // requests Netty cannot parse (request line or headers too long, bad header syntax) never reach the router
-          .invalidRequestHandler(ProblemHandler::invalidRequest)
-          .listen()
-          .await(30, TimeUnit.SECONDS);
-      LOG.info("ledger server listening on port {} (ready in {} ms)", http.actualPort(),
+      int instances = httpInstances();
+      // port 0 would give every instance its own random port; a negative port makes Vert.x pick one
+      // random port and share it among the instances
+      int port = config.httpPort() == 0 ? -1 : config.httpPort();
+      HttpServerOptions options = new HttpServerOptions().setPort(port).setHost("0.0.0.0")
+          .setCompressionSupported(true);
+      httpDeployment = vertx.deployVerticle(() -> {
+        HttpVerticle verticle = new HttpVerticle(options, () -> router(authenticator, anonymousWrites, capabilities));
+        verticles.add(verticle);
+        return verticle;
+      }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
+      LOG.info("ledger server listening on port {} with {} HTTP event loops (ready in {} ms)", port(), instances,
           (System.nanoTime() - started) / 1_000_000);
       if (demo != null) {
-        demo.playMarketYear(http.actualPort(), clock.today());
+        demo.playMarketYear(port(), clock.today());
       }
       return this;
     } catch (Exception e) {
@@ -195,18 +197,81 @@ public final class LedgerServer {
     }
   }
 
-  private void mountDistributions(RuleSetCatalog ruleSets, Ids ids, Authenticator authenticator,
+  /** One verticle's router: the request checks every answer needs, then the capabilities' routes. */
+  private Router router(Authenticator authenticator, RateLimit anonymousWrites, Consumer<Api> capabilities) {
+    Router router = Router.router(vertx);
+    Api api = new Api(router, authenticator, anonymousWrites);
+    // before anything reads the request: the header policy on every answer, and the path and
+    // query checked for malformed percent-encoding (issue 12, findings 9 and 5)
+    router.route().handler(new SecurityHeaders());
+    // the business day every date check of a request reads (Body, route checks): one clock per server
+    router.route().handler(ctx -> {
+      ctx.put(BusinessClock.CONTEXT_KEY, clock);
+      ctx.next();
+    });
+    router.route().handler(new RequestTarget(() -> routes));
+    router.route().handler(new FormBodies());
+    router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+    capabilities.accept(api);
+    ProblemHandler problems = new ProblemHandler();
+    router.route().failureHandler(problems);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, problems);
+    }
+    return router;
+  }
+
+  /**
+   * HTTP verticles to deploy: LEDGER_HTTP_INSTANCES (environment) or -Dledger.http.instances, else one
+   * per core. Read here rather than in {@link Config} so the record keeps its shape.
+   */
+  static int httpInstances() {
+    String configured = System.getProperty("ledger.http.instances", System.getenv("LEDGER_HTTP_INSTANCES"));
+    if (configured == null || configured.isBlank()) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    try {
+      int instances = Integer.parseInt(configured.strip());
+      if (instances >= 1 && instances <= 256) {
+        return instances;
+      }
+    } catch (NumberFormatException e) {
+      // refused below with the value
+    }
+    throw new IllegalArgumentException("LEDGER_HTTP_INSTANCES must be a whole number from 1 to 256, not '"
+        + configured + "'");
+  }
+
+  private record DistributionServices(DraftService drafts, DistributionService lifecycle, PublicNotice notice,
+      PayoutFile payouts, StatementService statements) {
+    void mount(Api api, Authenticator authenticator) {
+      DistributionRoutes.mount(api, authenticator, drafts, lifecycle, notice, payouts);
+      StatementRoutes.mount(api, statements);
+    }
+  }
+
+  private DistributionServices distributionServices(RuleSetCatalog ruleSets, Ids ids,
       ParticipantRepository participants) {
     DistributionRepository runs = new DistributionRepository();
     DistributionService lifecycle = new DistributionService(database, runs, ledger, ids, config.minPublicityDays(), clock);
     DraftService drafts = new DraftService(database, new PeriodFactsRepository(), runs, lifecycle, ruleSets, ids, clock);
-    DistributionRoutes.mount(api, authenticator, drafts, lifecycle, new PublicNotice(database, runs),
-        new PayoutFile(database, runs, lifecycle));
-    StatementRoutes.mount(api, new StatementService(database, new StatementRepository(), participants));
+    return new DistributionServices(drafts, lifecycle, new PublicNotice(database, runs),
+        new PayoutFile(database, runs, lifecycle),
+        new StatementService(database, new StatementRepository(), participants));
   }
 
   /** Lots, demands and matching, orders, procurement summaries (issue 4). */
-  private void mountMarket(Api api, RegistryService registryService, Ids ids) {
+  private record MarketServices(LotService lots, DemandService demands, OrderService orders,
+      OrderTransitions transitions, ProcurementService procurement) {
+    void mount(Api api) {
+      LotRoutes.mount(api, lots);
+      DemandRoutes.mount(api, demands);
+      OrderRoutes.mount(api, orders, transitions);
+      ProcurementRoutes.mount(api, procurement);
+    }
+  }
+
+  private MarketServices marketServices(RegistryService registryService, Ids ids) {
     ParticipantRepository participants = new ParticipantRepository();
     LotRepository lotRepository = new LotRepository();
     DemandRepository demandRepository = new DemandRepository();
@@ -218,15 +283,17 @@ public final class LedgerServer {
         idempotency, ids, clock);
     OrderTransitions transitions = new OrderTransitions(orders, orderRepository, lotRepository, idempotency,
         ledger);
-    LotRoutes.mount(api, lots);
-    DemandRoutes.mount(api, demands);
-    OrderRoutes.mount(api, orders, transitions);
-    ProcurementRoutes.mount(api, new ProcurementService(database, new ProcurementRepository(), participants,
-        registryService));
+    return new MarketServices(lots, demands, orders, transitions, new ProcurementService(database,
+        new ProcurementRepository(), participants, registryService));
   }
 
   public int port() {
-    return http.actualPort();
+    return verticles.peek().actualPort();
+  }
+
+  /** Connections accepted so far by each HTTP event loop (one entry per verticle instance). */
+  public List<Long> connectionsPerEventLoop() {
+    return verticles.stream().map(HttpVerticle::connections).toList();
   }
 
   public Database database() {
@@ -239,7 +306,7 @@ public final class LedgerServer {
   }
 
   public List<Api.RouteSpec> routes() {
-    return api.routes();
+    return routes;
   }
 
   /** The business clock this server reads time from. */
@@ -251,12 +318,15 @@ public final class LedgerServer {
     return vertx;
   }
 
-  /** Graceful: stop accepting, let in-flight requests finish (up to 20 s), then close the database. */
+  /**
+   * Graceful: every HTTP verticle stops accepting and lets its in-flight requests finish (up to 20 s,
+   * in parallel), then the database closes.
+   */
   public synchronized void stop() {
     try {
-      if (http != null) {
-        http.shutdown(20, TimeUnit.SECONDS).await(25, TimeUnit.SECONDS);
-        http = null;
+      if (httpDeployment != null) {
+        vertx.undeploy(httpDeployment).await(25, TimeUnit.SECONDS);
+        httpDeployment = null;
       }
     } catch (Exception e) {
       LOG.warn("http server did not shut down cleanly: {}", e.getMessage());

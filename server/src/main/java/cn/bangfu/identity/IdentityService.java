@@ -57,25 +57,25 @@ public final class IdentityService {
           "too many failed sign-ins; try again in " + admission.retryAfterSeconds() + " s",
           admission.retryAfterSeconds()));
     }
-    return database.read(db -> {
-      Optional<AppUserRecord> user = users.findForSignIn(db, username);
-      boolean valid = passwords.verify(user.map(AppUserRecord::getPasswordHash).orElse(null), password);
-      return valid && user.get().getDisabledAt() == null ? user : Optional.<AppUserRecord>empty();
-    }).transform(done -> {
-      if (done.failed()) {
-        throttle.abandoned(username, address);
-        return Future.failedFuture(done.cause());
-      }
-      if (done.result().isEmpty()) {
-        int failures = throttle.failed(username, address);
-        LOG.warn("sign-in failed for user '{}' from {} ({} in a row)", printable(username), address, failures);
-        return Future.failedFuture(Problem.unauthorized("unknown user or wrong password"));
-      }
-      throttle.succeeded(username, address);
-      AppUserRecord u = done.result().get();
-      Principal principal = new Principal(u.getId(), u.getUsername(), Role.valueOf(u.getRole()), u.getScopeId());
-      return Future.succeededFuture(new SignedIn(authenticator.issue(principal), principal));
-    });
+    // the connection is back in the pool before the (slow, deliberately) hash is checked on its own executor
+    return database.read(db -> users.findForSignIn(db, username))
+        .compose(user -> passwords.matching(user.map(AppUserRecord::getPasswordHash).orElse(null), password)
+            .map(valid -> valid && user.get().getDisabledAt() == null ? user : Optional.<AppUserRecord>empty()))
+        .transform(done -> {
+          if (done.failed()) {
+            throttle.abandoned(username, address);
+            return Future.failedFuture(done.cause());
+          }
+          if (done.result().isEmpty()) {
+            int failures = throttle.failed(username, address);
+            LOG.warn("sign-in failed for user '{}' from {} ({} in a row)", printable(username), address, failures);
+            return Future.failedFuture(Problem.unauthorized("unknown user or wrong password"));
+          }
+          throttle.succeeded(username, address);
+          AppUserRecord u = done.result().get();
+          Principal principal = new Principal(u.getId(), u.getUsername(), Role.valueOf(u.getRole()), u.getScopeId());
+          return Future.succeededFuture(new SignedIn(authenticator.issue(principal), principal));
+        });
   }
 
   /** A name as typed by anyone, safe for one log line: printable ASCII only, at most 64 characters. */
@@ -108,8 +108,8 @@ public final class IdentityService {
     } catch (Problem weak) {
       return Future.failedFuture(weak);
     }
-    return database.tx(db -> {
-      String hash = passwords.hash(password);
+    // hashed before the transaction, on the hashing executor: the transaction only stores the hash
+    return passwords.hashing(password).compose(hash -> database.tx(db -> {
       if (role == Role.COOP || role == Role.BUYER || role == Role.HOUSEHOLD) {
         long entity = Long.parseLong(scopeId);
         if (!users.scopeEntityExists(db, role, entity)) {
@@ -121,7 +121,7 @@ public final class IdentityService {
         throw Problem.conflict("username-taken", "username " + username + " is already taken (names are unique regardless of case)", "username");
       }
       return new Principal(id, username, role, scopeId);
-    });
+    }));
   }
 
   /**

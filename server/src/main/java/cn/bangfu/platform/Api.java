@@ -51,11 +51,21 @@ public final class Api {
   private final Router router;
   private final Authenticator authenticator;
   private final List<RouteSpec> specs = new ArrayList<>();
-  private final RateLimit anonymousWrites = new RateLimit(ANONYMOUS_WRITES, java.time.Duration.ofHours(1));
+  private final RateLimit anonymousWrites;
 
-  public Api(Router router, Authenticator authenticator) {
+  /**
+   * A router's routes counting anonymous writes against {@code anonymousWrites}: the server passes the
+   * same limit to the router of every HTTP event loop, so an address gets the limit once, not once per core.
+   */
+  public Api(Router router, Authenticator authenticator, RateLimit anonymousWrites) {
     this.router = router;
     this.authenticator = authenticator;
+    this.anonymousWrites = anonymousWrites;
+  }
+
+  /** The per-address limit of anonymous writes ({@link #ANONYMOUS_WRITES} at once, as many again per hour). */
+  public static RateLimit anonymousWriteLimit() {
+    return new RateLimit(ANONYMOUS_WRITES, java.time.Duration.ofHours(1));
   }
 
   public void route(HttpMethod method, String path, Set<Role> roles, Handler handler) {

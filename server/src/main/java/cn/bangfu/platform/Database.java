@@ -74,17 +74,62 @@ public final class Database implements AutoCloseable {
     return new HikariDataSource(config);
   }
 
-  /** Server-side prepared statements off, batched statements rewritten: the fast path for bulk inserts. */
-  private static String withDriverDefaults(String url) {
-    String separator = url.contains("?") ? "&" : "?";
-    return url + separator + "rewriteBatchedStatements=true&useServerPrepStmts=false&cachePrepStmts=true"
-        + "&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&preserveInstants=false"
-        + "&allowPublicKeyRetrieval=true&useSSL=false"
-        // autocommit and isolation are tracked on the client: no round trip per transaction to ask or reset them
-        + "&useLocalSessionState=true&useLocalTransactionState=true&cacheServerConfiguration=true"
-        + "&maintainTimeStats=false"
-        // parsed statements cached per connection, also the long INSERTs of whole records (default limit: 256 chars)
-        + "&prepStmtCacheSize=250&prepStmtCacheSqlLimit=4096";
+  /**
+   * Driver settings the service relies on, each added only where the operator's URL does not set it,
+   * so an operator's choice always wins. Nothing about transport security is added: TLS settings
+   * (sslMode, useSSL, allowPublicKeyRetrieval, trust stores) are the operator's, and a production URL
+   * keeps certificate checks on; only the embedded database's URL turns them off (see
+   * {@link EmbeddedDatabase#jdbcUrl}), because it listens on 127.0.0.1 with a generated account.
+   */
+  private static final java.util.Map<String, String> DRIVER_DEFAULTS = driverDefaults();
+
+  private static java.util.Map<String, String> driverDefaults() {
+    java.util.Map<String, String> defaults = new java.util.LinkedHashMap<>();
+    // server-side prepared statements off, batched statements rewritten: the fast path for bulk inserts
+    defaults.put("rewriteBatchedStatements", "true");
+    defaults.put("useServerPrepStmts", "false");
+    defaults.put("cachePrepStmts", "true");
+    defaults.put("characterEncoding", "UTF-8");
+    defaults.put("connectionTimeZone", "UTC");
+    defaults.put("forceConnectionTimeZoneToSession", "true");
+    defaults.put("preserveInstants", "false");
+    // autocommit and isolation are tracked on the client: no round trip per transaction to ask or reset them
+    defaults.put("useLocalSessionState", "true");
+    defaults.put("useLocalTransactionState", "true");
+    defaults.put("cacheServerConfiguration", "true");
+    defaults.put("maintainTimeStats", "false");
+    // parsed statements cached per connection, also the long INSERTs of whole records (default limit: 256 chars)
+    defaults.put("prepStmtCacheSize", "250");
+    defaults.put("prepStmtCacheSqlLimit", "4096");
+    return java.util.Collections.unmodifiableMap(defaults);
+  }
+
+  /** {@code url} with the {@link #DRIVER_DEFAULTS} it does not set itself appended; what it sets is kept as written. */
+  static String withDriverDefaults(String url) {
+    int query = url.indexOf('?');
+    java.util.Set<String> given = new java.util.HashSet<>();
+    if (query >= 0) {
+      for (String pair : url.substring(query + 1).split("&")) {
+        int equals = pair.indexOf('=');
+        // Connector/J matches property names without regard to case
+        given.add((equals < 0 ? pair : pair.substring(0, equals)).toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    StringBuilder out = new StringBuilder(url);
+    char separator = query >= 0 ? '&' : '?';
+    if (query >= 0 && (url.endsWith("?") || url.endsWith("&"))) {
+      separator = 0;
+    }
+    for (java.util.Map.Entry<String, String> setting : DRIVER_DEFAULTS.entrySet()) {
+      if (!given.contains(setting.getKey().toLowerCase(java.util.Locale.ROOT))) {
+        if (separator != 0) {
+          out.append(separator);
+        }
+        out.append(setting.getKey()).append('=').append(setting.getValue());
+        separator = '&';
+      }
+    }
+    return out.toString();
   }
 
   public void migrate() {

@@ -170,7 +170,7 @@ class EmbeddedDatabaseSecurityTest {
   }
 
   private static Connection connect(String user, String password) throws SQLException {
-    return DriverManager.getConnection(embedded.jdbcUrl("ledger") + "?useSSL=false&allowPublicKeyRetrieval=true&connectTimeout=5000",
+    return DriverManager.getConnection(embedded.jdbcUrl("ledger") + "&connectTimeout=5000",
         user, password);
   }
 

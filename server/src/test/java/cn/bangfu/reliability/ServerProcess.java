@@ -59,7 +59,7 @@ final class ServerProcess {
     ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
         "-XX:TieredStopAtLevel=1", "@" + argFile, "cn.bangfu.Main"));
     Map<String, String> env = builder.environment();
-    env.put("LEDGER_DB_URL", jdbcUrl);
+    env.put("LEDGER_DB_URL", TestDatabase.serverUrl(jdbcUrl));
     env.put("LEDGER_DB_USER", TestDatabase.user());
     env.put("LEDGER_DB_PASSWORD", TestDatabase.password());
     env.put("LEDGER_DB_POOL_SIZE", "8");

@@ -69,7 +69,7 @@ public final class TestServer implements AutoCloseable {
   /** Port 0, a fresh temporary data directory named {@code prefix…}, the test database's account on {@code jdbcUrl}. */
   public static Config.Builder database(String jdbcUrl, String prefix) {
     try {
-      return Config.builder().httpPort(0).dataDir(Files.createTempDirectory(prefix)).dbUrl(jdbcUrl)
+      return Config.builder().httpPort(0).dataDir(Files.createTempDirectory(prefix)).dbUrl(TestDatabase.serverUrl(jdbcUrl))
           .dbUser(TestDatabase.user()).dbPassword(TestDatabase.password());
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);

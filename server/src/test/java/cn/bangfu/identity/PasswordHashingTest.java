@@ -37,7 +37,7 @@ class PasswordHashingTest {
     database = Database.connect(vertx, TestDatabase.serverUrl(TestDatabase.freshDatabase()), TestDatabase.user(),
         TestDatabase.password(), 2, null);
     database.migrate();
-    UserRepository users = new UserRepository();
+    UserRepository users = new UserRepository(new cn.bangfu.platform.BusinessClock(java.time.Clock.systemUTC()));
     ActiveUsers activeUsers = new ActiveUsers(database, users);
     Passwords passwords = new Passwords(vertx, new Observed(HashingStrategy.load()));
     seen.clear(); // the decoy hash made by the constructor

@@ -49,6 +49,7 @@ import cn.bangfu.platform.HttpVerticle;
 import cn.bangfu.platform.Health;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.KeyCheck;
+import cn.bangfu.platform.NodeLease;
 import cn.bangfu.platform.ProblemHandler;
 import cn.bangfu.platform.RateLimit;
 import cn.bangfu.platform.RequestTarget;
@@ -103,6 +104,7 @@ public final class LedgerServer {
   private Database ledgerAccountCreator;
   /** Business time for every capability (issue 18): the configured clock, in Beijing's calendar. */
   private final BusinessClock clock;
+  private NodeLease nodeLease;
 
   public LedgerServer(Config config) {
     this.config = config;
@@ -131,7 +133,10 @@ public final class LedgerServer {
       LOG.info("schema migrated ({} ms since start)", (System.nanoTime() - started) / 1_000_000);
       Secrets secrets = Secrets.load(config.masterKey(), config.dataDir());
       KeyCheck.verify(database.dsl(), secrets, clock);
-      Ids ids = Ids.forThisProcess();
+      // the id node: pinned by LEDGER_NODE_ID, else leased so no two instances share it (issue 18 point 7)
+      nodeLease = Ids.pinnedNode().isPresent() ? null : NodeLease.acquire(vertx, database);
+      Ids ids = nodeLease != null ? new Ids(nodeLease.nodeId()) : Ids.forThisProcess();
+      LOG.info("id node {}", nodeLease != null ? "leased: " + nodeLease.nodeId() : "pinned by LEDGER_NODE_ID");
       HashChain hashChain = new HashChain(secrets.derive("ledger-hash-chain"));
       LedgerRepository ledgerRepository = new LedgerRepository();
       // a small pool of its own: ledger accounts are created and committed outside the posting transaction
@@ -314,6 +319,11 @@ public final class LedgerServer {
     return clock;
   }
 
+  /** The id node this instance leased, or -1 when LEDGER_NODE_ID pins it. */
+  public int nodeId() {
+    return nodeLease != null ? nodeLease.nodeId() : -1;
+  }
+
   public Vertx vertx() {
     return vertx;
   }
@@ -330,6 +340,10 @@ public final class LedgerServer {
       }
     } catch (Exception e) {
       LOG.warn("http server did not shut down cleanly: {}", e.getMessage());
+    }
+    if (nodeLease != null) {
+      nodeLease.close(); // the node is free for the next instance at once, not after the lease expires
+      nodeLease = null;
     }
     if (ledgerAccountCreator != null) {
       ledgerAccountCreator.close();

@@ -5,12 +5,13 @@ import static cn.bangfu.db.Tables.HOUSEHOLD;
 
 import cn.bangfu.db.tables.records.DistributionRunRecord;
 import cn.bangfu.identity.Principal;
+import cn.bangfu.platform.CsvFile;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.registry.Masking;
+import cn.bangfu.rules.result.Money;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.Record;
@@ -46,11 +47,10 @@ public final class PayoutFile {
           amounts.merge(household, r.get(DISTRIBUTION_LINE.AMOUNT_FEN), Math::addExact);
         }
       }
-      StringBuilder out = new StringBuilder("\uFEFF户主,账户参考号,金额（元）,金额（分）,批次\r\n");
-      amounts.forEach((household, fen) -> out.append(PublicNotice.cell(names.get(household))).append(',')
-          .append(household).append(',').append(PublicNotice.yuan(fen)).append(',').append(fen).append(',')
-          .append(runId).append("\r\n"));
-      return Buffer.buffer(out.toString().getBytes(StandardCharsets.UTF_8));
+      CsvFile csv = new CsvFile().row("户主", "账户参考号", "金额（元）", "金额（分）", "批次");
+      amounts.forEach((household, fen) -> csv.row(names.get(household), household, Money.plainYuan(fen), fen,
+          runId));
+      return csv.toBuffer();
     });
   }
 }

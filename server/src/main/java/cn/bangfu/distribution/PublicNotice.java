@@ -4,16 +4,17 @@ import static cn.bangfu.db.Tables.DISTRIBUTION_LINE;
 import static cn.bangfu.db.Tables.HOUSEHOLD;
 
 import cn.bangfu.db.tables.records.DistributionRunRecord;
+import cn.bangfu.platform.CsvFile;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.Paging;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.platform.Reply;
 import cn.bangfu.registry.Masking;
+import cn.bangfu.rules.result.Money;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -101,34 +102,17 @@ public final class PublicNotice {
   }
 
   public static Buffer csv(Notice notice) {
-    StringBuilder out = new StringBuilder("\uFEFF");
     DistributionRunRecord run = notice.run();
-    out.append("公示期,").append(run.getPublicityStart()).append(" 至 ").append(run.getPublicityEnd()).append("\r\n");
-    out.append("分配期间,").append(run.getPeriodStart()).append(" 至 ").append(run.getPeriodEnd()).append("\r\n");
-    out.append("户主,身份证号,分配项目,依据,依据数值,金额（元）,说明\r\n");
+    CsvFile csv = new CsvFile()
+        .row("公示期", run.getPublicityStart() + " 至 " + run.getPublicityEnd())
+        .row("分配期间", run.getPeriodStart() + " 至 " + run.getPeriodEnd())
+        .row("户主", "身份证号", "分配项目", "依据", "依据数值", "金额（元）", "说明");
     for (int i = 0; i < notice.lines().size(); i++) {
       JsonObject line = notice.lines().getJsonObject(i);
-      out.append(cell(line.getString("recipient"))).append(',')
-          .append(cell(line.getString("idNumberMasked"))).append(',')
-          .append(cell(line.getString("stepId"))).append(',')
-          .append(cell(line.getString("basis"))).append(',')
-          .append(cell(line.getString("basisValue"))).append(',')
-          .append(yuan(line.getLong("amountFen"))).append(',')
-          .append(cell(line.getString("explanation"))).append("\r\n");
+      csv.row(line.getString("recipient"), line.getString("idNumberMasked"), line.getString("stepId"),
+          line.getString("basis"), line.getString("basisValue"), Money.plainYuan(line.getLong("amountFen")),
+          line.getString("explanation"));
     }
-    return Buffer.buffer(out.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  static String yuan(long fen) {
-    return (fen < 0 ? "-" : "") + Math.abs(fen) / 100 + "." + String.format("%02d", Math.abs(fen) % 100);
-  }
-
-  /** RFC 4180 quoting, and a leading ' against spreadsheet formula injection. */
-  static String cell(String value) {
-    if (value == null) {
-      return "";
-    }
-    String safe = value.isEmpty() || "=+-@".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
-    return "\"" + safe.replace("\"", "\"\"") + "\"";
+    return csv.toBuffer();
   }
 }

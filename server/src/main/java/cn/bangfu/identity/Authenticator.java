@@ -1,6 +1,8 @@
 package cn.bangfu.identity;
 
 import cn.bangfu.platform.Problem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +13,6 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and verifies HS256 JWT bearer tokens (vertx-auth-jwt). The signing key is derived from the
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Authenticator {
   private static final String ISSUER = "bangfu-ledger";
 
-  /** Bounded memory: at this size the cache starts over. */
+  /** Bounded memory: beyond this Caffeine evicts the least used tokens (not all at once, as the old map did). */
   private static final int MAX_VERIFIED = 20_000;
 
   private final JWTAuth jwt;
@@ -31,7 +32,7 @@ public final class Authenticator {
    * skips the HMAC and the claims' JSON, a visible share of every request's CPU. Expiry is still
    * checked on every use, and the subject's status (disabled users) after this cache.
    */
-  private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+  private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(MAX_VERIFIED).build();
 
   private record Verified(Principal principal, long expiresAtSecond) {
   }
@@ -98,12 +99,12 @@ public final class Authenticator {
       return Future.failedFuture(Problem.unauthorized("send Authorization: Bearer <token> from POST /api/v1/auth/token"));
     }
     String token = authorizationHeader.substring(7).trim();
-    Verified known = verified.get(token);
+    Verified known = verified.getIfPresent(token);
     if (known != null) {
       if (Instant.now().getEpochSecond() < known.expiresAtSecond()) {
         return Future.succeededFuture(known.principal());
       }
-      verified.remove(token);
+      verified.invalidate(token);
     }
     return jwt.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(Problem.unauthorized("the token is invalid or expired")))
@@ -128,9 +129,6 @@ public final class Authenticator {
   }
 
   private void remember(String token, Verified principal) {
-    if (verified.size() >= MAX_VERIFIED) {
-      verified.clear();
-    }
     verified.put(token, principal);
   }
 }

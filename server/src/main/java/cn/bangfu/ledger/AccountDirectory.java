@@ -2,6 +2,8 @@ package cn.bangfu.ledger;
 
 import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.Ids;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -10,7 +12,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 
@@ -26,14 +27,17 @@ import org.jooq.DSLContext;
  * from a separate small pool so a poster holding a main-pool connection can never starve it.
  */
 public final class AccountDirectory {
-  /** Bounded memory: at this size the cache starts over (it refills from the index). */
+  /**
+   * Bounded memory: beyond this Caffeine evicts the accounts least likely to be used again (a miss
+   * refills from the index); clearing the whole map at the limit, as before, made every posting miss at once.
+   */
   private static final int MAX_CACHED = 500_000;
 
   private final LedgerRepository repository;
   private final BusinessClock clock;
   private final DataSource creator;
   private final Ids ids;
-  private final ConcurrentHashMap<AccountRef, Long> cache = new ConcurrentHashMap<>();
+  private final Cache<AccountRef, Long> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
   public AccountDirectory(LedgerRepository repository, DataSource creator, Ids ids, BusinessClock clock) {
     this.clock = clock;
@@ -46,7 +50,7 @@ public final class AccountDirectory {
     Map<AccountRef, Long> result = new HashMap<>(refs.size() * 2);
     List<AccountRef> misses = new ArrayList<>();
     for (AccountRef ref : refs) {
-      Long id = cache.get(ref);
+      Long id = cache.getIfPresent(ref);
       if (id != null) {
         result.put(ref, id);
       } else {
@@ -102,11 +106,6 @@ public final class AccountDirectory {
   }
 
   private void remember(Map<AccountRef, Long> found) {
-    if (cache.size() + found.size() > MAX_CACHED) {
-      cache.clear();
-    }
-    if (found.size() <= MAX_CACHED) {
-      cache.putAll(found);
-    }
+    cache.putAll(found);
   }
 }

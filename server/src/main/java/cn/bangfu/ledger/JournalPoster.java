@@ -5,6 +5,8 @@ import cn.bangfu.db.tables.records.LedgerEntryRecord;
 import cn.bangfu.ledger.LedgerRepository.ChainHead;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 
 /**
@@ -42,7 +43,7 @@ public final class JournalPoster implements Ledger {
    * guessed write rolled back), the claim changes nothing and the poster falls back to SELECT ... FOR
    * UPDATE. Either way the database row decides, so the chain cannot fork.
    */
-  private final ConcurrentHashMap<Long, ChainHead> heads = new ConcurrentHashMap<>();
+  private final Cache<Long, ChainHead> heads = Caffeine.newBuilder().maximumSize(MAX_CACHED_HEADS).build();
 
   public JournalPoster(LedgerRepository repository, AccountDirectory accounts, HashChain chain, Ids ids, BusinessClock clock) {
     this.clock = clock;
@@ -88,7 +89,7 @@ public final class JournalPoster implements Ledger {
         draft.idempotencyRef(), draft.cooperativeId(), draft.effectiveDate(), reverses, lines);
     LocalDateTime now = clock.now();
     long entryId = ids.next();
-    ChainHead guess = heads.get(draft.cooperativeId());
+    ChainHead guess = heads.getIfPresent(draft.cooperativeId());
     ChainHead head = guess;
     ChainHead next = guess == null ? null : nextHead(guess, entryId, draft, contentHash, now);
     boolean claimed = next != null && repository.claimChain(tx, guess, next);
@@ -144,9 +145,6 @@ public final class JournalPoster implements Ledger {
   }
 
   private void rememberHead(ChainHead head) {
-    if (heads.size() >= MAX_CACHED_HEADS) {
-      heads.clear();
-    }
     heads.put(head.cooperativeId(), head);
   }
 

@@ -18,14 +18,13 @@ import cn.bangfu.platform.Reply;
 import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.supply.LotRepository;
 import cn.bangfu.supply.SupplyJson;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 
 /**
@@ -46,9 +45,12 @@ public final class OrderService {
   private final ParticipantRepository participants;
   private final Idempotency idempotency;
   private final Ids ids;
-  /** Buyers seen to exist: buyers are never deleted, so a placement need not read the row again. */
-  private final Set<Long> knownBuyers = ConcurrentHashMap.newKeySet();
-  private final Map<Long, LotTerms> knownLots = new ConcurrentHashMap<>();
+  /**
+   * Buyers seen to exist: buyers are never deleted, so a placement need not read the row again.
+   * Caffeine bounds both caches by evicting the least useful entries, not by forgetting all at once.
+   */
+  private final Cache<Long, Boolean> knownBuyers = Caffeine.newBuilder().maximumSize(MAX_KNOWN_BUYERS).build();
+  private final Cache<Long, LotTerms> knownLots = Caffeine.newBuilder().maximumSize(MAX_KNOWN_LOTS).build();
 
   public OrderService(Database database, OrderRepository orders, LotRepository lots, DemandRepository demands,
       ParticipantRepository participants, Idempotency idempotency, Ids ids, BusinessClock clock) {
@@ -78,12 +80,9 @@ public final class OrderService {
 
   private PurchaseOrderRecord placeIn(DSLContext db, Principal caller, NewOrder o) {
     long buyerId = caller.scopeEntityId();
-    if (!knownBuyers.contains(buyerId)) {
+    if (knownBuyers.getIfPresent(buyerId) == null) {
       participants.buyer(db, buyerId).orElseThrow(() -> Problem.forbidden("no buyer " + caller.scopeId()));
-      if (knownBuyers.size() >= MAX_KNOWN_BUYERS) {
-        knownBuyers.clear();
-      }
-      knownBuyers.add(buyerId);
+      knownBuyers.put(buyerId, Boolean.TRUE);
     }
     LotTerms lot = lotTerms(db, o.lotId());
     if (lot.availableTo().isBefore(clock.today())) {
@@ -123,15 +122,12 @@ public final class OrderService {
   }
 
   private LotTerms lotTerms(DSLContext db, long lotId) {
-    LotTerms known = knownLots.get(lotId);
+    LotTerms known = knownLots.getIfPresent(lotId);
     if (known != null) {
       return known;
     }
     // DESIGN.md 6: an unknown lot is 404 (the lot is the resource the order is placed on)
     LotRecord lot = lots.find(db, lotId).orElseThrow(() -> Problem.notFound("lot", Long.toString(lotId)));
-    if (knownLots.size() >= MAX_KNOWN_LOTS) {
-      knownLots.clear();
-    }
     LotTerms terms = new LotTerms(lot.getId(), lot.getCooperativeId(), lot.getProduct(), lot.getUnit(),
         lot.getUnitPriceFen(), lot.getAvailableTo());
     knownLots.put(lotId, terms);

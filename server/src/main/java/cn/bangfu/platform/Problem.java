@@ -32,6 +32,12 @@ public final class Problem extends RuntimeException {
     return new Problem(429, "too-many-requests", "Too many requests", detail, null, Math.max(1, retryAfterSeconds));
   }
 
+  /** 503: the server could not do it now (e.g. a transaction kept deadlocking); ProblemHandler adds Retry-After. */
+  public static Problem unavailable(String detail, long retryAfterSeconds) {
+    return new Problem(503, "temporarily-unavailable", "Service temporarily unavailable", detail, null,
+        Math.max(1, retryAfterSeconds));
+  }
+
   public static Problem badRequest(String field, String detail) {
     return new Problem(400, "invalid-field", "Invalid request field", detail, field);
   }

@@ -18,6 +18,16 @@ class MoneyTest {
         assertThat(Money.yuan(-1_200)).isEqualTo("-12.00");
     }
 
+    @Test
+    void files_get_the_same_figure_without_separators_so_a_spreadsheet_reads_a_number() {
+        assertThat(Money.plainYuan(105_429)).isEqualTo("1054.29");
+        assertThat(Money.plainYuan(123_456_789)).isEqualTo("1234567.89");
+        assertThat(Money.plainYuan(-1_200)).isEqualTo("-12.00");
+        assertThat(Money.plainYuan(0)).isEqualTo("0.00");
+        assertThat(Money.plainYuan(Long.MIN_VALUE)).isEqualTo("-92233720368547758.08");
+        assertThat(Money.yuan(Long.MIN_VALUE)).isEqualTo("-92,233,720,368,547,758.08");
+    }
+
     @Property
     void the_hand_built_text_matches_the_formatter(@ForAll @LongRange(min = -1_000_000_000_000L, max = 1_000_000_000_000L) long fen) {
         long abs = Math.abs(fen);

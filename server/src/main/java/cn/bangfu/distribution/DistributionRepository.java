@@ -72,9 +72,7 @@ public final class DistributionRepository {
    */
   public void insertLines(DSLContext db, List<DistributionLineRecord> lines) {
     db.connection(connection -> {
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO distribution_line (run_id, line_no,"
-          + " cooperative_id, household_id, recipient, step_id, basis, basis_value, amount_fen, explanation_zh,"
-          + " explanation_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      try (PreparedStatement insert = connection.prepareStatement(INSERT_LINE);
           JdbcBatch batch = new JdbcBatch(insert, INSERT_CHUNK)) {
         for (DistributionLineRecord line : lines) {
           insert.setLong(1, line.getRunId());
@@ -93,6 +91,16 @@ public final class DistributionRepository {
       }
     });
   }
+
+  /** jOOQ's INSERT of every line column, rendered once; bound by position in the order of {@link #LINE_COLUMNS}. */
+  private static final org.jooq.Field<?>[] LINE_COLUMNS = {DISTRIBUTION_LINE.RUN_ID, DISTRIBUTION_LINE.LINE_NO,
+      DISTRIBUTION_LINE.COOPERATIVE_ID, DISTRIBUTION_LINE.HOUSEHOLD_ID, DISTRIBUTION_LINE.RECIPIENT,
+      DISTRIBUTION_LINE.STEP_ID, DISTRIBUTION_LINE.BASIS, DISTRIBUTION_LINE.BASIS_VALUE, DISTRIBUTION_LINE.AMOUNT_FEN,
+      DISTRIBUTION_LINE.EXPLANATION_ZH, DISTRIBUTION_LINE.EXPLANATION_EN};
+  private static final String INSERT_LINE = RecordStatements.RENDERER
+      .insertInto(DISTRIBUTION_LINE, LINE_COLUMNS)
+      .values(java.util.Arrays.stream(LINE_COLUMNS).map(f -> DSL.param(f.getName(), f.getType())).toList())
+      .getSQL();
 
   public void insertSources(DSLContext db, List<DistributionSourceRecord> sources) {
     for (int from = 0; from < sources.size(); from += INSERT_CHUNK) {

@@ -26,9 +26,11 @@ import org.jooq.impl.DSL;
 public final class RecordStatements<R extends TableRecord<R>> {
   /**
    * Renders a jOOQ query once, for a hot statement sent as plain JDBC: {@code DSL.param(...)} become
-   * positional {@code ?}, bound in the order they appear.
+   * positional {@code ?}, bound in the order they appear. MariaDB, the database the ledger runs on
+   * (the server's dialect is detected in {@link Database}): the hot statements are plain SELECT,
+   * INSERT, UPDATE and upserts without VALUES(), which read the same in MySQL.
    */
-  public static final DSLContext RENDERER = DSL.using(SQLDialect.MYSQL, new Settings().withRenderSchema(false));
+  public static final DSLContext RENDERER = DSL.using(SQLDialect.MARIADB, new Settings().withRenderSchema(false));
 
   private final Table<R> table;
   private final Field<?>[] fields;

@@ -231,7 +231,7 @@ public final class LedgerRepository {
     for (int from = 0; from < owners.size(); from += CHUNK) {
       List<Long> chunk = owners.subList(from, Math.min(owners.size(), from + CHUNK));
       db.select(LEDGER_ACCOUNT.OWNER_ID, LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
-          .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(type.name()), LEDGER_ACCOUNT.PURPOSE.eq(purpose.name()),
+          .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(type), LEDGER_ACCOUNT.PURPOSE.eq(purpose),
               LEDGER_ACCOUNT.OWNER_ID.in(chunk))
           .fetch().forEach(r -> found.put(r.value1(), r.value2()));
     }
@@ -312,7 +312,7 @@ public final class LedgerRepository {
         .from(LEDGER_POSTING).join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
         .where(LEDGER_POSTING.ENTRY_ID.eq(entryId))
         .orderBy(LEDGER_POSTING.LINE_NO)
-        .fetch(r -> new HashChain.Line(r.value1(), r.value2(), r.value3(), r.value4()));
+        .fetch(r -> new HashChain.Line(r.value1().name(), r.value2(), r.value3().name(), r.value4()));
   }
 
   public Optional<LedgerAccountRecord> account(DSLContext tx, long accountId) {

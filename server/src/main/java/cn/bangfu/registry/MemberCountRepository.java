@@ -4,6 +4,7 @@ import static cn.bangfu.db.Tables.COOPERATIVE_MEMBER_COUNT;
 import static cn.bangfu.db.Tables.HOUSEHOLD;
 import static cn.bangfu.db.Tables.MEMBERSHIP;
 
+import cn.bangfu.rules.model.HouseholdStatus;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -15,14 +16,12 @@ import org.jooq.impl.DSL;
  */
 public final class MemberCountRepository {
   /** Not poor: the one household status that does not count (registered poor, monitored, exited … do). */
-  private static final String ORDINARY = "ORDINARY";
-
-  private static boolean isPoor(String householdStatus) {
-    return !ORDINARY.equals(householdStatus);
+  private static boolean isPoor(HouseholdStatus householdStatus) {
+    return householdStatus != HouseholdStatus.ORDINARY;
   }
 
   /** A household of {@code status} has just become a member of the cooperative. */
-  public void joined(DSLContext db, long cooperativeId, String status) {
+  public void joined(DSLContext db, long cooperativeId, HouseholdStatus status) {
     int poor = isPoor(status) ? 1 : 0;
     // relative increments in the update part, so no VALUES()/excluded reference is needed
     db.insertInto(COOPERATIVE_MEMBER_COUNT, COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID, COOPERATIVE_MEMBER_COUNT.MEMBERS,
@@ -35,7 +34,7 @@ public final class MemberCountRepository {
   }
 
   /** The household's status changed from {@code before} to {@code after}: every cooperative it belongs to. */
-  public void statusChanged(DSLContext db, long householdId, String before, String after) {
+  public void statusChanged(DSLContext db, long householdId, HouseholdStatus before, HouseholdStatus after) {
     int delta = (isPoor(after) ? 1 : 0) - (isPoor(before) ? 1 : 0);
     if (delta == 0) {
       return;
@@ -56,7 +55,7 @@ public final class MemberCountRepository {
     db.insertInto(COOPERATIVE_MEMBER_COUNT, COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID, COOPERATIVE_MEMBER_COUNT.MEMBERS,
             COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS)
         .select(DSL.select(MEMBERSHIP.COOPERATIVE_ID, DSL.count(),
-                DSL.count().filterWhere(HOUSEHOLD.STATUS.ne(ORDINARY)))
+                DSL.count().filterWhere(HOUSEHOLD.STATUS.ne(HouseholdStatus.ORDINARY)))
             .from(MEMBERSHIP).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBERSHIP.HOUSEHOLD_ID))
             .groupBy(MEMBERSHIP.COOPERATIVE_ID))
         .execute();

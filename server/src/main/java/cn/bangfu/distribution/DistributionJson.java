@@ -93,7 +93,7 @@ public final class DistributionJson {
     return new JsonObject().put("id", id(o.getId())).put("householdId", id(o.getHouseholdId()))
         .put("text", o.getText()).put("raisedAt", time(o.getRaisedAt()))
         .put("status", o.getStatus())
-        .put("open", ObjectionStatus.OPEN.name().equals(o.getStatus()))
+        .put("open", ObjectionStatus.OPEN == o.getStatus())
         .put("answer", o.getAnswer()).put("answeredAt", time(o.getAnsweredAt()))
         .put("dismissalKind", o.getDismissalKind()).put("dismissalReason", o.getDismissalReason())
         .put("dismissedAt", time(o.getDismissedAt()));

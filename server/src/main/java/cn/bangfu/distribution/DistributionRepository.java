@@ -53,7 +53,7 @@ public final class DistributionRepository {
   /** Removes the draft a new draft replaces (same cooperative, rule set and period); never touches later states. */
   public void deleteDraft(DSLContext db, String draftKey) {
     Long old = db.select(DISTRIBUTION_RUN.ID).from(DISTRIBUTION_RUN)
-        .where(DISTRIBUTION_RUN.DRAFT_KEY.eq(draftKey), DISTRIBUTION_RUN.STATUS.eq(RunStatus.DRAFT.name()))
+        .where(DISTRIBUTION_RUN.DRAFT_KEY.eq(draftKey), DISTRIBUTION_RUN.STATUS.eq(RunStatus.DRAFT))
         .forUpdate().fetchOne(DISTRIBUTION_RUN.ID);
     if (old != null) {
       db.deleteFrom(DISTRIBUTION_LINE).where(DISTRIBUTION_LINE.RUN_ID.eq(old)).execute();
@@ -72,9 +72,7 @@ public final class DistributionRepository {
    */
   public void insertLines(DSLContext db, List<DistributionLineRecord> lines) {
     db.connection(connection -> {
-      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO distribution_line (run_id, line_no,"
-          + " cooperative_id, household_id, recipient, step_id, basis, basis_value, amount_fen, explanation_zh,"
-          + " explanation_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      try (PreparedStatement insert = connection.prepareStatement(INSERT_LINE);
           JdbcBatch batch = new JdbcBatch(insert, INSERT_CHUNK)) {
         for (DistributionLineRecord line : lines) {
           insert.setLong(1, line.getRunId());
@@ -94,6 +92,16 @@ public final class DistributionRepository {
     });
   }
 
+  /** jOOQ's INSERT of every line column, rendered once; bound by position in the order of {@link #LINE_COLUMNS}. */
+  private static final org.jooq.Field<?>[] LINE_COLUMNS = {DISTRIBUTION_LINE.RUN_ID, DISTRIBUTION_LINE.LINE_NO,
+      DISTRIBUTION_LINE.COOPERATIVE_ID, DISTRIBUTION_LINE.HOUSEHOLD_ID, DISTRIBUTION_LINE.RECIPIENT,
+      DISTRIBUTION_LINE.STEP_ID, DISTRIBUTION_LINE.BASIS, DISTRIBUTION_LINE.BASIS_VALUE, DISTRIBUTION_LINE.AMOUNT_FEN,
+      DISTRIBUTION_LINE.EXPLANATION_ZH, DISTRIBUTION_LINE.EXPLANATION_EN};
+  private static final String INSERT_LINE = RecordStatements.RENDERER
+      .insertInto(DISTRIBUTION_LINE, LINE_COLUMNS)
+      .values(java.util.Arrays.stream(LINE_COLUMNS).map(f -> DSL.param(f.getName(), f.getType())).toList())
+      .getSQL();
+
   public void insertSources(DSLContext db, List<DistributionSourceRecord> sources) {
     for (int from = 0; from < sources.size(); from += INSERT_CHUNK) {
       var insert = db.insertInto(DISTRIBUTION_SOURCE).set(sources.get(from));
@@ -108,7 +116,7 @@ public final class DistributionRepository {
   public boolean transition(DSLContext db, DistributionRunRecord changed, RunStatus expected) {
     changed.attach(db.configuration());
     return db.update(DISTRIBUTION_RUN).set(changed)
-        .where(DISTRIBUTION_RUN.ID.eq(changed.getId()), DISTRIBUTION_RUN.STATUS.eq(expected.name()))
+        .where(DISTRIBUTION_RUN.ID.eq(changed.getId()), DISTRIBUTION_RUN.STATUS.eq(expected))
         .execute() == 1;
   }
 
@@ -223,7 +231,7 @@ public final class DistributionRepository {
       int offset) {
     return db.selectFrom(DISTRIBUTION_OBJECTION)
         .where(DISTRIBUTION_OBJECTION.RUN_ID.eq(runId),
-            status == null ? DSL.noCondition() : DISTRIBUTION_OBJECTION.STATUS.eq(status.name()))
+            status == null ? DSL.noCondition() : DISTRIBUTION_OBJECTION.STATUS.eq(status))
         .orderBy(DISTRIBUTION_OBJECTION.ID).limit(limit).offset(offset).fetch();
   }
 
@@ -240,24 +248,24 @@ public final class DistributionRepository {
     }
     db.select(DISTRIBUTION_OBJECTION.STATUS, DSL.count()).from(DISTRIBUTION_OBJECTION)
         .where(DISTRIBUTION_OBJECTION.RUN_ID.eq(runId)).groupBy(DISTRIBUTION_OBJECTION.STATUS)
-        .forEach(r -> counts.put(ObjectionStatus.valueOf(r.value1()), r.value2()));
+        .forEach(r -> counts.put(r.value1(), r.value2()));
     return counts;
   }
 
   public int openObjections(DSLContext db, long runId) {
     return db.fetchCount(DISTRIBUTION_OBJECTION, DISTRIBUTION_OBJECTION.RUN_ID.eq(runId),
-        DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN.name()));
+        DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN));
   }
 
   /** Answers an open objection; false when it does not exist for this run or is no longer open. */
   public boolean answer(DSLContext db, long runId, long objectionId, String answer, long by, LocalDateTime at) {
     return db.update(DISTRIBUTION_OBJECTION)
-        .set(DISTRIBUTION_OBJECTION.STATUS, ObjectionStatus.ANSWERED.name())
+        .set(DISTRIBUTION_OBJECTION.STATUS, ObjectionStatus.ANSWERED)
         .set(DISTRIBUTION_OBJECTION.ANSWER, answer)
         .set(DISTRIBUTION_OBJECTION.ANSWERED_BY, by)
         .set(DISTRIBUTION_OBJECTION.ANSWERED_AT, at)
         .where(DISTRIBUTION_OBJECTION.ID.eq(objectionId), DISTRIBUTION_OBJECTION.RUN_ID.eq(runId),
-            DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN.name()))
+            DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN))
         .execute() == 1;
   }
 
@@ -265,7 +273,7 @@ public final class DistributionRepository {
   public Set<Long> lockOpenObjections(DSLContext db, long runId, Collection<Long> ids) {
     return new HashSet<>(db.select(DISTRIBUTION_OBJECTION.ID).from(DISTRIBUTION_OBJECTION)
         .where(DISTRIBUTION_OBJECTION.RUN_ID.eq(runId), DISTRIBUTION_OBJECTION.ID.in(ids),
-            DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN.name()))
+            DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN))
         .forUpdate().fetch(DISTRIBUTION_OBJECTION.ID));
   }
 
@@ -273,13 +281,13 @@ public final class DistributionRepository {
   public int dismiss(DSLContext db, long runId, Collection<Long> ids, ObjectionStatus.DismissalKind kind,
       String reason, long by, LocalDateTime at) {
     return db.update(DISTRIBUTION_OBJECTION)
-        .set(DISTRIBUTION_OBJECTION.STATUS, ObjectionStatus.DISMISSED.name())
-        .set(DISTRIBUTION_OBJECTION.DISMISSAL_KIND, kind.name())
+        .set(DISTRIBUTION_OBJECTION.STATUS, ObjectionStatus.DISMISSED)
+        .set(DISTRIBUTION_OBJECTION.DISMISSAL_KIND, kind)
         .set(DISTRIBUTION_OBJECTION.DISMISSAL_REASON, reason)
         .set(DISTRIBUTION_OBJECTION.DISMISSED_BY, by)
         .set(DISTRIBUTION_OBJECTION.DISMISSED_AT, at)
         .where(DISTRIBUTION_OBJECTION.RUN_ID.eq(runId), DISTRIBUTION_OBJECTION.ID.in(ids),
-            DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN.name()))
+            DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN))
         .execute();
   }
 

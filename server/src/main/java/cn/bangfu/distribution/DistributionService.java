@@ -133,7 +133,7 @@ public final class DistributionService {
     return database.tx(db -> {
       DistributionRunRecord run = visibleRun(db, caller, runId, true);
       requireCooperativeOrAdmin(caller, "publicize its run");
-      if (!RunStatus.DRAFT.name().equals(run.getStatus())) {
+      if (RunStatus.DRAFT != run.getStatus()) {
         throw wrongStep(run, "publicize");
       }
       if (run.getLineCount() == 0 || (run.getPoolFen() == 0 && run.getLiabilityFen() == 0)) {
@@ -141,7 +141,7 @@ public final class DistributionService {
             + " rule set); it stays a report", null);
       }
       LocalDate start = today();
-      run.setStatus(RunStatus.PUBLICIZED.name()).setDraftKey(null)
+      run.setStatus(RunStatus.PUBLICIZED).setDraftKey(null)
           .setPublicityStart(start).setPublicityEnd(start.plusDays(days - 1));
       runs.transition(db, run, RunStatus.DRAFT);
       return viewOf(db, run, 100, 0);
@@ -166,7 +166,7 @@ public final class DistributionService {
     return database.tx(db -> {
       DistributionRunRecord run = runs.run(db, runId)
           .orElseThrow(() -> Problem.notFound("distribution run", Long.toString(runId)));
-      if (!RunStatus.PUBLICIZED.name().equals(run.getStatus())) {
+      if (RunStatus.PUBLICIZED != run.getStatus()) {
         throw Problem.conflict("wrong-status", "objections are taken while a run is PUBLICIZED; this run is "
             + run.getStatus(), "status");
       }
@@ -183,7 +183,7 @@ public final class DistributionService {
       }
       DistributionObjectionRecord objection = new DistributionObjectionRecord().setId(ids.next()).setRunId(runId)
           .setCooperativeId(run.getCooperativeId()).setHouseholdId(objector).setText(text)
-          .setStatus(ObjectionStatus.OPEN.name())
+          .setStatus(ObjectionStatus.OPEN)
           .setRaisedBy(callerOrNull == null ? null : callerOrNull.userId()).setRaisedAt(now());
       runs.insertObjection(db, objection);
       return new Filed(objection, run.getPublicityEnd());
@@ -222,7 +222,7 @@ public final class DistributionService {
       if (caller.role() != Role.REGULATOR) {
         throw Problem.forbidden("only the region's regulator dismisses objections");
       }
-      if (!RunStatus.PUBLICIZED.name().equals(run.getStatus())) {
+      if (RunStatus.PUBLICIZED != run.getStatus()) {
         throw wrongStep(run, "dismiss objections of");
       }
       Set<Long> open = runs.lockOpenObjections(db, runId, objectionIds);
@@ -243,7 +243,7 @@ public final class DistributionService {
       if (caller.role() != Role.REGULATOR) {
         throw Problem.forbidden("only the region's regulator approves a distribution");
       }
-      if (!RunStatus.PUBLICIZED.name().equals(run.getStatus())) {
+      if (RunStatus.PUBLICIZED != run.getStatus()) {
         throw wrongStep(run, "approve");
       }
       if (!today().isAfter(run.getPublicityEnd())) {
@@ -255,7 +255,7 @@ public final class DistributionService {
         throw Problem.conflict("open-objections", open + " objection(s) await the cooperative's answer"
             + " or the regulator's dismissal", null);
       }
-      run.setStatus(RunStatus.APPROVED.name()).setApprovedBy(caller.userId()).setApprovedAt(now());
+      run.setStatus(RunStatus.APPROVED).setApprovedBy(caller.userId()).setApprovedAt(now());
       runs.transition(db, run, RunStatus.PUBLICIZED);
       return viewOf(db, run, 100, 0);
     });
@@ -275,10 +275,10 @@ public final class DistributionService {
   public Future<RunView> post(Principal caller, long runId) {
     return database.tx(db -> {
       DistributionRunRecord run = visibleRun(db, caller, runId, true);
-      if (RunStatus.POSTED.name().equals(run.getStatus())) {
+      if (RunStatus.POSTED == run.getStatus()) {
         return viewOf(db, run, 100, 0);
       }
-      if (!RunStatus.APPROVED.name().equals(run.getStatus())) {
+      if (RunStatus.APPROVED != run.getStatus()) {
         throw wrongStep(run, "post");
       }
       Optional<Integer> closed = ClosedYears.firstClosed(db, run.getCooperativeId(), run.getPeriodStart().getYear(),
@@ -295,7 +295,7 @@ public final class DistributionService {
       closeWholeYears(db, run);
       EntryDraft entry = DistributionEntries.posting(run, runs.recipientAmounts(db, runId), caller.userId(), today());
       PostedEntry posted = entry == null ? null : ledger.post(db, entry);
-      run.setStatus(RunStatus.POSTED.name()).setPostedBy(caller.userId()).setPostedAt(now())
+      run.setStatus(RunStatus.POSTED).setPostedBy(caller.userId()).setPostedAt(now())
           .setLedgerEntryId(posted == null ? null : posted.entryId());
       runs.transition(db, run, RunStatus.APPROVED);
       return viewOf(db, run, 100, 0);
@@ -320,7 +320,7 @@ public final class DistributionService {
       if (caller.role() != Role.REGULATOR) {
         throw Problem.forbidden("only the region's regulator reverses a posted distribution");
       }
-      if (!RunStatus.POSTED.name().equals(run.getStatus())) {
+      if (RunStatus.POSTED != run.getStatus()) {
         throw wrongStep(run, "reverse");
       }
       if (run.getPaidAt() != null) {
@@ -333,7 +333,7 @@ public final class DistributionService {
       // The reversed distribution gave nothing: its revenue and costs are undistributed, its years open
       runs.releaseClaims(db, runId);
       ClosedYears.reopen(db, runId);
-      run.setStatus(RunStatus.REVERSED.name()).setReversedBy(caller.userId()).setReversedAt(now())
+      run.setStatus(RunStatus.REVERSED).setReversedBy(caller.userId()).setReversedAt(now())
           .setReversalReason(reason).setReversalEntryId(reversal == null ? null : reversal.entryId());
       runs.transition(db, run, RunStatus.POSTED);
       return viewOf(db, run, 100, 0);
@@ -345,7 +345,7 @@ public final class DistributionService {
     return database.tx(db -> {
       DistributionRunRecord run = visibleRun(db, caller, runId, true);
       requireCooperativeOrAdmin(caller, "mark its dividends paid");
-      if (!RunStatus.POSTED.name().equals(run.getStatus())) {
+      if (RunStatus.POSTED != run.getStatus()) {
         throw wrongStep(run, "mark paid");
       }
       if (run.getPaidAt() != null) {

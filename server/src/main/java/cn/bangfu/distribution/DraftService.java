@@ -90,7 +90,7 @@ public final class DraftService {
       long runId = ids.next();
       DistributionRunRecord run = new DistributionRunRecord().setId(runId).setCooperativeId(cooperativeId)
           .setRuleSetId(ruleSet.id()).setRuleSetVersion(ruleSet.version())
-          .setPeriodStart(start).setPeriodEnd(end).setStatus(RunStatus.DRAFT.name()).setDraftKey(draftKey)
+          .setPeriodStart(start).setPeriodEnd(end).setStatus(RunStatus.DRAFT).setDraftKey(draftKey)
           .setRevenueFen(gathered.facts().settledRevenueFen())
           .setCostFen(gathered.costById().values().stream().mapToLong(CostItem::amountFen).sum())
           .setPoolFen(result.poolFen()).setLiabilityFen(result.totalLiabilitiesFen())

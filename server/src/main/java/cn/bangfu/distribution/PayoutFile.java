@@ -35,7 +35,7 @@ public final class PayoutFile {
   public Future<Buffer> csv(Principal caller, long runId) {
     return database.read(db -> {
       DistributionRunRecord run = lifecycle.visibleRun(db, caller, runId, false);
-      if (!RunStatus.POSTED.name().equals(run.getStatus())) {
+      if (RunStatus.POSTED != run.getStatus()) {
         throw Problem.conflict("wrong-status", "only a posted run is paid out; this one is " + run.getStatus(), null);
       }
       Map<Long, String> names = new LinkedHashMap<>();

@@ -82,7 +82,7 @@ public final class PeriodFactsRepository {
         .where(SHARE_HOLDING.COOPERATIVE_ID.eq(cooperativeId), SHARE_HOLDING.SINCE.le(end),
             SHARE_HOLDING.UNTIL.isNull().or(SHARE_HOLDING.UNTIL.gt(start)))
         .forEach(r -> shares.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-            .add(new ShareHolding(ShareClass.valueOf(r.value2()), r.value3(), r.value4(), r.value5())));
+            .add(new ShareHolding(r.value2(), r.value3(), r.value4(), r.value5())));
 
     List<MemberFacts> members = new ArrayList<>();
     BigDecimal areaMu = BigDecimal.ZERO;
@@ -99,11 +99,11 @@ public final class PeriodFactsRepository {
       BigDecimal land = held.stream().filter(s -> s.shareClass() == ShareClass.LAND).map(ShareHolding::units)
           .reduce(BigDecimal.ZERO, BigDecimal::add);
       BigDecimal days = laborDays.getOrDefault(id, BigDecimal.ZERO);
-      HouseholdStatus status = HouseholdStatus.valueOf(r.value2());
+      HouseholdStatus status = r.value2();
       MemberFacts.Builder member = MemberFacts.builder(id)
           .status(status)
           .blacklisted(Boolean.TRUE.equals(r.value3()))
-          .laborCapacity(LaborCapacity.valueOf(r.value4()))
+          .laborCapacity(r.value4())
           .exitDate(r.value5())
           .deliveryValueFen(deliveries.getOrDefault(id, 0L))
           .laborDays(days)
@@ -135,9 +135,9 @@ public final class PeriodFactsRepository {
   private static Map<Long, Long> settledRevenueByOrder(DSLContext db, long cooperativeId, LocalDate start,
       LocalDate end) {
     Long account = db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
-        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(AccountRef.OwnerType.COOPERATIVE.name()),
+        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(AccountRef.OwnerType.COOPERATIVE),
             LEDGER_ACCOUNT.OWNER_ID.eq(cooperativeId),
-            LEDGER_ACCOUNT.PURPOSE.eq(AccountRef.Purpose.COOP_REVENUE.name()))
+            LEDGER_ACCOUNT.PURPOSE.eq(AccountRef.Purpose.COOP_REVENUE))
         .fetchOne(LEDGER_ACCOUNT.ID);
     Map<Long, Long> byOrder = new LinkedHashMap<>();
     if (account == null) {

@@ -59,7 +59,7 @@ public final class PublicNotice {
 
   Notice notice(DSLContext db, long runId, Paging page) {
     DistributionRunRecord run = runs.run(db, runId)
-        .filter(r -> !RunStatus.DRAFT.name().equals(r.getStatus()))
+        .filter(r -> RunStatus.DRAFT != r.getStatus())
         .orElseThrow(() -> Problem.notFound("publicity notice", Long.toString(runId)));
     JsonArray lines = new JsonArray();
     long total = 0;

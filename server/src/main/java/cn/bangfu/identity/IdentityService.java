@@ -73,7 +73,7 @@ public final class IdentityService {
           }
           throttle.succeeded(username, address);
           AppUserRecord u = done.result().get();
-          Principal principal = new Principal(u.getId(), u.getUsername(), Role.valueOf(u.getRole()), u.getScopeId());
+          Principal principal = new Principal(u.getId(), u.getUsername(), u.getRole(), u.getScopeId());
           return Future.succeededFuture(new SignedIn(authenticator.issue(principal), principal));
         });
   }
@@ -93,7 +93,7 @@ public final class IdentityService {
     return database.tx(db -> {
       AppUserRecord user = users.find(db, userId).orElseThrow(() -> Problem.notFound("user", Long.toString(userId)));
       users.setDisabled(db, userId, disabled, caller.userId());
-      return new UserView(new Principal(user.getId(), user.getUsername(), Role.valueOf(user.getRole()),
+      return new UserView(new Principal(user.getId(), user.getUsername(), user.getRole(),
           user.getScopeId()), disabled);
     }).onSuccess(view -> {
       activeUsers.changed(userId);

@@ -72,7 +72,7 @@ public final class UserRepository {
           .set(APP_USER.USERNAME, username)
           .set(APP_USER.USERNAME_KEY, key(username))
           .set(APP_USER.PASSWORD_HASH, passwordHash)
-          .set(APP_USER.ROLE, role.name())
+          .set(APP_USER.ROLE, role)
           .set(APP_USER.SCOPE_ID, scopeId)
           .set(APP_USER.CREATED_AT, clock.now())
           .execute();

@@ -84,7 +84,7 @@ public final class LedgerQueries {
 
   public List<LedgerAccountRecord> accountsOf(DSLContext db, AccountRef.OwnerType ownerType, long ownerId) {
     return db.selectFrom(LEDGER_ACCOUNT)
-        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(ownerType.name()).and(LEDGER_ACCOUNT.OWNER_ID.eq(ownerId)))
+        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(ownerType).and(LEDGER_ACCOUNT.OWNER_ID.eq(ownerId)))
         .orderBy(LEDGER_ACCOUNT.PURPOSE).fetch();
   }
 
@@ -126,7 +126,7 @@ public final class LedgerQueries {
         .orderBy(LEDGER_POSTING.ENTRY_ID, LEDGER_POSTING.LINE_NO)
         .fetchSize(10_000)
         .forEach(r -> lines.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>())
-            .add(new HashChain.Line(r.value2(), r.value3() == null ? 0 : r.value3(), r.value4(), r.value5())));
+            .add(new HashChain.Line(r.value2().name(), r.value3() == null ? 0 : r.value3(), r.value4().name(), r.value5())));
     return lines;
   }
 

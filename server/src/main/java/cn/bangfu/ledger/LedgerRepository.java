@@ -12,7 +12,6 @@ import cn.bangfu.db.tables.records.LedgerEntryRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The posting side of the ledger's SQL: chain heads, entries, accounts and postings. Entries and
@@ -67,7 +67,6 @@ public final class LedgerRepository {
     return tx.connectionResult(conn -> {
       ChainHead head = selectHeadForUpdate(conn, cooperativeId);
       if (head == null) {
-        // plain SQL: jOOQ's MYSQL dialect renders "AS excluded", which MariaDB does not parse
         try (PreparedStatement ps = conn.prepareStatement(CREATE_HEAD)) {
           ps.setLong(1, cooperativeId);
           ps.setBytes(2, HashChain.GENESIS);
@@ -82,22 +81,37 @@ public final class LedgerRepository {
 
   // The posting hot path (head, entry) is plain JDBC on the transaction's connection: per posting
   // it saves the rendering of four jOOQ queries, which on two shared cores is a visible share.
-  private static final String SELECT_HEAD = "SELECT " + LEDGER_CHAIN.LAST_SEQ.getName() + ", "
-      + LEDGER_CHAIN.LAST_HASH.getName() + ", " + LEDGER_CHAIN.LAST_ENTRY_ID.getName() + ", "
-      + LEDGER_CHAIN.UPDATED_AT.getName() + " FROM " + LEDGER_CHAIN.getName() + " WHERE "
-      + LEDGER_CHAIN.COOPERATIVE_ID.getName() + " = ? FOR UPDATE";
-  private static final String CREATE_HEAD = "INSERT INTO " + LEDGER_CHAIN.getName() + " ("
-      + LEDGER_CHAIN.COOPERATIVE_ID.getName() + ", " + LEDGER_CHAIN.LAST_SEQ.getName() + ", "
-      + LEDGER_CHAIN.LAST_HASH.getName() + ", " + LEDGER_CHAIN.UPDATED_AT.getName()
-      + ") VALUES (?, 0, ?, ?) ON DUPLICATE KEY UPDATE " + LEDGER_CHAIN.LAST_SEQ.getName() + " = "
-      + LEDGER_CHAIN.LAST_SEQ.getName();
-  private static final String ADVANCE_HEAD = "UPDATE " + LEDGER_CHAIN.getName() + " SET "
-      + LEDGER_CHAIN.LAST_SEQ.getName() + " = ?, " + LEDGER_CHAIN.LAST_ENTRY_ID.getName() + " = ?, "
-      + LEDGER_CHAIN.LAST_HASH.getName() + " = ?, " + LEDGER_CHAIN.UPDATED_AT.getName() + " = ? WHERE "
-      + LEDGER_CHAIN.COOPERATIVE_ID.getName() + " = ?";
-  private static final String CLAIM_HEAD = ADVANCE_HEAD + " AND " + LEDGER_CHAIN.LAST_SEQ.getName() + " = ? AND "
-      + LEDGER_CHAIN.LAST_HASH.getName() + " = ?";
+  // The statements themselves are jOOQ's, rendered once (see RecordStatements); bound by position.
+  /** Bound by position: cooperative id. Columns: last seq, last hash, last entry id, updated at. */
+  private static final String SELECT_HEAD = RecordStatements.RENDERER
+      .select(LEDGER_CHAIN.LAST_SEQ, LEDGER_CHAIN.LAST_HASH, LEDGER_CHAIN.LAST_ENTRY_ID, LEDGER_CHAIN.UPDATED_AT)
+      .from(LEDGER_CHAIN).where(LEDGER_CHAIN.COOPERATIVE_ID.eq(DSL.param("cooperative", Long.class)))
+      .forUpdate().getSQL();
+  /** Bound by position: cooperative id, genesis hash, now. The update is a no-op that only takes the row lock. */
+  private static final String CREATE_HEAD = RecordStatements.RENDERER
+      .insertInto(LEDGER_CHAIN, LEDGER_CHAIN.COOPERATIVE_ID, LEDGER_CHAIN.LAST_SEQ, LEDGER_CHAIN.LAST_HASH,
+          LEDGER_CHAIN.UPDATED_AT)
+      .values(DSL.param("cooperative", Long.class), DSL.inline(0L), DSL.param("hash", byte[].class),
+          DSL.param("now", LocalDateTime.class))
+      .onDuplicateKeyUpdate().set(LEDGER_CHAIN.LAST_SEQ, LEDGER_CHAIN.LAST_SEQ)
+      .getSQL();
+  /** Bound by position: last seq, last entry id, last hash, updated at, cooperative id. */
+  private static final String ADVANCE_HEAD = advanceHead(DSL.noCondition());
+  /** As {@link #ADVANCE_HEAD}, then the expected last seq and last hash. */
+  private static final String CLAIM_HEAD = advanceHead(
+      LEDGER_CHAIN.LAST_SEQ.eq(DSL.param("seq", Long.class)).and(LEDGER_CHAIN.LAST_HASH.eq(DSL.param("hash", byte[].class))));
   private static final RecordStatements<LedgerEntryRecord> ENTRIES = new RecordStatements<>(LEDGER_ENTRY);
+
+  private static String advanceHead(org.jooq.Condition expected) {
+    return RecordStatements.RENDERER.update(LEDGER_CHAIN)
+        .set(LEDGER_CHAIN.LAST_SEQ, DSL.param("seq", Long.class))
+        .set(LEDGER_CHAIN.LAST_ENTRY_ID, DSL.param("entry", Long.class))
+        .set(LEDGER_CHAIN.LAST_HASH, DSL.param("hash", byte[].class))
+        .set(LEDGER_CHAIN.UPDATED_AT, DSL.param("now", LocalDateTime.class))
+        .where(LEDGER_CHAIN.COOPERATIVE_ID.eq(DSL.param("cooperative", Long.class)))
+        .and(expected)
+        .getSQL();
+  }
 
   private static ChainHead selectHeadForUpdate(Connection conn, long cooperativeId) throws java.sql.SQLException {
     try (PreparedStatement ps = conn.prepareStatement(SELECT_HEAD)) {
@@ -209,39 +223,40 @@ public final class LedgerRepository {
   }
 
   private static Map<Long, Long> lookUp(Connection conn, AccountRef.OwnerType type, AccountRef.Purpose purpose,
-      List<Long> owners) throws java.sql.SQLException {
+      List<Long> owners) {
+    // jOOQ on the caller's connection (it is inside the transaction): the IN list changes length per
+    // chunk, so there is no one statement to render ahead; values are bound, never spliced in
+    DSLContext db = DSL.using(conn, RecordStatements.RENDERER.dialect(), RecordStatements.RENDERER.settings());
     Map<Long, Long> found = new HashMap<>(owners.size() * 2);
     for (int from = 0; from < owners.size(); from += CHUNK) {
       List<Long> chunk = owners.subList(from, Math.min(owners.size(), from + CHUNK));
-      StringBuilder sql = new StringBuilder(64 + chunk.size() * 20).append("SELECT ")
-          .append(LEDGER_ACCOUNT.OWNER_ID.getName()).append(", ").append(LEDGER_ACCOUNT.ID.getName())
-          .append(" FROM ").append(LEDGER_ACCOUNT.getName()).append(" WHERE ")
-          .append(LEDGER_ACCOUNT.OWNER_TYPE.getName()).append(" = '").append(type.name()).append("' AND ")
-          .append(LEDGER_ACCOUNT.PURPOSE.getName()).append(" = '").append(purpose.name()).append("' AND ")
-          .append(LEDGER_ACCOUNT.OWNER_ID.getName()).append(" IN (");
-      // enum names and longs only: nothing a caller controls reaches the SQL text
-      for (int i = 0; i < chunk.size(); i++) {
-        sql.append(i == 0 ? "" : ",").append(chunk.get(i).longValue());
-      }
-      sql.append(')');
-      try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
-        while (rs.next()) {
-          found.put(rs.getLong(1), rs.getLong(2));
-        }
-      }
+      db.select(LEDGER_ACCOUNT.OWNER_ID, LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
+          .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(type), LEDGER_ACCOUNT.PURPOSE.eq(purpose),
+              LEDGER_ACCOUNT.OWNER_ID.in(chunk))
+          .fetch().forEach(r -> found.put(r.value1(), r.value2()));
     }
     return found;
   }
 
+  /** Bound by position: id, owner type, owner id, purpose, cooperative id (null but for cooperatives), created at. */
+  private static String createAccount(boolean ignoreExisting) {
+    var insert = RecordStatements.RENDERER.insertInto(LEDGER_ACCOUNT, LEDGER_ACCOUNT.ID, LEDGER_ACCOUNT.OWNER_TYPE,
+            LEDGER_ACCOUNT.OWNER_ID, LEDGER_ACCOUNT.PURPOSE, LEDGER_ACCOUNT.COOPERATIVE_ID, LEDGER_ACCOUNT.CURRENCY,
+            LEDGER_ACCOUNT.CREATED_AT)
+        .values(DSL.param("id", Long.class), DSL.param("ownerType", LEDGER_ACCOUNT.OWNER_TYPE.getType()),
+            DSL.param("owner", Long.class), DSL.param("purpose", LEDGER_ACCOUNT.PURPOSE.getType()),
+            DSL.param("cooperative", Long.class), DSL.inline("CNY"), DSL.param("now", LocalDateTime.class));
+    // INSERT IGNORE in this dialect
+    return (ignoreExisting ? insert.onDuplicateKeyIgnore() : insert).getSQL();
+  }
+
+  private static final String CREATE_ACCOUNT = createAccount(false);
+  private static final String CREATE_ACCOUNT_UNLESS_EXISTS = createAccount(true);
+
   private static Map<Long, Long> create(Connection conn, AccountRef.OwnerType type, AccountRef.Purpose purpose,
       List<Long> owners, LongSupplier newId, LocalDateTime now, boolean ignoreExisting) throws java.sql.SQLException {
     Map<Long, Long> ids = new HashMap<>(owners.size() * 2);
-    String sql = (ignoreExisting ? "INSERT IGNORE INTO " : "INSERT INTO ") + LEDGER_ACCOUNT.getName() + " ("
-        + LEDGER_ACCOUNT.ID.getName() + ", "
-        + LEDGER_ACCOUNT.OWNER_TYPE.getName() + ", " + LEDGER_ACCOUNT.OWNER_ID.getName() + ", "
-        + LEDGER_ACCOUNT.PURPOSE.getName() + ", " + LEDGER_ACCOUNT.COOPERATIVE_ID.getName() + ", "
-        + LEDGER_ACCOUNT.CURRENCY.getName() + ", " + LEDGER_ACCOUNT.CREATED_AT.getName()
-        + ") VALUES (?, ?, ?, ?, ?, 'CNY', ?)";
+    String sql = ignoreExisting ? CREATE_ACCOUNT_UNLESS_EXISTS : CREATE_ACCOUNT;
     try (PreparedStatement ps = conn.prepareStatement(sql); JdbcBatch batch = new JdbcBatch(ps, CHUNK * 4)) {
       for (long owner : owners) {
         long id = newId.getAsLong();
@@ -262,13 +277,18 @@ public final class LedgerRepository {
     return ids;
   }
 
+  /** Bound by position: entry id, line no, account id, amount, cooperative id, effective date. */
+  private static final String INSERT_POSTING = RecordStatements.RENDERER
+      .insertInto(LEDGER_POSTING, LEDGER_POSTING.ENTRY_ID, LEDGER_POSTING.LINE_NO, LEDGER_POSTING.ACCOUNT_ID,
+          LEDGER_POSTING.AMOUNT_FEN, LEDGER_POSTING.COOPERATIVE_ID, LEDGER_POSTING.EFFECTIVE_DATE)
+      .values(DSL.param("entry", Long.class), DSL.param("line", Integer.class), DSL.param("account", Long.class),
+          DSL.param("amount", Long.class), DSL.param("cooperative", Long.class), DSL.param("date", LocalDate.class))
+      .getSQL();
+
   /** The postings of one entry, line numbers 1..n, as JDBC batches (multi-row INSERTs on the wire). */
   public void insertPostings(DSLContext tx, long entryId, long cooperativeId, LocalDate effectiveDate,
       long[] accountIds, long[] amounts) {
-    String sql = "INSERT INTO " + LEDGER_POSTING.getName() + " (" + LEDGER_POSTING.ENTRY_ID.getName() + ", "
-        + LEDGER_POSTING.LINE_NO.getName() + ", " + LEDGER_POSTING.ACCOUNT_ID.getName() + ", "
-        + LEDGER_POSTING.AMOUNT_FEN.getName() + ", " + LEDGER_POSTING.COOPERATIVE_ID.getName() + ", "
-        + LEDGER_POSTING.EFFECTIVE_DATE.getName() + ") VALUES (?, ?, ?, ?, ?, ?)";
+    String sql = INSERT_POSTING;
     java.sql.Date date = java.sql.Date.valueOf(effectiveDate);
     tx.connection(conn -> {
       try (PreparedStatement ps = conn.prepareStatement(sql); JdbcBatch batch = new JdbcBatch(ps, CHUNK * 4)) {
@@ -292,7 +312,7 @@ public final class LedgerRepository {
         .from(LEDGER_POSTING).join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
         .where(LEDGER_POSTING.ENTRY_ID.eq(entryId))
         .orderBy(LEDGER_POSTING.LINE_NO)
-        .fetch(r -> new HashChain.Line(r.value1(), r.value2(), r.value3(), r.value4()));
+        .fetch(r -> new HashChain.Line(r.value1().name(), r.value2(), r.value3().name(), r.value4()));
   }
 
   public Optional<LedgerAccountRecord> account(DSLContext tx, long accountId) {

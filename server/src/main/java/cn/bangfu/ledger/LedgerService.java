@@ -69,7 +69,7 @@ public final class LedgerService {
     return database.read(db -> {
       LedgerAccountRecord account = repository.account(db, accountId)
           .orElseThrow(() -> Problem.notFound("account", Long.toString(accountId)));
-      requireOwnerScope(db, caller, AccountRef.OwnerType.valueOf(account.getOwnerType()), account.getOwnerId());
+      requireOwnerScope(db, caller, account.getOwnerType(), account.getOwnerId());
       long balance = queries.balance(db, accountId, null);
       Long asOfBalance = asOf == null ? null : queries.balance(db, accountId, asOf);
       return new AccountView(account, balance, asOf, asOfBalance, queries.accountLines(db, accountId, limit, offset));

@@ -129,7 +129,7 @@ public final class DemandRepository {
   public Map<Long, String> pairingsOfBuyer(DSLContext db, long buyerId) {
     Map<Long, String> forms = new HashMap<>();
     db.select(PAIRING.COOPERATIVE_ID, PAIRING.FORM).from(PAIRING).where(PAIRING.BUYER_ID.eq(buyerId))
-        .forEach(r -> forms.put(r.value1(), r.value2()));
+        .forEach(r -> forms.put(r.value1(), r.value2().name()));
     return forms;
   }
 
@@ -137,7 +137,7 @@ public final class DemandRepository {
   public Map<Long, String> pairingsOfCooperative(DSLContext db, long cooperativeId) {
     Map<Long, String> forms = new HashMap<>();
     db.select(PAIRING.BUYER_ID, PAIRING.FORM).from(PAIRING).where(PAIRING.COOPERATIVE_ID.eq(cooperativeId))
-        .forEach(r -> forms.put(r.value1(), r.value2()));
+        .forEach(r -> forms.put(r.value1(), r.value2().name()));
     return forms;
   }
 

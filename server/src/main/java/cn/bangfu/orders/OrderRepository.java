@@ -53,10 +53,10 @@ public final class OrderRepository {
   public boolean transition(DSLContext db, long id, OrderStatus from, OrderStatus to, LocalDateTime at,
       Changes changes) {
     UpdateSetMoreStep<PurchaseOrderRecord> update = db.update(PURCHASE_ORDER)
-        .set(PURCHASE_ORDER.STATUS, to.name())
+        .set(PURCHASE_ORDER.STATUS, to)
         .set(PURCHASE_ORDER.UPDATED_AT, at);
     return changes.apply(update)
-        .where(PURCHASE_ORDER.ID.eq(id)).and(PURCHASE_ORDER.STATUS.eq(from.name()))
+        .where(PURCHASE_ORDER.ID.eq(id)).and(PURCHASE_ORDER.STATUS.eq(from))
         .execute() == 1;
   }
 
@@ -79,7 +79,7 @@ public final class OrderRepository {
       int limit, int offset) {
     var where = buyerId != null ? PURCHASE_ORDER.BUYER_ID.eq(buyerId) : PURCHASE_ORDER.COOPERATIVE_ID.eq(cooperativeId);
     if (status != null) {
-      where = where.and(PURCHASE_ORDER.STATUS.eq(status.name()));
+      where = where.and(PURCHASE_ORDER.STATUS.eq(status));
     }
     return db.selectFrom(PURCHASE_ORDER).where(where).orderBy(PURCHASE_ORDER.ID.desc())
         .limit(limit).offset(offset).fetch();

@@ -106,7 +106,7 @@ public final class OrderService {
     PurchaseOrderRecord order = new PurchaseOrderRecord().setId(ids.next()).setCooperativeId(lot.cooperativeId())
         .setBuyerId(buyerId).setLotId(lot.id()).setDemandId(o.demandId()).setProduct(lot.product())
         .setUnit(lot.unit()).setQuantity(o.quantity()).setUnitPriceFen(lot.unitPriceFen())
-        .setAmountFen(amountFen).setStatus(OrderStatus.PLACED.name())
+        .setAmountFen(amountFen).setStatus(OrderStatus.PLACED)
         .setCreatedAt(at).setCreatedBy(caller.userId()).setUpdatedAt(at);
     orders.insert(db, order);
     orders.insertHistory(db, history(order, null, OrderStatus.PLACED, caller, null, at));
@@ -147,8 +147,8 @@ public final class OrderService {
   OrderHistoryRecord history(PurchaseOrderRecord order, OrderStatus from, OrderStatus to, Principal caller,
       String note, LocalDateTime at) {
     return new OrderHistoryRecord().setId(ids.next()).setOrderId(order.getId())
-        .setCooperativeId(order.getCooperativeId()).setFromStatus(from == null ? null : from.name())
-        .setToStatus(to.name()).setActorUserId(caller.userId()).setActorRole(caller.role().name())
+        .setCooperativeId(order.getCooperativeId()).setFromStatus(from)
+        .setToStatus(to).setActorUserId(caller.userId()).setActorRole(caller.role())
         .setNote(note).setAt(at);
   }
 

@@ -112,7 +112,7 @@ public final class OrderTransitions {
       }
       default -> throw Problem.forbidden("only the order's buyer or cooperative moves it");
     };
-    OrderStatus current = OrderStatus.valueOf(order.getStatus());
+    OrderStatus current = order.getStatus();
     if (!from.contains(current)) {
       throw Problem.conflict("wrong-step", "order " + orderId + " is " + current + "; " + caller.role()
           + " may " + action.path() + " it only when " + from.stream().sorted().toList(), "status");

@@ -23,7 +23,7 @@ public final class ProcurementRepository {
   }
 
   private static Condition settledIn(int year) {
-    return PURCHASE_ORDER.STATUS.eq(OrderStatus.SETTLED.name())
+    return PURCHASE_ORDER.STATUS.eq(OrderStatus.SETTLED)
         .and(PURCHASE_ORDER.SETTLED_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
   }
 

@@ -66,16 +66,45 @@ public final class Database implements AutoCloseable {
     this.exhausted = Counter.builder("ledger.tx.retries.exhausted")
         .description("Transactions that still failed after " + MAX_ATTEMPTS + " attempts (answered 503)")
         .register(meters);
-    this.dsl = using(dataSource);
-    this.transactionDsl = using(transactionSource);
+    SQLDialect dialect = detectDialect(dataSource);
+    this.dsl = using(dataSource, dialect);
+    this.transactionDsl = using(transactionSource, dialect);
   }
 
-  private static DSLContext using(javax.sql.DataSource source) {
+  private static DSLContext using(javax.sql.DataSource source, SQLDialect dialect) {
     Configuration configuration = new DefaultConfiguration()
         .set(source)
-        .set(SQLDialect.MYSQL)
+        .set(dialect)
         .set(new Settings().withRenderSchema(false).withExecuteLogging(false).withFetchWarnings(false));
     return DSL.using(configuration);
+  }
+
+  /**
+   * Asks the server once at start which SQL it speaks: MariaDB and MySQL part ways on upserts
+   * (MySQL 8 wants {@code INSERT ... AS t ON DUPLICATE KEY UPDATE}, MariaDB only knows {@code VALUES()}),
+   * window and JSON functions, so jOOQ must render for the one actually behind the URL.
+   */
+  private static SQLDialect detectDialect(javax.sql.DataSource source) {
+    try (java.sql.Connection connection = source.getConnection()) {
+      return dialectOf(connection.getMetaData().getDatabaseProductVersion());
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot read the database server's version", e);
+    }
+  }
+
+  /**
+   * The jOOQ dialect for a server version string. MariaDB names itself in it, behind MySQL's
+   * "5.5.5-" replication prefix up to 10.x ({@code 5.5.5-10.11.8-MariaDB}) and without it from 11
+   * ({@code 11.4.5-MariaDB-log}); anything else is MySQL.
+   */
+  public static SQLDialect dialectOf(String serverVersion) {
+    return serverVersion != null && serverVersion.toLowerCase(java.util.Locale.ROOT).contains("mariadb")
+        ? SQLDialect.MARIADB : SQLDialect.MYSQL;
+  }
+
+  /** The dialect detected at start, as the repositories' queries are rendered in. */
+  public SQLDialect dialect() {
+    return dsl.dialect();
   }
 
   public static Database connect(Vertx vertx, String jdbcUrl, String user, String password, int poolSize,

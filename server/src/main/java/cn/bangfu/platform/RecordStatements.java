@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
@@ -26,18 +27,23 @@ import org.jooq.impl.DSL;
 public final class RecordStatements<R extends TableRecord<R>> {
   /**
    * Renders a jOOQ query once, for a hot statement sent as plain JDBC: {@code DSL.param(...)} become
-   * positional {@code ?}, bound in the order they appear.
+   * positional {@code ?}, bound in the order they appear. MariaDB, the database the ledger runs on
+   * (the server's dialect is detected in {@link Database}): the hot statements are plain SELECT,
+   * INSERT, UPDATE and upserts without VALUES(), which read the same in MySQL.
    */
-  public static final DSLContext RENDERER = DSL.using(SQLDialect.MYSQL, new Settings().withRenderSchema(false));
+  public static final DSLContext RENDERER = DSL.using(SQLDialect.MARIADB, new Settings().withRenderSchema(false));
 
   private final Table<R> table;
   private final Field<?>[] fields;
+  /** Each field's converter: columns of a closed vocabulary are Java enums in the records, names in SQL. */
+  private final Converter<Object, Object>[] converters;
   private final String insert;
   private final String select;
 
   public RecordStatements(Table<R> table) {
     this.table = table;
     this.fields = table.fields();
+    this.converters = converters(fields);
     String columns = Arrays.stream(fields).map(Field::getName).collect(Collectors.joining(", "));
     this.insert = "INSERT INTO " + table.getName() + " (" + columns + ") VALUES ("
         + String.join(", ", Collections.nCopies(fields.length, "?")) + ")";
@@ -60,7 +66,7 @@ public final class RecordStatements<R extends TableRecord<R>> {
     db.connection(conn -> {
       try (PreparedStatement ps = conn.prepareStatement(insert)) {
         for (int i = 0; i < fields.length; i++) {
-          ps.setObject(i + 1, record.get(fields[i]));
+          ps.setObject(i + 1, converters[i].to(record.get(fields[i])));
         }
         ps.executeUpdate();
       } catch (SQLIntegrityConstraintViolationException e) {
@@ -104,10 +110,19 @@ public final class RecordStatements<R extends TableRecord<R>> {
   private R read(DSLContext db, ResultSet rs) throws SQLException {
     R record = db.newRecord(table);
     for (int i = 0; i < fields.length; i++) {
-      set(record, fields[i], rs.getObject(i + 1, fields[i].getType()));
+      set(record, fields[i], converters[i].from(rs.getObject(i + 1, converters[i].fromType())));
     }
     record.changed(false);
     return record;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Converter<Object, Object>[] converters(Field<?>[] fields) {
+    Converter<Object, Object>[] converters = new Converter[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      converters[i] = (Converter<Object, Object>) fields[i].getConverter();
+    }
+    return converters;
   }
 
   @SuppressWarnings("unchecked")

@@ -4,7 +4,7 @@ import static cn.bangfu.db.Tables.COOPERATIVE_MEMBER_COUNT;
 import static cn.bangfu.db.Tables.HOUSEHOLD;
 import static cn.bangfu.db.Tables.MEMBERSHIP;
 
-import java.sql.PreparedStatement;
+import cn.bangfu.rules.model.HouseholdStatus;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -15,34 +15,26 @@ import org.jooq.impl.DSL;
  * counted in one order or the other, never both or neither.
  */
 public final class MemberCountRepository {
-  // plain SQL: jOOQ's MYSQL dialect renders "AS excluded", which MariaDB does not parse
-  private static final String JOINED = "INSERT INTO " + COOPERATIVE_MEMBER_COUNT.getName() + " ("
-      + COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID.getName() + ", " + COOPERATIVE_MEMBER_COUNT.MEMBERS.getName() + ", "
-      + COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.getName() + ") VALUES (?, 1, ?) ON DUPLICATE KEY UPDATE "
-      + COOPERATIVE_MEMBER_COUNT.MEMBERS.getName() + " = " + COOPERATIVE_MEMBER_COUNT.MEMBERS.getName() + " + 1, "
-      + COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.getName() + " = " + COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.getName()
-      + " + VALUES(" + COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.getName() + ")";
-
   /** Not poor: the one household status that does not count (registered poor, monitored, exited … do). */
-  private static final String ORDINARY = "ORDINARY";
-
-  private static boolean isPoor(String householdStatus) {
-    return !ORDINARY.equals(householdStatus);
+  private static boolean isPoor(HouseholdStatus householdStatus) {
+    return householdStatus != HouseholdStatus.ORDINARY;
   }
 
   /** A household of {@code status} has just become a member of the cooperative. */
-  public void joined(DSLContext db, long cooperativeId, String status) {
-    db.connection(conn -> {
-      try (PreparedStatement ps = conn.prepareStatement(JOINED)) {
-        ps.setLong(1, cooperativeId);
-        ps.setInt(2, isPoor(status) ? 1 : 0);
-        ps.executeUpdate();
-      }
-    });
+  public void joined(DSLContext db, long cooperativeId, HouseholdStatus status) {
+    int poor = isPoor(status) ? 1 : 0;
+    // relative increments in the update part, so no VALUES()/excluded reference is needed
+    db.insertInto(COOPERATIVE_MEMBER_COUNT, COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID, COOPERATIVE_MEMBER_COUNT.MEMBERS,
+            COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS)
+        .values(cooperativeId, 1, poor)
+        .onDuplicateKeyUpdate()
+        .set(COOPERATIVE_MEMBER_COUNT.MEMBERS, COOPERATIVE_MEMBER_COUNT.MEMBERS.plus(1))
+        .set(COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS, COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS.plus(poor))
+        .execute();
   }
 
   /** The household's status changed from {@code before} to {@code after}: every cooperative it belongs to. */
-  public void statusChanged(DSLContext db, long householdId, String before, String after) {
+  public void statusChanged(DSLContext db, long householdId, HouseholdStatus before, HouseholdStatus after) {
     int delta = (isPoor(after) ? 1 : 0) - (isPoor(before) ? 1 : 0);
     if (delta == 0) {
       return;
@@ -63,7 +55,7 @@ public final class MemberCountRepository {
     db.insertInto(COOPERATIVE_MEMBER_COUNT, COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID, COOPERATIVE_MEMBER_COUNT.MEMBERS,
             COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS)
         .select(DSL.select(MEMBERSHIP.COOPERATIVE_ID, DSL.count(),
-                DSL.count().filterWhere(HOUSEHOLD.STATUS.ne(ORDINARY)))
+                DSL.count().filterWhere(HOUSEHOLD.STATUS.ne(HouseholdStatus.ORDINARY)))
             .from(MEMBERSHIP).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBERSHIP.HOUSEHOLD_ID))
             .groupBy(MEMBERSHIP.COOPERATIVE_ID))
         .execute();

@@ -1,10 +1,8 @@
 package cn.bangfu.registry;
 
-import cn.bangfu.registry.Enums.BuyerKind;
-import cn.bangfu.registry.Enums.HouseholdStatus;
-import cn.bangfu.registry.Enums.LaborCapacity;
-import cn.bangfu.registry.Enums.PairingForm;
-import cn.bangfu.registry.Enums.ShareClass;
+import cn.bangfu.rules.model.HouseholdStatus;
+import cn.bangfu.rules.model.LaborCapacity;
+import cn.bangfu.rules.model.ShareClass;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

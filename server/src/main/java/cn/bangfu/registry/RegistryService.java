@@ -18,7 +18,7 @@ import cn.bangfu.platform.Database;
 import cn.bangfu.platform.FieldCipher;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;
-import cn.bangfu.registry.Enums.HouseholdStatus;
+import cn.bangfu.rules.model.HouseholdStatus;
 import cn.bangfu.registry.RegistryCommands.NewBuyer;
 import cn.bangfu.registry.RegistryCommands.NewCooperative;
 import cn.bangfu.registry.RegistryCommands.NewCost;
@@ -115,8 +115,8 @@ public final class RegistryService {
           .setIdNumberHash(cipher.keyedHash(h.idNumber()))
           .setIdNumberMasked(IdentityNumber.mask(h.idNumber()))
           .setRegionCode(h.regionCode()).setMembers(h.members())
-          .setLaborCapacity(h.laborCapacity().name()).setStatus(status.name())
-          .setProposedStatus(h.proposedStatus() == null ? null : h.proposedStatus().name())
+          .setLaborCapacity(h.laborCapacity()).setStatus(status)
+          .setProposedStatus(h.proposedStatus())
           .setBlacklisted(h.blacklisted()).setExitDate(h.exitDate())
           .setRegisteredByCooperativeId(registeredBy)
           .setCreatedAt(now()).setCreatedBy(caller.userId());
@@ -191,12 +191,12 @@ public final class RegistryService {
           .orElseThrow(() -> Problem.notFound("household", Long.toString(id)));
       Scopes.requireVisible(Scopes.maySeeHousehold(caller, id, household.getRegionCode(), List.of()), "household", id);
       if (change.status() != null) {
-        memberCounts.statusChanged(db, id, household.getStatus(), change.status().name());
+        memberCounts.statusChanged(db, id, household.getStatus(), change.status());
         // the regulator's decision settles any cooperative's proposal, whichever way it went
-        household.setStatus(change.status().name()).setProposedStatus(null);
+        household.setStatus(change.status()).setProposedStatus(null);
       }
       if (change.laborCapacity() != null) {
-        household.setLaborCapacity(change.laborCapacity().name());
+        household.setLaborCapacity(change.laborCapacity());
       }
       if (change.blacklisted() != null) {
         household.setBlacklisted(change.blacklisted());
@@ -212,7 +212,7 @@ public final class RegistryService {
   public Future<BuyerRecord> registerBuyer(Principal caller, NewBuyer b) {
     return database.tx(db -> {
       BuyerRecord row = new BuyerRecord()
-          .setId(ids.next()).setName(b.name()).setKind(b.kind().name()).setUscc(b.uscc())
+          .setId(ids.next()).setName(b.name()).setKind(b.kind()).setUscc(b.uscc())
           .setRegionCode(b.regionCode()).setAnnualFoodBudgetFen(b.annualFoodBudgetFen())
           .setReservedSharePercent(b.reservedSharePercent())
           .setCreatedAt(now()).setCreatedBy(caller.userId());
@@ -242,7 +242,7 @@ public final class RegistryService {
       Scopes.require(Scopes.mayActOnCooperative(caller, cooperative.getId(), cooperative.getRegionCode()),
           "cooperative " + cooperative.getId());
       PairingRecord row = new PairingRecord().setId(ids.next()).setBuyerId(p.buyerId())
-          .setCooperativeId(p.cooperativeId()).setForm(p.form().name())
+          .setCooperativeId(p.cooperativeId()).setForm(p.form())
           .setCreatedAt(now()).setCreatedBy(caller.userId());
       try {
         participants.insertPairing(db, row);
@@ -263,7 +263,7 @@ public final class RegistryService {
       // another county is answered like an unknown id, so enrolment cannot probe household ids.
       // Membership of another cooperative is no reason to refuse: households do join several.
       String county = Scopes.county(cooperative.getRegionCode());
-      String status = participants.householdForUpdate(db, m.householdId())
+      HouseholdStatus status = participants.householdForUpdate(db, m.householdId())
           .filter(h -> Scopes.sameCounty(county, h.getRegionCode()))
           .orElseThrow(() -> Problem.badRequest("householdId",
               "no household with id " + m.householdId() + " in the cooperative's county " + county))
@@ -280,7 +280,7 @@ public final class RegistryService {
       List<ShareHoldingRecord> holdings = new ArrayList<>();
       for (NewMembership.Share share : m.shares()) {
         holdings.add(new ShareHoldingRecord().setId(ids.next()).setCooperativeId(cooperativeId)
-            .setHouseholdId(m.householdId()).setShareClass(share.shareClass().name()).setUnits(share.units())
+            .setHouseholdId(m.householdId()).setShareClass(share.shareClass()).setUnits(share.units())
             .setSince(share.since()).setUntil(share.until()).setCreatedAt(now()).setCreatedBy(caller.userId()));
       }
       books.insertShares(db, holdings);

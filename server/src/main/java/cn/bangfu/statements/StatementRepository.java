@@ -57,9 +57,9 @@ public final class StatementRepository {
   public long ledgerDividendsFen(DSLContext db, long householdId) {
     BigDecimal credits = db.select(sum(LEDGER_POSTING.AMOUNT_FEN)).from(LEDGER_POSTING)
         .join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
-        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(AccountRef.OwnerType.HOUSEHOLD.name()),
+        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(AccountRef.OwnerType.HOUSEHOLD),
             LEDGER_ACCOUNT.OWNER_ID.eq(householdId),
-            LEDGER_ACCOUNT.PURPOSE.in(AccountRef.Purpose.DIVIDEND_PAYABLE.name(), AccountRef.Purpose.DIVIDEND_PAID.name()))
+            LEDGER_ACCOUNT.PURPOSE.in(AccountRef.Purpose.DIVIDEND_PAYABLE, AccountRef.Purpose.DIVIDEND_PAID))
         .fetchOne(0, BigDecimal.class);
     return credits == null ? 0 : -credits.longValueExact();
   }

@@ -67,7 +67,7 @@ public final class StatementService {
         long runId = r.get(DISTRIBUTION_LINE.RUN_ID);
         long amount = r.get(DISTRIBUTION_LINE.AMOUNT_FEN);
         long cooperativeId = r.get(DISTRIBUTION_RUN.COOPERATIVE_ID);
-        String status = r.get(DISTRIBUTION_RUN.STATUS);
+        RunStatus status = r.get(DISTRIBUTION_RUN.STATUS);
         JsonObject line = new JsonObject()
             .put("distributionId", Long.toString(runId))
             .put("cooperativeId", Long.toString(cooperativeId))
@@ -84,14 +84,14 @@ public final class StatementService {
                 : r.get(DISTRIBUTION_RUN.POSTED_AT).toInstant(ZoneOffset.UTC).toString())
             .put("paid", r.get(DISTRIBUTION_RUN.PAID_AT) != null)
             .put("sources", ids(sources.getOrDefault(runId, List.of())));
-        if (RunStatus.POSTED.name().equals(status)) {
+        if (status == RunStatus.POSTED) {
           lines.add(line);
           total += amount;
           byCooperative.merge(cooperativeId, amount, Long::sum);
           if (r.get(DISTRIBUTION_RUN.PAID_AT) != null) {
             paid += amount;
           }
-        } else if (RunStatus.REVERSED.name().equals(status)) {
+        } else if (status == RunStatus.REVERSED) {
           reversed.add(line);
         } else {
           pending.add(line);
@@ -122,7 +122,7 @@ public final class StatementService {
    * of its region and the admin see its lines. From publicity on, the household sees them too.
    */
   private static boolean maySeeLine(Principal caller, Record r) {
-    if (!RunStatus.DRAFT.name().equals(r.get(DISTRIBUTION_RUN.STATUS))) {
+    if (RunStatus.DRAFT != r.get(DISTRIBUTION_RUN.STATUS)) {
       return true;
     }
     return switch (caller.role()) {

@@ -5,7 +5,7 @@ import static cn.bangfu.db.Tables.PURCHASE_ORDER;
 import cn.bangfu.LedgerServer;
 import cn.bangfu.ledger.PostedEntry;
 import cn.bangfu.platform.JdbcBatch;
-import cn.bangfu.registry.Enums.BuyerKind;
+import cn.bangfu.registry.BuyerKind;
 import cn.bangfu.registry.Uscc;
 import cn.bangfu.platform.BusinessDay;
 import cn.bangfu.support.DistributionSteps;
@@ -286,7 +286,7 @@ public final class CountyDataset {
             .set(PURCHASE_ORDER.PRODUCT, PRODUCTS.get(0).name()).set(PURCHASE_ORDER.UNIT, "KG")
             .set(PURCHASE_ORDER.QUANTITY, kilograms).set(PURCHASE_ORDER.UNIT_PRICE_FEN, PRODUCTS.get(0).fenPerKilogram())
             .set(PURCHASE_ORDER.AMOUNT_FEN, amount).set(PURCHASE_ORDER.ACCEPTED_QUANTITY, kilograms)
-            .set(PURCHASE_ORDER.STATUS, "SETTLED").set(PURCHASE_ORDER.PAYMENT_REF, "BANK-" + orderId)
+            .set(PURCHASE_ORDER.STATUS, cn.bangfu.orders.OrderStatus.SETTLED).set(PURCHASE_ORDER.PAYMENT_REF, "BANK-" + orderId)
             .set(PURCHASE_ORDER.SETTLED_ON, settledOn).set(PURCHASE_ORDER.LEDGER_ENTRY_ID, entry.entryId())
             .set(PURCHASE_ORDER.CREATED_AT, placed).set(PURCHASE_ORDER.CREATED_BY, 0L)
             .set(PURCHASE_ORDER.UPDATED_AT, settledOn.atTime(8, 0)).execute();

@@ -109,7 +109,7 @@ class DistributionGuardsTest {
     assertThat(db.fetchCount(LEDGER_ENTRY)).isEqualTo(entriesBefore);
     assertThat(db.fetchCount(LEDGER_POSTING)).isEqualTo(postingsBefore);
     assertThat(db.select(DISTRIBUTION_RUN.STATUS).from(DISTRIBUTION_RUN)
-        .where(DISTRIBUTION_RUN.ID.eq(Long.parseLong(runId))).fetchOne(DISTRIBUTION_RUN.STATUS)).isEqualTo("APPROVED");
+        .where(DISTRIBUTION_RUN.ID.eq(Long.parseLong(runId))).fetchOne(DISTRIBUTION_RUN.STATUS)).isEqualTo(RunStatus.APPROVED);
 
     Http.Response retry = coop.post("/api/v1/distributions/" + runId + "/post", coop.coopToken, new JsonObject());
     assertThat(retry.body().getString("status")).isEqualTo("POSTED");

@@ -239,8 +239,8 @@ class ObjectionsTest {
         .where(APP_USER.USERNAME.eq("regulator-" + p.coop().id)).fetchSingle(APP_USER.ID);
     DistributionObjectionRecord row = server.server().database().dsl().selectFrom(DISTRIBUTION_OBJECTION)
         .where(DISTRIBUTION_OBJECTION.ID.eq(Long.parseLong(copy1))).fetchSingle();
-    assertThat(row.getStatus()).isEqualTo("DISMISSED");
-    assertThat(row.getDismissalKind()).isEqualTo("DUPLICATE");
+    assertThat(row.getStatus()).isEqualTo(ObjectionStatus.DISMISSED);
+    assertThat(row.getDismissalKind()).isEqualTo(ObjectionStatus.DismissalKind.DUPLICATE);
     assertThat(row.getDismissalReason()).isEqualTo("与第一条异议重复");
     assertThat(row.getDismissedBy()).isEqualTo(regulator);
     assertThat(row.getDismissedAt()).isNotNull();

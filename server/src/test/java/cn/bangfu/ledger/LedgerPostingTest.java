@@ -71,8 +71,8 @@ class LedgerPostingTest {
 
   static long balance(AccountRef ref) {
     Long id = db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
-        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(ref.ownerType().name()), LEDGER_ACCOUNT.OWNER_ID.eq(ref.ownerId()),
-            LEDGER_ACCOUNT.PURPOSE.eq(ref.purpose().name())).fetchOne(LEDGER_ACCOUNT.ID);
+        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(ref.ownerType()), LEDGER_ACCOUNT.OWNER_ID.eq(ref.ownerId()),
+            LEDGER_ACCOUNT.PURPOSE.eq(ref.purpose())).fetchOne(LEDGER_ACCOUNT.ID);
     return id == null ? 0 : new LedgerQueries().balance(db, id, null);
   }
 
@@ -265,7 +265,7 @@ class LedgerPostingTest {
     }
     pool.shutdown();
 
-    assertThat(db.fetchCount(LEDGER_ACCOUNT, LEDGER_ACCOUNT.OWNER_TYPE.eq("HOUSEHOLD"),
+    assertThat(db.fetchCount(LEDGER_ACCOUNT, LEDGER_ACCOUNT.OWNER_TYPE.eq(AccountRef.OwnerType.HOUSEHOLD),
         LEDGER_ACCOUNT.OWNER_ID.between(700_001L, 701_000L))).isEqualTo(1_000);
     assertThat(balance(new AccountRef(OwnerType.HOUSEHOLD, 700_500, Purpose.DIVIDEND_PAYABLE))).isEqualTo(-8 * 3_600);
   }

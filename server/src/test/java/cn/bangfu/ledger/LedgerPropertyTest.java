@@ -204,8 +204,8 @@ class LedgerPropertyTest {
 
   private long balance(AccountRef ref, LocalDate asOf) {
     Long id = accountIds.computeIfAbsent(ref, r -> db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
-        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(r.ownerType().name()), LEDGER_ACCOUNT.OWNER_ID.eq(r.ownerId()),
-            LEDGER_ACCOUNT.PURPOSE.eq(r.purpose().name())).fetchOne(LEDGER_ACCOUNT.ID));
+        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(r.ownerType()), LEDGER_ACCOUNT.OWNER_ID.eq(r.ownerId()),
+            LEDGER_ACCOUNT.PURPOSE.eq(r.purpose())).fetchOne(LEDGER_ACCOUNT.ID));
     return id == null ? 0 : queries.balance(db, id, asOf);
   }
 }

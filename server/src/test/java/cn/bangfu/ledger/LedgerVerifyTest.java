@@ -145,7 +145,7 @@ class LedgerVerifyTest {
     long account = db.select(LEDGER_POSTING.ACCOUNT_ID).from(LEDGER_POSTING)
         .where(LEDGER_POSTING.ENTRY_ID.eq(entry), LEDGER_POSTING.LINE_NO.eq(1)).fetchOne().value1();
     long otherBuyerAccount = db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
-        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq("BUYER"), LEDGER_ACCOUNT.ID.ne(account)).limit(1).fetchOne().value1();
+        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(AccountRef.OwnerType.BUYER), LEDGER_ACCOUNT.ID.ne(account)).limit(1).fetchOne().value1();
     try {
       db.update(LEDGER_POSTING).set(LEDGER_POSTING.ACCOUNT_ID, otherBuyerAccount)
           .where(LEDGER_POSTING.ENTRY_ID.eq(entry), LEDGER_POSTING.LINE_NO.eq(1)).execute();

@@ -71,7 +71,7 @@ class OrderConcurrencyTest {
     return server.server().database().dsl()
         .select(DSL.coalesce(DSL.sum(PURCHASE_ORDER.QUANTITY), BigDecimal.ZERO)).from(PURCHASE_ORDER)
         .where(PURCHASE_ORDER.LOT_ID.eq(Long.parseLong(lot)))
-        .and(PURCHASE_ORDER.STATUS.notIn("CANCELLED", "REJECTED")).fetchOne().value1();
+        .and(PURCHASE_ORDER.STATUS.notIn(OrderStatus.CANCELLED, OrderStatus.REJECTED)).fetchOne().value1();
   }
 
   @Test

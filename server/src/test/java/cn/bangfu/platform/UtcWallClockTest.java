@@ -36,8 +36,8 @@ class UtcWallClockTest {
       DSLContext db = server.server().database().dsl();
       LocalDateTime noon = LocalDateTime.of(2026, 9, 15, 12, 0);
       db.insertInto(ORDER_HISTORY).set(ORDER_HISTORY.ID, 1L).set(ORDER_HISTORY.ORDER_ID, 1L)
-          .set(ORDER_HISTORY.COOPERATIVE_ID, 1L).set(ORDER_HISTORY.TO_STATUS, "PLACED")
-          .set(ORDER_HISTORY.ACTOR_USER_ID, 1L).set(ORDER_HISTORY.ACTOR_ROLE, "BUYER").set(ORDER_HISTORY.AT, noon)
+          .set(ORDER_HISTORY.COOPERATIVE_ID, 1L).set(ORDER_HISTORY.TO_STATUS, cn.bangfu.orders.OrderStatus.PLACED)
+          .set(ORDER_HISTORY.ACTOR_USER_ID, 1L).set(ORDER_HISTORY.ACTOR_ROLE, cn.bangfu.identity.Role.BUYER).set(ORDER_HISTORY.AT, noon)
           .execute();
       db.connection(c -> {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO order_history (id, order_id, cooperative_id,"

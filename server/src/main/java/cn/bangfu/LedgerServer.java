@@ -47,6 +47,7 @@ import cn.bangfu.platform.FormBodies;
 import cn.bangfu.platform.Health;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.KeyCheck;
+import cn.bangfu.platform.OpenApi;
 import cn.bangfu.platform.ProblemHandler;
 import cn.bangfu.platform.RequestTarget;
 import cn.bangfu.platform.Secrets;
@@ -160,6 +161,7 @@ public final class LedgerServer {
       mountMarket(api, registryService, ids);
       LedgerRoutes.mount(api, ledgerService);
       mountDistributions(ruleSets, ids, authenticator, participants);
+      OpenApi.mount(api); // last: it describes every route mounted above
       ProblemHandler problems = new ProblemHandler();
       router.route().failureHandler(problems);
       for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
@@ -231,6 +233,11 @@ public final class LedgerServer {
 
   public List<Api.RouteSpec> routes() {
     return api.routes();
+  }
+
+  /** The Vert.x router itself, for tests that check nothing is mounted outside the route table. */
+  public Router router() {
+    return api.router();
   }
 
   public Vertx vertx() {

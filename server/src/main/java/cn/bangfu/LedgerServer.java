@@ -50,6 +50,7 @@ import cn.bangfu.platform.Health;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.KeyCheck;
 import cn.bangfu.platform.NodeLease;
+import cn.bangfu.platform.OpenApi;
 import cn.bangfu.platform.ProblemHandler;
 import cn.bangfu.platform.RateLimit;
 import cn.bangfu.platform.RequestTarget;
@@ -172,6 +173,7 @@ public final class LedgerServer {
         market.mount(api);
         LedgerRoutes.mount(api, ledgerService);
         distributions.mount(api, authenticator);
+        OpenApi.mount(api); // last: it describes every route mounted above
       };
       // the route table, for tests and the malformed-path check; every verticle's router mounts the same one
       Api table = new Api(Router.router(vertx), authenticator, anonymousWrites);
@@ -322,6 +324,11 @@ public final class LedgerServer {
   /** The id node this instance leased, or -1 when LEDGER_NODE_ID pins it. */
   public int nodeId() {
     return nodeLease != null ? nodeLease.nodeId() : -1;
+  }
+
+  /** The Vert.x router itself, for tests that check nothing is mounted outside the route table. */
+  public Router router() {
+    return api.router();
   }
 
   public Vertx vertx() {

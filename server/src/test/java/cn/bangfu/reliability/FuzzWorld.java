@@ -80,9 +80,11 @@ final class FuzzWorld {
     server.endPublicity(runs.get("POSTED"), coopToken);
     ok(server.http.post("/api/v1/distributions/" + runs.get("APPROVED") + "/approve", regulatorToken, new JsonObject()));
     ok(server.http.post("/api/v1/distributions/" + runs.get("POSTED") + "/approve", regulatorToken, new JsonObject()));
-    ok(server.http.post("/api/v1/distributions/" + runs.get("POSTED") + "/post", coopToken, new JsonObject()));
+    // publicized before the POSTED run claims the period's revenue, as before the clock: a draft
+    // whose sources are claimed can no longer be publicized (nothing-to-distribute)
     publicize(runs.get("PUBLICIZED"));
     publicize(runs.get("OBJECTED"));
+    ok(server.http.post("/api/v1/distributions/" + runs.get("POSTED") + "/post", coopToken, new JsonObject()));
     objection = created(server.http.post("/api/v1/distributions/" + runs.get("OBJECTED") + "/objections", null,
         new JsonObject().put("text", "请核实我家的土地亩数")));
   }

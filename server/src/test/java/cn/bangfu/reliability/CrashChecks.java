@@ -34,16 +34,6 @@ final class CrashChecks {
     return DriverManager.getConnection(jdbcUrl, TestDatabase.user(), TestDatabase.password());
   }
 
-  /**
-   * Lets a run's publicity end by moving its dates into the past. The in-process tests advance the
-   * server's business clock instead (TestServer.endPublicity); this suite's servers are separate
-   * processes killed and restarted at random, which no test clock reaches, so it keeps the SQL.
-   */
-  void endPublicity(String runId) {
-    update("UPDATE distribution_run SET publicity_start = publicity_start - INTERVAL 30 DAY,"
-        + " publicity_end = publicity_end - INTERVAL 30 DAY WHERE id = ?", Long.parseLong(runId));
-  }
-
   /** The cheap invariants, checked after every restart: the books balance, chains verify, no lot oversold. */
   List<String> afterRestart(Http http, String adminToken) {
     List<String> broken = new ArrayList<>();

@@ -334,10 +334,11 @@ final class CrashLoad {
       switch (run.known) {
         case "DRAFT" -> {
           path = "/api/v1/distributions/" + run.id + "/publicize";
-          body.put("days", 7);
+          // the suite's servers run with LEDGER_MIN_PUBLICITY_DAYS=0: a publicity of 0 days is over at
+          // once, so approval needs no moving of time (these servers are processes no test clock reaches)
+          body.put("days", 0);
         }
         case "PUBLICIZED" -> {
-          db.endPublicity(run.id);
           path = "/api/v1/distributions/" + run.id + "/approve";
           token = world.regulatorToken;
         }

@@ -63,6 +63,7 @@ final class ServerProcess {
     env.put("LEDGER_DB_USER", TestDatabase.user());
     env.put("LEDGER_DB_PASSWORD", TestDatabase.password());
     env.put("LEDGER_DB_POOL_SIZE", "8");
+    env.put("LEDGER_MIN_PUBLICITY_DAYS", "0");
     env.put("LEDGER_MASTER_KEY", masterKey);
     env.put("LEDGER_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
     env.put("LEDGER_HTTP_PORT", Integer.toString(port));

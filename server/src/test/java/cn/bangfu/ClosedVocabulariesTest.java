@@ -5,7 +5,6 @@ import static cn.bangfu.db.Tables.BUYER;
 import static cn.bangfu.db.Tables.DISTRIBUTION_OBJECTION;
 import static cn.bangfu.db.Tables.DISTRIBUTION_RUN;
 import static cn.bangfu.db.Tables.HOUSEHOLD;
-import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
 import static cn.bangfu.db.Tables.ORDER_HISTORY;
 import static cn.bangfu.db.Tables.PAIRING;
 import static cn.bangfu.db.Tables.PURCHASE_ORDER;
@@ -16,7 +15,6 @@ import cn.bangfu.db.DefaultSchema;
 import cn.bangfu.distribution.ObjectionStatus;
 import cn.bangfu.distribution.RunStatus;
 import cn.bangfu.identity.Role;
-import cn.bangfu.ledger.AccountRef;
 import cn.bangfu.orders.OrderStatus;
 import cn.bangfu.registry.BuyerKind;
 import cn.bangfu.registry.PairingForm;
@@ -50,8 +48,6 @@ class ClosedVocabulariesTest {
     assertThat(SHARE_HOLDING.SHARE_CLASS.getType()).isEqualTo(ShareClass.class);
     assertThat(BUYER.KIND.getType()).isEqualTo(BuyerKind.class);
     assertThat(PAIRING.FORM.getType()).isEqualTo(PairingForm.class);
-    assertThat(LEDGER_ACCOUNT.OWNER_TYPE.getType()).isEqualTo(AccountRef.OwnerType.class);
-    assertThat(LEDGER_ACCOUNT.PURPOSE.getType()).isEqualTo(AccountRef.Purpose.class);
   }
 
   @Test

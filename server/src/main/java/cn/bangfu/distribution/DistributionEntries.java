@@ -3,9 +3,10 @@ package cn.bangfu.distribution;
 import cn.bangfu.distribution.DistributionRepository.RecipientAmount;
 import cn.bangfu.db.tables.records.DistributionRunRecord;
 import cn.bangfu.ledger.AccountRef;
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
+import cn.bangfu.ledger.ChartAccount;
 import cn.bangfu.ledger.EntryDraft;
+import cn.bangfu.ledger.EntryKind;
+import cn.bangfu.ledger.ReferenceType;
 import cn.bangfu.ledger.Posting;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,15 +17,15 @@ import java.util.TreeMap;
 /**
  * The ledger entries a run posts, built purely from its stored lines.
  *
- * <p>Posting: the cooperative's revenue is debited with the pool and every recipient credited
- * (households' dividend payable, the provident fund, the collective's and the operator's payables);
- * a guaranteed dividend the pool could not pay is debited to distributable surplus and credited to
- * the guarantee liability, so a shortfall is on the books, never dropped. Payout: each household's
- * payable is debited and its paid account credited, so the household's total stays what its
- * statement says.
+ * <p>Posting (盈余分配): 盈余分配 (332) is debited with the pool and every recipient credited on the
+ * cooperative's chart: each member household's 应付剩余盈余 (222) sub-account, 盈余公积 (322) for the
+ * provident fund, 应付款 (211) for the village collective and the operator. A guaranteed dividend the
+ * pool could not pay is debited to 盈余分配 and credited to 应付款, so a shortfall is a liability on
+ * the books, never dropped. Payout: each member's 应付剩余盈余 is debited and 银行存款 (102) credited
+ * with the total: the cash leaves the cooperative.
  */
 public final class DistributionEntries {
-  public static final String REFERENCE = "DISTRIBUTION_RUN";
+  public static final ReferenceType REFERENCE = ReferenceType.DISTRIBUTION_RUN;
 
   private DistributionEntries() {
   }
@@ -62,21 +63,21 @@ public final class DistributionEntries {
     }
     List<Posting> postings = new ArrayList<>();
     if (total > 0) {
-      postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.COOP_REVENUE), total));
+      postings.add(new Posting(AccountRef.of(coop, ChartAccount.SURPLUS_DISTRIBUTION), total));
     }
     byFixed.forEach((recipient, amount) ->
-        postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, fixedPurpose(recipient)), -amount)));
-    byHousehold.forEach((household, amount) ->
-        postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, household, Purpose.DIVIDEND_PAYABLE), -amount)));
+        postings.add(new Posting(AccountRef.of(coop, fixedAccount(recipient)), -amount)));
+    byHousehold.forEach((household, amount) -> postings.add(
+        new Posting(AccountRef.member(coop, ChartAccount.RESIDUAL_SURPLUS_PAYABLE, household), -amount)));
     long shortfall = run.getLiabilityFen();
     if (shortfall > 0) {
-      postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.DISTRIBUTABLE_SURPLUS), shortfall));
-      postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.GUARANTEE_LIABILITY), -shortfall));
+      postings.add(new Posting(AccountRef.of(coop, ChartAccount.SURPLUS_DISTRIBUTION), shortfall));
+      postings.add(new Posting(AccountRef.of(coop, ChartAccount.PAYABLE), -shortfall));
     }
     if (postings.isEmpty()) {
       return null;
     }
-    return new EntryDraft("DISTRIBUTION", REFERENCE, run.getId(), postingRef(run.getId()), coop, effectiveDate,
+    return new EntryDraft(EntryKind.DISTRIBUTION, REFERENCE, run.getId(), postingRef(run.getId()), coop, effectiveDate,
         causedBy, "分配方案 " + run.getRuleSetId() + " " + run.getPeriodStart() + "~" + run.getPeriodEnd(), postings);
   }
 
@@ -89,23 +90,25 @@ public final class DistributionEntries {
         byHousehold.merge(amount.householdId(), amount.amountFen(), Math::addExact);
       }
     }
+    long coop = run.getCooperativeId();
     List<Posting> postings = new ArrayList<>();
-    byHousehold.forEach((household, amount) -> {
-      postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, household, Purpose.DIVIDEND_PAYABLE), amount));
-      postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, household, Purpose.DIVIDEND_PAID), -amount));
-    });
+    long paid = 0;
+    for (Map.Entry<Long, Long> e : byHousehold.entrySet()) {
+      postings.add(new Posting(AccountRef.member(coop, ChartAccount.RESIDUAL_SURPLUS_PAYABLE, e.getKey()), e.getValue()));
+      paid = Math.addExact(paid, e.getValue());
+    }
     if (postings.isEmpty()) {
       return null;
     }
-    return new EntryDraft("DIVIDEND_PAYOUT", REFERENCE, run.getId(), payoutRef(run.getId()), run.getCooperativeId(),
+    postings.add(new Posting(AccountRef.of(coop, ChartAccount.BANK_DEPOSIT), -paid));
+    return new EntryDraft(EntryKind.DIVIDEND_PAYOUT, REFERENCE, run.getId(), payoutRef(run.getId()), run.getCooperativeId(),
         paidOn, causedBy, "一卡通发放 " + run.getId(), postings);
   }
 
-  private static Purpose fixedPurpose(String recipient) {
+  private static ChartAccount fixedAccount(String recipient) {
     return switch (recipient) {
-      case "PROVIDENT_FUND" -> Purpose.PROVIDENT_FUND;
-      case "VILLAGE_COLLECTIVE" -> Purpose.VILLAGE_COLLECTIVE_PAYABLE;
-      case "OPERATOR" -> Purpose.OPERATOR_PAYABLE;
+      case "PROVIDENT_FUND" -> ChartAccount.SURPLUS_RESERVE;
+      case "VILLAGE_COLLECTIVE", "OPERATOR" -> ChartAccount.PAYABLE;
       default -> throw new IllegalStateException("unknown fixed recipient " + recipient);
     };
   }

@@ -14,7 +14,7 @@ import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 
-import cn.bangfu.ledger.AccountRef;
+import cn.bangfu.ledger.ChartAccount;
 import cn.bangfu.rules.facts.CostItem;
 import cn.bangfu.rules.facts.MemberFacts;
 import cn.bangfu.rules.facts.PeriodFacts;
@@ -128,16 +128,16 @@ public final class PeriodFactsRepository {
   }
 
   /**
-   * Unclaimed revenue of orders settled in the period, per order, read from the cooperative's revenue account
+   * Unclaimed revenue of orders settled in the period, per order, read from the cooperative's 经营收入 account
    * in the ledger (the source of truth for money): credits are negative, so revenue is their negation.
    * A reversed settlement nets to zero and drops out.
    */
   private static Map<Long, Long> settledRevenueByOrder(DSLContext db, long cooperativeId, LocalDate start,
       LocalDate end) {
     Long account = db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
-        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(AccountRef.OwnerType.COOPERATIVE),
-            LEDGER_ACCOUNT.OWNER_ID.eq(cooperativeId),
-            LEDGER_ACCOUNT.PURPOSE.eq(AccountRef.Purpose.COOP_REVENUE))
+        .where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(cooperativeId),
+            LEDGER_ACCOUNT.CHART_CODE.eq(ChartAccount.OPERATING_REVENUE.code()),
+            LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(0L))
         .fetchOne(LEDGER_ACCOUNT.ID);
     Map<Long, Long> byOrder = new LinkedHashMap<>();
     if (account == null) {
@@ -160,5 +160,5 @@ public final class PeriodFactsRepository {
   }
 
   /** The ledger reference type order settlements are posted with. */
-  public static final String ORDER_REFERENCE = "ORDER";
+  public static final String ORDER_REFERENCE = cn.bangfu.ledger.ReferenceType.ORDER.name();
 }

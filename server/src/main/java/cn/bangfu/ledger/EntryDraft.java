@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A journal entry to post: two or more postings summing to exactly 0 fen.
+ * A journal entry to post: two or more postings summing to exactly 0 fen, all on accounts of the
+ * entry's cooperative (each cooperative's book stands on its own).
  *
  * @param kind what business event it records, e.g. ORDER_SETTLEMENT, DISTRIBUTION, REVERSAL
  * @param referenceType what it refers to, e.g. ORDER, DISTRIBUTION_RUN
@@ -15,6 +16,6 @@ import java.util.List;
  * @param effectiveDate the business date (settledOn, period end)
  * @param causedBy the user id who caused it
  */
-public record EntryDraft(String kind, String referenceType, long referenceId, String idempotencyRef,
+public record EntryDraft(EntryKind kind, ReferenceType referenceType, long referenceId, String idempotencyRef,
     long cooperativeId, LocalDate effectiveDate, long causedBy, String memo, List<Posting> postings) {
 }

@@ -29,13 +29,24 @@ import javax.crypto.spec.SecretKeySpec;
 public final class HashChain {
   public static final byte[] GENESIS = new byte[32];
 
-  /** A posting as hashed: account by its owner and purpose (not its id), so re-pointing a row shows. */
+  /**
+   * A posting as hashed: its account by identity (not its id), so re-pointing a row shows. A chart
+   * account hashes as (COOPERATIVE, cooperative id, code) or, a member sub-account, as (MEMBER,
+   * household id, code); the entry's cooperative is hashed with the entry, so the two together name
+   * the account. Postings made before the chart (V14) keep the identity they were hashed with then:
+   * (owner type, owner id, purpose) of their legacy account row.
+   */
   public record Line(String ownerType, long ownerId, String purpose, long amountFen) {
     static Line of(Posting p) {
-      return new Line(p.account().ownerType().name(), p.account().ownerId(), p.account().purpose().name(),
-          p.amountFen());
+      AccountRef a = p.account();
+      return a.isMemberAccount()
+          ? new Line(MEMBER, a.householdId(), a.account().code(), p.amountFen())
+          : new Line(COOPERATIVE, a.cooperativeId(), a.account().code(), p.amountFen());
     }
   }
+
+  static final String COOPERATIVE = "COOPERATIVE";
+  static final String MEMBER = "MEMBER";
 
   private static final Comparator<Line> CANONICAL = Comparator.comparing(Line::ownerType)
       .thenComparingLong(Line::ownerId).thenComparing(Line::purpose).thenComparingLong(Line::amountFen);

@@ -28,7 +28,6 @@ import org.jooq.DSLContext;
  * Accounts are resolved after the entry insert so a duplicate creates nothing.
  */
 public final class JournalPoster implements Ledger {
-  public static final String REVERSAL = "REVERSAL";
   private static final int MAX_POSTINGS = 1_000_000;
   private static final int MAX_CACHED_HEADS = 100_000;
 
@@ -73,11 +72,11 @@ public final class JournalPoster implements Ledger {
           "entry " + entryId + " is itself a reversal; post a new entry instead");
     }
     List<Posting> negated = new ArrayList<>();
-    for (HashChain.Line line : repository.lines(tx, entryId)) {
-      negated.add(new Posting(new AccountRef(AccountRef.OwnerType.valueOf(line.ownerType()), line.ownerId(),
-          AccountRef.Purpose.valueOf(line.purpose())), -line.amountFen()));
+    for (Posting posting : repository.postings(tx, entryId)) {
+      negated.add(new Posting(posting.account(), -posting.amountFen()));
     }
-    EntryDraft draft = new EntryDraft(REVERSAL, original.getReferenceType(), original.getReferenceId(),
+    EntryDraft draft = new EntryDraft(EntryKind.REVERSAL, ReferenceType.valueOf(original.getReferenceType()),
+        original.getReferenceId(),
         idempotencyRef, original.getCooperativeId(), effectiveDate, causedBy, memo, negated);
     validate(draft);
     return write(tx, draft, entryId);
@@ -85,7 +84,7 @@ public final class JournalPoster implements Ledger {
 
   private PostedEntry write(DSLContext tx, EntryDraft draft, Long reverses) {
     List<HashChain.Line> lines = HashChain.lines(draft.postings());
-    byte[] contentHash = chain.contentHash(draft.kind(), draft.referenceType(), draft.referenceId(),
+    byte[] contentHash = chain.contentHash(draft.kind().name(), draft.referenceType().name(), draft.referenceId(),
         draft.idempotencyRef(), draft.cooperativeId(), draft.effectiveDate(), reverses, lines);
     LocalDateTime now = clock.now();
     long entryId = ids.next();
@@ -98,7 +97,7 @@ public final class JournalPoster implements Ledger {
       next = nextHead(head, entryId, draft, contentHash, now);
     }
     LedgerEntryRecord entry = new LedgerEntryRecord().setId(entryId).setCooperativeId(draft.cooperativeId())
-        .setChainSeq(next.lastSeq()).setKind(draft.kind()).setReferenceType(draft.referenceType())
+        .setChainSeq(next.lastSeq()).setKind(draft.kind().name()).setReferenceType(draft.referenceType().name())
         .setReferenceId(draft.referenceId()).setIdempotencyRef(draft.idempotencyRef())
         .setCausedBy(draft.causedBy()).setMemo(draft.memo()).setEffectiveDate(draft.effectiveDate())
         .setCreatedAt(now).setReversesEntryId(reverses).setPostingCount(draft.postings().size())
@@ -159,8 +158,12 @@ public final class JournalPoster implements Ledger {
 
   /** Refuses a draft that would not be a valid entry; runs before anything is written. */
   static void validate(EntryDraft draft) {
-    require(draft.kind(), "kind", 32);
-    require(draft.referenceType(), "referenceType", 32);
+    if (draft.kind() == null) {
+      throw unbalanced("kind", "an entry needs a kind");
+    }
+    if (draft.referenceType() == null) {
+      throw unbalanced("referenceType", "an entry needs a reference type");
+    }
     require(draft.idempotencyRef(), "idempotencyRef", 190);
     if (draft.memo() != null && draft.memo().length() > 500) {
       throw unbalanced("memo", "memo is longer than 500 characters");
@@ -181,8 +184,13 @@ public final class JournalPoster implements Ledger {
     long sum = 0;
     for (int i = 0; i < postings.size(); i++) {
       Posting p = postings.get(i);
-      if (p == null || p.account() == null || p.account().ownerType() == null || p.account().purpose() == null) {
+      if (p == null || p.account() == null) {
         throw unbalanced("postings[" + i + "].account", "posting " + i + " names no account");
+      }
+      if (p.account().cooperativeId() != draft.cooperativeId()) {
+        // each cooperative's book stands on its own: an entry never touches another cooperative's accounts
+        throw unbalanced("postings[" + i + "].account", "posting " + i + " is on an account of cooperative "
+            + p.account().cooperativeId() + ", the entry belongs to cooperative " + draft.cooperativeId());
       }
       if (p.amountFen() == 0) {
         throw unbalanced("postings[" + i + "].amountFen", "posting " + i + " is zero");

@@ -30,9 +30,11 @@ public final class LedgerJson {
 
   public static JsonObject account(LedgerService.AccountView view) {
     LedgerAccountRecord a = view.account();
-    JsonObject json = new JsonObject().put("id", id(a.getId())).put("ownerType", a.getOwnerType())
-        .put("ownerId", id(a.getOwnerId())).put("purpose", a.getPurpose())
-        .put("cooperativeId", id(a.getCooperativeId())).put("currency", a.getCurrency())
+    ChartAccount chart = LedgerRepository.chartAccount(a.getChartCode());
+    JsonObject json = new JsonObject().put("id", id(a.getId())).put("cooperativeId", id(a.getCooperativeId()))
+        .put("code", chart.code()).put("name", chart.chineseName()).put("account", chart.name())
+        .put("accountClass", chart.accountClass().name()).put("normalBalance", chart.normalBalance().name())
+        .put("householdId", a.getHouseholdId() > 0 ? id(a.getHouseholdId()) : null).put("currency", a.getCurrency())
         .put("balanceFen", view.balanceFen()).put("createdAt", time(a.getCreatedAt()));
     if (view.asOf() != null) {
       json.put("asOf", view.asOf().toString()).put("asOfBalanceFen", view.asOfBalanceFen());

@@ -1,6 +1,7 @@
 package cn.bangfu.ledger;
 
 import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
+import static cn.bangfu.db.Tables.LEDGER_ACCOUNT_LEGACY;
 import static cn.bangfu.db.Tables.LEDGER_CHAIN;
 import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 import static cn.bangfu.db.Tables.LEDGER_POSTING;
@@ -82,10 +83,16 @@ public final class LedgerQueries {
     return balances;
   }
 
-  public List<LedgerAccountRecord> accountsOf(DSLContext db, AccountRef.OwnerType ownerType, long ownerId) {
-    return db.selectFrom(LEDGER_ACCOUNT)
-        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(ownerType).and(LEDGER_ACCOUNT.OWNER_ID.eq(ownerId)))
-        .orderBy(LEDGER_ACCOUNT.PURPOSE).fetch();
+  /** The cooperative's accounts and its members' sub-accounts, in chart order. */
+  public List<LedgerAccountRecord> accountsOfCooperative(DSLContext db, long cooperativeId) {
+    return db.selectFrom(LEDGER_ACCOUNT).where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(cooperativeId))
+        .orderBy(LEDGER_ACCOUNT.CHART_CODE, LEDGER_ACCOUNT.HOUSEHOLD_ID).fetch();
+  }
+
+  /** A household's member sub-accounts in every cooperative it belongs to. */
+  public List<LedgerAccountRecord> accountsOfHousehold(DSLContext db, long householdId) {
+    return db.selectFrom(LEDGER_ACCOUNT).where(LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(householdId))
+        .orderBy(LEDGER_ACCOUNT.COOPERATIVE_ID, LEDGER_ACCOUNT.CHART_CODE).fetch();
   }
 
   /** An account's postings, newest first, with the entry each belongs to. */
@@ -114,20 +121,38 @@ public final class LedgerQueries {
   }
 
   /**
-   * The lines of {@code entryIds}, grouped by entry, with the account's owner and purpose; a posting
-   * whose account row is gone comes back with a null owner type (the verifier reports it).
+   * The lines of {@code entryIds} as hashed, grouped by entry: a posting made before the chart (V14)
+   * by its legacy account's owner and purpose, any other by its chart account (see {@link
+   * HashChain.Line}). A posting whose account row is gone comes back with a null owner type (the
+   * verifier reports it).
    */
   public Map<Long, List<HashChain.Line>> lines(DSLContext db, Collection<Long> entryIds) {
     Map<Long, List<HashChain.Line>> lines = new HashMap<>();
-    db.select(LEDGER_POSTING.ENTRY_ID, LEDGER_ACCOUNT.OWNER_TYPE, LEDGER_ACCOUNT.OWNER_ID, LEDGER_ACCOUNT.PURPOSE,
-            LEDGER_POSTING.AMOUNT_FEN)
+    var legacy = LEDGER_ACCOUNT_LEGACY;
+    db.select(LEDGER_POSTING.ENTRY_ID, LEDGER_ACCOUNT.COOPERATIVE_ID, LEDGER_ACCOUNT.CHART_CODE,
+            LEDGER_ACCOUNT.HOUSEHOLD_ID, LEDGER_POSTING.AMOUNT_FEN, LEDGER_POSTING.HASHED_ACCOUNT_ID,
+            legacy.OWNER_TYPE, legacy.OWNER_ID, legacy.PURPOSE)
         .from(LEDGER_POSTING).leftJoin(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
+        .leftJoin(legacy).on(legacy.ID.eq(LEDGER_POSTING.HASHED_ACCOUNT_ID))
         .where(LEDGER_POSTING.ENTRY_ID.in(entryIds))
         .orderBy(LEDGER_POSTING.ENTRY_ID, LEDGER_POSTING.LINE_NO)
         .fetchSize(10_000)
-        .forEach(r -> lines.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>())
-            .add(new HashChain.Line(r.value2().name(), r.value3() == null ? 0 : r.value3(), r.value4().name(), r.value5())));
+        .forEach(r -> lines.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(hashedLine(r)));
     return lines;
+  }
+
+  private static HashChain.Line hashedLine(
+      org.jooq.Record9<Long, Long, String, Long, Long, Long, String, Long, String> r) {
+    long amount = r.value5();
+    if (r.value6() != null) {
+      return r.value7() == null ? new HashChain.Line(null, 0, null, amount)
+          : new HashChain.Line(r.value7(), r.value8(), r.value9(), amount);
+    }
+    if (r.value2() == null) {
+      return new HashChain.Line(null, 0, null, amount);
+    }
+    return r.value4() > 0 ? new HashChain.Line(HashChain.MEMBER, r.value4(), r.value3(), amount)
+        : new HashChain.Line(HashChain.COOPERATIVE, r.value2(), r.value3(), amount);
   }
 
   /** Postings whose entry row does not exist (a deleted entry whose lines were left behind). */

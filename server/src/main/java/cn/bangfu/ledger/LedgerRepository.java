@@ -178,74 +178,74 @@ public final class LedgerRepository {
     }
   }
 
-  private static Map<String, List<Long>> byTypeAndPurpose(java.util.Collection<AccountRef> refs) {
-    Map<String, TreeSet<Long>> groups = new TreeMap<>();
+  /** The chart account of {@code ref} without its household: the unit of one indexed look-up. */
+  private record Book(long cooperativeId, ChartAccount account) {
+  }
+
+  /** Groups {@code refs} by cooperative and chart account, households sorted (a stable lock order). */
+  private static Map<Book, List<Long>> byBook(java.util.Collection<AccountRef> refs) {
+    Map<Book, TreeSet<Long>> groups = new TreeMap<>(java.util.Comparator.comparingLong(Book::cooperativeId)
+        .thenComparing(Book::account));
     for (AccountRef ref : refs) {
-      groups.computeIfAbsent(ref.ownerType().name() + ":" + ref.purpose().name(), k -> new TreeSet<>())
-          .add(ref.ownerId());
+      groups.computeIfAbsent(new Book(ref.cooperativeId(), ref.account()), k -> new TreeSet<>())
+          .add(ref.householdId());
     }
-    Map<String, List<Long>> sorted = new java.util.LinkedHashMap<>();
+    Map<Book, List<Long>> sorted = new java.util.LinkedHashMap<>();
     groups.forEach((k, v) -> sorted.put(k, new ArrayList<>(v)));
     return sorted;
   }
 
-  /** Ids of the accounts among {@code refs} that exist (one indexed look-up per owner type and purpose). */
+  /** Ids of the accounts among {@code refs} that exist (one indexed look-up per cooperative and chart account). */
   public Map<AccountRef, Long> findAccounts(Connection conn, java.util.Collection<AccountRef> refs)
       throws java.sql.SQLException {
     Map<AccountRef, Long> ids = new HashMap<>(refs.size() * 2);
-    for (Map.Entry<String, List<Long>> group : byTypeAndPurpose(refs).entrySet()) {
-      String[] key = group.getKey().split(":");
-      AccountRef.OwnerType type = AccountRef.OwnerType.valueOf(key[0]);
-      AccountRef.Purpose purpose = AccountRef.Purpose.valueOf(key[1]);
-      lookUp(conn, type, purpose, group.getValue())
-          .forEach((owner, id) -> ids.put(new AccountRef(type, owner, purpose), id));
+    for (Map.Entry<Book, List<Long>> group : byBook(refs).entrySet()) {
+      Book book = group.getKey();
+      lookUp(conn, book, group.getValue())
+          .forEach((household, id) -> ids.put(new AccountRef(book.cooperativeId(), book.account(), household), id));
     }
     return ids;
   }
 
   /**
-   * Creates {@code refs} and returns the ids it gave them. Sorted by type, purpose and owner so two
-   * creators lock in the same order. With {@code ignoreExisting} (INSERT IGNORE) an account a
-   * concurrent creator made first is skipped and the returned id for it is wrong: read the ids back.
-   * Without it, such an account fails the whole insert with a unique-index violation (SQLState 23…).
+   * Creates {@code refs} and returns the ids it gave them. Sorted by cooperative, chart account and
+   * household so two creators lock in the same order. With {@code ignoreExisting} (INSERT IGNORE) an
+   * account a concurrent creator made first is skipped and the returned id for it is wrong: read the
+   * ids back. Without it, such an account fails the whole insert with a unique-index violation (SQLState 23…).
    */
   public Map<AccountRef, Long> createAccounts(Connection conn, java.util.Collection<AccountRef> refs,
       LongSupplier newId, LocalDateTime now, boolean ignoreExisting) throws java.sql.SQLException {
     Map<AccountRef, Long> ids = new HashMap<>(refs.size() * 2);
-    for (Map.Entry<String, List<Long>> group : byTypeAndPurpose(refs).entrySet()) {
-      String[] key = group.getKey().split(":");
-      AccountRef.OwnerType type = AccountRef.OwnerType.valueOf(key[0]);
-      AccountRef.Purpose purpose = AccountRef.Purpose.valueOf(key[1]);
-      create(conn, type, purpose, group.getValue(), newId, now, ignoreExisting)
-          .forEach((owner, id) -> ids.put(new AccountRef(type, owner, purpose), id));
+    for (Map.Entry<Book, List<Long>> group : byBook(refs).entrySet()) {
+      Book book = group.getKey();
+      create(conn, book, group.getValue(), newId, now, ignoreExisting)
+          .forEach((household, id) -> ids.put(new AccountRef(book.cooperativeId(), book.account(), household), id));
     }
     return ids;
   }
 
-  private static Map<Long, Long> lookUp(Connection conn, AccountRef.OwnerType type, AccountRef.Purpose purpose,
-      List<Long> owners) {
+  private static Map<Long, Long> lookUp(Connection conn, Book book, List<Long> households) {
     // jOOQ on the caller's connection (it is inside the transaction): the IN list changes length per
     // chunk, so there is no one statement to render ahead; values are bound, never spliced in
     DSLContext db = DSL.using(conn, RecordStatements.RENDERER.dialect(), RecordStatements.RENDERER.settings());
-    Map<Long, Long> found = new HashMap<>(owners.size() * 2);
-    for (int from = 0; from < owners.size(); from += CHUNK) {
-      List<Long> chunk = owners.subList(from, Math.min(owners.size(), from + CHUNK));
-      db.select(LEDGER_ACCOUNT.OWNER_ID, LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
-          .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(type), LEDGER_ACCOUNT.PURPOSE.eq(purpose),
-              LEDGER_ACCOUNT.OWNER_ID.in(chunk))
+    Map<Long, Long> found = new HashMap<>(households.size() * 2);
+    for (int from = 0; from < households.size(); from += CHUNK) {
+      List<Long> chunk = households.subList(from, Math.min(households.size(), from + CHUNK));
+      db.select(LEDGER_ACCOUNT.HOUSEHOLD_ID, LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
+          .where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(book.cooperativeId()),
+              LEDGER_ACCOUNT.CHART_CODE.eq(book.account().code()), LEDGER_ACCOUNT.HOUSEHOLD_ID.in(chunk))
           .fetch().forEach(r -> found.put(r.value1(), r.value2()));
     }
     return found;
   }
 
-  /** Bound by position: id, owner type, owner id, purpose, cooperative id (null but for cooperatives), created at. */
+  /** Bound by position: id, cooperative id, chart code, household id (0 for the cooperative's own), created at. */
   private static String createAccount(boolean ignoreExisting) {
-    var insert = RecordStatements.RENDERER.insertInto(LEDGER_ACCOUNT, LEDGER_ACCOUNT.ID, LEDGER_ACCOUNT.OWNER_TYPE,
-            LEDGER_ACCOUNT.OWNER_ID, LEDGER_ACCOUNT.PURPOSE, LEDGER_ACCOUNT.COOPERATIVE_ID, LEDGER_ACCOUNT.CURRENCY,
-            LEDGER_ACCOUNT.CREATED_AT)
-        .values(DSL.param("id", Long.class), DSL.param("ownerType", LEDGER_ACCOUNT.OWNER_TYPE.getType()),
-            DSL.param("owner", Long.class), DSL.param("purpose", LEDGER_ACCOUNT.PURPOSE.getType()),
-            DSL.param("cooperative", Long.class), DSL.inline("CNY"), DSL.param("now", LocalDateTime.class));
+    var insert = RecordStatements.RENDERER.insertInto(LEDGER_ACCOUNT, LEDGER_ACCOUNT.ID,
+            LEDGER_ACCOUNT.COOPERATIVE_ID, LEDGER_ACCOUNT.CHART_CODE, LEDGER_ACCOUNT.HOUSEHOLD_ID,
+            LEDGER_ACCOUNT.CURRENCY, LEDGER_ACCOUNT.CREATED_AT)
+        .values(DSL.param("id", Long.class), DSL.param("cooperative", Long.class), DSL.param("code", String.class),
+            DSL.param("household", Long.class), DSL.inline("CNY"), DSL.param("now", LocalDateTime.class));
     // INSERT IGNORE in this dialect
     return (ignoreExisting ? insert.onDuplicateKeyIgnore() : insert).getSQL();
   }
@@ -253,24 +253,19 @@ public final class LedgerRepository {
   private static final String CREATE_ACCOUNT = createAccount(false);
   private static final String CREATE_ACCOUNT_UNLESS_EXISTS = createAccount(true);
 
-  private static Map<Long, Long> create(Connection conn, AccountRef.OwnerType type, AccountRef.Purpose purpose,
-      List<Long> owners, LongSupplier newId, LocalDateTime now, boolean ignoreExisting) throws java.sql.SQLException {
-    Map<Long, Long> ids = new HashMap<>(owners.size() * 2);
+  private static Map<Long, Long> create(Connection conn, Book book, List<Long> households, LongSupplier newId,
+      LocalDateTime now, boolean ignoreExisting) throws java.sql.SQLException {
+    Map<Long, Long> ids = new HashMap<>(households.size() * 2);
     String sql = ignoreExisting ? CREATE_ACCOUNT_UNLESS_EXISTS : CREATE_ACCOUNT;
     try (PreparedStatement ps = conn.prepareStatement(sql); JdbcBatch batch = new JdbcBatch(ps, CHUNK * 4)) {
-      for (long owner : owners) {
+      for (long household : households) {
         long id = newId.getAsLong();
-        ids.put(owner, id);
+        ids.put(household, id);
         ps.setLong(1, id);
-        ps.setString(2, type.name());
-        ps.setLong(3, owner);
-        ps.setString(4, purpose.name());
-        if (type == AccountRef.OwnerType.COOPERATIVE) {
-          ps.setLong(5, owner);
-        } else {
-          ps.setNull(5, java.sql.Types.BIGINT);
-        }
-        ps.setObject(6, now);
+        ps.setLong(2, book.cooperativeId());
+        ps.setString(3, book.account().code());
+        ps.setLong(4, household);
+        ps.setObject(5, now);
         batch.add();
       }
     }
@@ -305,14 +300,19 @@ public final class LedgerRepository {
     });
   }
 
-  /** An entry's postings with their accounts' owner and purpose (for reversal and verification). */
-  public List<HashChain.Line> lines(DSLContext tx, long entryId) {
-    return tx.select(LEDGER_ACCOUNT.OWNER_TYPE, LEDGER_ACCOUNT.OWNER_ID, LEDGER_ACCOUNT.PURPOSE,
+  /** An entry's postings on their chart accounts (for reversal). */
+  public List<Posting> postings(DSLContext tx, long entryId) {
+    return tx.select(LEDGER_ACCOUNT.COOPERATIVE_ID, LEDGER_ACCOUNT.CHART_CODE, LEDGER_ACCOUNT.HOUSEHOLD_ID,
             LEDGER_POSTING.AMOUNT_FEN)
         .from(LEDGER_POSTING).join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
         .where(LEDGER_POSTING.ENTRY_ID.eq(entryId))
         .orderBy(LEDGER_POSTING.LINE_NO)
-        .fetch(r -> new HashChain.Line(r.value1().name(), r.value2(), r.value3().name(), r.value4()));
+        .fetch(r -> new Posting(new AccountRef(r.value1(), chartAccount(r.value2()), r.value3()), r.value4()));
+  }
+
+  static ChartAccount chartAccount(String code) {
+    return ChartAccount.ofCode(code)
+        .orElseThrow(() -> new IllegalStateException("ledger account with code " + code + " is not on the chart"));
   }
 
   public Optional<LedgerAccountRecord> account(DSLContext tx, long accountId) {

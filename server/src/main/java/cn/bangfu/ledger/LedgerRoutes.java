@@ -31,7 +31,7 @@ public final class LedgerRoutes {
     api.route(HttpMethod.GET, "/ledger/verify", Set.of(ADMIN, REGULATOR), (ctx, caller) ->
         ledger.verify().map(v -> Reply.ok(LedgerJson.verification(v))));
     api.route(HttpMethod.GET, "/accounts", Set.of(ADMIN, REGULATOR, COOP, BUYER, HOUSEHOLD), (ctx, caller) -> {
-      AccountRef.OwnerType ownerType = ownerType(ctx);
+      LedgerService.Owner ownerType = ownerType(ctx);
       Long ownerId = Body.parseId(ctx.queryParams().get("ownerId"));
       if (ownerId == null) {
         throw Problem.badRequest("ownerId", "ownerId must be an id");
@@ -48,10 +48,10 @@ public final class LedgerRoutes {
     });
   }
 
-  private static AccountRef.OwnerType ownerType(RoutingContext ctx) {
+  private static LedgerService.Owner ownerType(RoutingContext ctx) {
     String raw = ctx.queryParams().get("ownerType");
     try {
-      return AccountRef.OwnerType.valueOf(raw == null ? "" : raw);
+      return LedgerService.Owner.valueOf(raw == null ? "" : raw);
     } catch (IllegalArgumentException e) {
       throw Problem.badRequest("ownerType", "ownerType must be one of COOPERATIVE, BUYER, HOUSEHOLD");
     }

@@ -69,17 +69,28 @@ public final class LedgerService {
     return database.read(db -> {
       LedgerAccountRecord account = repository.account(db, accountId)
           .orElseThrow(() -> Problem.notFound("account", Long.toString(accountId)));
-      requireOwnerScope(db, caller, account.getOwnerType(), account.getOwnerId());
+      requireAccountScope(db, caller, account);
       long balance = queries.balance(db, accountId, null);
       Long asOfBalance = asOf == null ? null : queries.balance(db, accountId, asOf);
       return new AccountView(account, balance, asOf, asOfBalance, queries.accountLines(db, accountId, limit, offset));
     });
   }
 
-  public Future<List<AccountView>> accountsOf(Principal caller, AccountRef.OwnerType ownerType, long ownerId) {
+  /**
+   * Whose accounts GET /accounts lists: a cooperative's (its chart accounts and its members'
+   * sub-accounts), a household's member sub-accounts in every cooperative, or a buyer's (none: a
+   * buyer keeps no account on a cooperative's chart; its purchases are read from its orders).
+   */
+  public enum Owner { COOPERATIVE, BUYER, HOUSEHOLD }
+
+  public Future<List<AccountView>> accountsOf(Principal caller, Owner ownerType, long ownerId) {
     return database.read(db -> {
       requireOwnerScope(db, caller, ownerType, ownerId);
-      List<LedgerAccountRecord> accounts = queries.accountsOf(db, ownerType, ownerId);
+      List<LedgerAccountRecord> accounts = switch (ownerType) {
+        case COOPERATIVE -> queries.accountsOfCooperative(db, ownerId);
+        case HOUSEHOLD -> queries.accountsOfHousehold(db, ownerId);
+        case BUYER -> List.of();
+      };
       Map<Long, Long> balances = queries.balances(db, accounts.stream().map(LedgerAccountRecord::getId).toList());
       return accounts.stream()
           .map(a -> new AccountView(a, balances.getOrDefault(a.getId(), 0L), null, null, List.of())).toList();
@@ -90,12 +101,21 @@ public final class LedgerService {
    * Own-entity roles are decided from the token alone (no look-up, so nothing about other owners
    * leaks); ADMIN and REGULATOR need the owner to exist, and REGULATOR its region under the prefix.
    */
-  private void requireOwnerScope(DSLContext db, Principal caller, AccountRef.OwnerType ownerType, long ownerId) {
+  /** A cooperative's own account: as its cooperative; a member sub-account: also as that household. */
+  private void requireAccountScope(DSLContext db, Principal caller, LedgerAccountRecord account) {
+    if (caller.role() == cn.bangfu.identity.Role.HOUSEHOLD && account.getHouseholdId() > 0) {
+      requireOwnerScope(db, caller, Owner.HOUSEHOLD, account.getHouseholdId());
+    } else {
+      requireOwnerScope(db, caller, Owner.COOPERATIVE, account.getCooperativeId());
+    }
+  }
+
+  private void requireOwnerScope(DSLContext db, Principal caller, Owner ownerType, long ownerId) {
     String what = ownerType.name().toLowerCase(java.util.Locale.ROOT) + " " + ownerId;
     boolean allowed = switch (caller.role()) {
-      case COOP -> ownerType == AccountRef.OwnerType.COOPERATIVE && caller.scopeEntityId() == ownerId;
-      case BUYER -> ownerType == AccountRef.OwnerType.BUYER && caller.scopeEntityId() == ownerId;
-      case HOUSEHOLD -> ownerType == AccountRef.OwnerType.HOUSEHOLD && caller.scopeEntityId() == ownerId;
+      case COOP -> ownerType == Owner.COOPERATIVE && caller.scopeEntityId() == ownerId;
+      case BUYER -> ownerType == Owner.BUYER && caller.scopeEntityId() == ownerId;
+      case HOUSEHOLD -> ownerType == Owner.HOUSEHOLD && caller.scopeEntityId() == ownerId;
       case ADMIN -> true;
       case REGULATOR -> Scopes.coversRegion(caller,
           ownerRegion(db, ownerType, ownerId).orElseThrow(() -> Problem.notFound(what.split(" ")[0], "" + ownerId)));
@@ -103,7 +123,7 @@ public final class LedgerService {
     Scopes.require(allowed, what);
   }
 
-  private Optional<String> ownerRegion(DSLContext db, AccountRef.OwnerType ownerType, long ownerId) {
+  private Optional<String> ownerRegion(DSLContext db, Owner ownerType, long ownerId) {
     return switch (ownerType) {
       case COOPERATIVE -> participants.cooperative(db, ownerId).map(c -> c.getRegionCode());
       case BUYER -> participants.buyer(db, ownerId).map(b -> b.getRegionCode());

@@ -8,8 +8,9 @@ import cn.bangfu.identity.Role;
 import cn.bangfu.identity.Scopes;
 import cn.bangfu.ledger.AccountRef;
 import cn.bangfu.ledger.ClosedYears;
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
+import cn.bangfu.ledger.ChartAccount;
+import cn.bangfu.ledger.EntryKind;
+import cn.bangfu.ledger.ReferenceType;
 import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.Ledger;
 import cn.bangfu.ledger.PostedEntry;
@@ -166,15 +167,18 @@ public final class OrderTransitions {
         .and(Changes.set(PURCHASE_ORDER.SETTLED_ON, d.settledOn()));
   }
 
-  /** One balanced entry: the buyer's procurement debited, the cooperative's revenue credited. */
+  /**
+   * One balanced entry on the cooperative's chart: 银行存款 debited (the buyer paid by transfer, the
+   * payment ref is the bank's), 经营收入 credited. The buyer's 以购代捐 totals are read from its
+   * settled orders, not from a ledger account: a buyer keeps no account on a cooperative's book.
+   */
   static EntryDraft settlementEntry(PurchaseOrderRecord order, Details d, Principal caller) {
     long amount = order.getAmountFen();
-    return new EntryDraft("ORDER_SETTLEMENT", "ORDER", order.getId(), "order-settlement:" + order.getId(),
+    return new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, order.getId(), "order-settlement:" + order.getId(),
         order.getCooperativeId(), d.settledOn(), caller.userId(),
         "以购代捐 order " + order.getId() + " " + order.getProduct() + ", payment " + d.paymentRef(),
-        List.of(new Posting(new AccountRef(OwnerType.BUYER, order.getBuyerId(), Purpose.BUYER_PROCUREMENT), amount),
-            new Posting(new AccountRef(OwnerType.COOPERATIVE, order.getCooperativeId(), Purpose.COOP_REVENUE),
-                -amount)));
+        List.of(new Posting(AccountRef.of(order.getCooperativeId(), ChartAccount.BANK_DEPOSIT), amount),
+            new Posting(AccountRef.of(order.getCooperativeId(), ChartAccount.OPERATING_REVENUE), -amount)));
   }
 
   private static String historyNote(Action action, Details d) {

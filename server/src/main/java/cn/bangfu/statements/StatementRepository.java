@@ -5,10 +5,12 @@ import static cn.bangfu.db.Tables.DISTRIBUTION_LINE;
 import static cn.bangfu.db.Tables.DISTRIBUTION_RUN;
 import static cn.bangfu.db.Tables.DISTRIBUTION_SOURCE;
 import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
+import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 import static cn.bangfu.db.Tables.LEDGER_POSTING;
 import static org.jooq.impl.DSL.sum;
 
-import cn.bangfu.ledger.AccountRef;
+import cn.bangfu.ledger.ChartAccount;
+import cn.bangfu.ledger.EntryKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -53,13 +55,18 @@ public final class StatementRepository {
         .fetchGroups(DISTRIBUTION_SOURCE.RUN_ID, DISTRIBUTION_SOURCE.SOURCE_ID);
   }
 
-  /** What the ledger says the household has received (payable + paid), as a positive amount. */
+  /**
+   * What the ledger says the household has been allocated (paid or not), as a positive amount: the
+   * credits of distributions (less their reversals) to its 应付盈余返还 and 应付剩余盈余 sub-accounts
+   * in every cooperative. Payouts debit those accounts when the cash leaves, so they are left out.
+   */
   public long ledgerDividendsFen(DSLContext db, long householdId) {
     BigDecimal credits = db.select(sum(LEDGER_POSTING.AMOUNT_FEN)).from(LEDGER_POSTING)
         .join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
-        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(AccountRef.OwnerType.HOUSEHOLD),
-            LEDGER_ACCOUNT.OWNER_ID.eq(householdId),
-            LEDGER_ACCOUNT.PURPOSE.in(AccountRef.Purpose.DIVIDEND_PAYABLE, AccountRef.Purpose.DIVIDEND_PAID))
+        .join(LEDGER_ENTRY).on(LEDGER_ENTRY.ID.eq(LEDGER_POSTING.ENTRY_ID))
+        .where(LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(householdId),
+            LEDGER_ACCOUNT.CHART_CODE.in(ChartAccount.REBATE_PAYABLE.code(), ChartAccount.RESIDUAL_SURPLUS_PAYABLE.code()),
+            LEDGER_ENTRY.KIND.ne(EntryKind.DIVIDEND_PAYOUT.name()))
         .fetchOne(0, BigDecimal.class);
     return credits == null ? 0 : -credits.longValueExact();
   }

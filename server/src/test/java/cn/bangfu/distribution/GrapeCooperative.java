@@ -1,10 +1,11 @@
 package cn.bangfu.distribution;
 
+import cn.bangfu.ledger.ChartAccount;
+import cn.bangfu.ledger.EntryKind;
+import cn.bangfu.ledger.ReferenceType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.ledger.AccountRef;
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.Posting;
 import cn.bangfu.support.Fixtures;
@@ -66,10 +67,10 @@ final class GrapeCooperative {
   /** A settled order of {@code fen}: the entry order settlement posts, referencing order {@code orderId}. */
   void settledOrder(long orderId, long fen, LocalDate settledOn) {
     long coop = Long.parseLong(id);
-    EntryDraft draft = new EntryDraft("ORDER_SETTLEMENT", "ORDER", orderId, "order-settlement:" + orderId, coop,
+    EntryDraft draft = new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, orderId, "order-settlement:" + orderId, coop,
         settledOn, 1, "test settlement", List.of(
-            new Posting(new AccountRef(OwnerType.BUYER, Long.parseLong(buyerId), Purpose.BUYER_PROCUREMENT), fen),
-            new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.COOP_REVENUE), -fen)));
+            new Posting(AccountRef.of(coop, ChartAccount.BANK_DEPOSIT), fen),
+            new Posting(AccountRef.of(coop, ChartAccount.OPERATING_REVENUE), -fen)));
     server.server().database().dsl().transaction(tx -> server.server().ledger().post(tx.dsl(), draft));
   }
 

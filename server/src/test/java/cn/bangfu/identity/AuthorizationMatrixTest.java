@@ -1,5 +1,8 @@
 package cn.bangfu.identity;
 
+import cn.bangfu.ledger.ChartAccount;
+import cn.bangfu.ledger.EntryKind;
+import cn.bangfu.ledger.ReferenceType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.platform.Api;
@@ -72,13 +75,11 @@ class AuthorizationMatrixTest {
   /** Posts a settlement buyer → cooperative through the ledger; returns the cooperative's revenue account id. */
   private static String settledRevenueAccount(String buyer, String coop) {
     long coopId = Long.parseLong(coop);
-    cn.bangfu.ledger.EntryDraft draft = new cn.bangfu.ledger.EntryDraft("ORDER_SETTLEMENT", "ORDER", coopId,
+    cn.bangfu.ledger.EntryDraft draft = new cn.bangfu.ledger.EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, coopId,
         "matrix-settlement:" + coop, coopId, java.time.LocalDate.of(2026, 9, 15), 1, null, List.of(
-            new cn.bangfu.ledger.Posting(new cn.bangfu.ledger.AccountRef(cn.bangfu.ledger.AccountRef.OwnerType.BUYER,
-                Long.parseLong(buyer), cn.bangfu.ledger.AccountRef.Purpose.BUYER_PROCUREMENT), 600_000),
-            new cn.bangfu.ledger.Posting(new cn.bangfu.ledger.AccountRef(
-                cn.bangfu.ledger.AccountRef.OwnerType.COOPERATIVE, coopId,
-                cn.bangfu.ledger.AccountRef.Purpose.COOP_REVENUE), -600_000)));
+            new cn.bangfu.ledger.Posting(cn.bangfu.ledger.AccountRef.of(coopId, ChartAccount.BANK_DEPOSIT), 600_000),
+            new cn.bangfu.ledger.Posting(cn.bangfu.ledger.AccountRef.of(coopId, ChartAccount.OPERATING_REVENUE),
+                -600_000)));
     server.server().database().dsl().transactionResult(c -> server.server().ledger().post(c.dsl(), draft));
     Http.Response accounts = server.http.get("/api/v1/accounts?ownerType=COOPERATIVE&ownerId=" + coop,
         server.adminToken);

@@ -1,10 +1,11 @@
 package cn.bangfu.identity;
 
+import cn.bangfu.ledger.ChartAccount;
+import cn.bangfu.ledger.EntryKind;
+import cn.bangfu.ledger.ReferenceType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.ledger.AccountRef;
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.Posting;
 import cn.bangfu.support.Http;
@@ -98,10 +99,10 @@ final class Runs {
     long order = SEQUENCE.incrementAndGet();
     long coop = Long.parseLong(cooperativeId);
     LocalDate day = LocalDate.of(2026, 1, 1).plusDays(order - 70_000);
-    EntryDraft revenue = new EntryDraft("ORDER_SETTLEMENT", "ORDER", order, "order-settlement:" + order, coop,
+    EntryDraft revenue = new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, order, "order-settlement:" + order, coop,
         day, 1, "matrix", List.of(
-            new Posting(new AccountRef(OwnerType.BUYER, 1, Purpose.BUYER_PROCUREMENT), 100_000),
-            new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.COOP_REVENUE), -100_000)));
+            new Posting(AccountRef.of(coop, ChartAccount.BANK_DEPOSIT), 100_000),
+            new Posting(AccountRef.of(coop, ChartAccount.OPERATING_REVENUE), -100_000)));
     server.server().database().dsl().transaction(tx -> server.server().ledger().post(tx.dsl(), revenue));
     return ok(server.http.post("/api/v1/cooperatives/" + cooperativeId + "/distributions", coopToken,
         new JsonObject().put("ruleSetId", "coop-surplus-60").put("periodStart", day.toString())

@@ -2,8 +2,6 @@ package cn.bangfu.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
@@ -48,13 +46,12 @@ class LedgerAccountsTest {
     buyerB = create("/api/v1/buyers", Fixtures.buyer("广州某医院").put("regionCode", "440106000000"));
     for (String[] world : List.of(new String[] {coopA, buyerA, householdA}, new String[] {coopB, buyerB, householdB})) {
       long coop = Long.parseLong(world[0]);
-      post(new EntryDraft("ORDER_SETTLEMENT", "ORDER", coop, "settle:" + coop, coop, LocalDate.of(2026, 9, 15), 1,
-          null, List.of(new Posting(new AccountRef(OwnerType.BUYER, Long.parseLong(world[1]), Purpose.BUYER_PROCUREMENT),
-              600_000), new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.COOP_REVENUE), -600_000))));
-      post(new EntryDraft("DISTRIBUTION", "DISTRIBUTION_RUN", coop, "distribute:" + coop, coop,
+      post(new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, coop, "settle:" + coop, coop, LocalDate.of(2026, 9, 15), 1,
+          null, List.of(new Posting(AccountRef.of(coop, ChartAccount.BANK_DEPOSIT), 600_000), new Posting(AccountRef.of(coop, ChartAccount.OPERATING_REVENUE), -600_000))));
+      post(new EntryDraft(EntryKind.DISTRIBUTION, ReferenceType.DISTRIBUTION_RUN, coop, "distribute:" + coop, coop,
           LocalDate.of(2026, 12, 31), 1, null, List.of(
-              new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.COOP_REVENUE), 360_000),
-              new Posting(new AccountRef(OwnerType.HOUSEHOLD, Long.parseLong(world[2]), Purpose.DIVIDEND_PAYABLE),
+              new Posting(AccountRef.of(coop, ChartAccount.OPERATING_REVENUE), 360_000),
+              new Posting(AccountRef.member(coop, ChartAccount.RESIDUAL_SURPLUS_PAYABLE, Long.parseLong(world[2])),
                   -360_000))));
     }
     regulator = server.userToken("county-regulator", "REGULATOR", "450123");
@@ -83,23 +80,39 @@ class LedgerAccountsTest {
     return items.getJsonObject(0);
   }
 
+  /** The cooperative's account with chart code {@code code}. */
+  static JsonObject account(String coop, String code) {
+    JsonArray items = list("COOPERATIVE", coop, adminToken).body().getJsonArray("items");
+    return items.stream().map(JsonObject.class::cast).filter(a -> a.getString("code").equals(code)).findFirst()
+        .orElseThrow(() -> new AssertionError("no account " + code + " in " + items.encode()));
+  }
+
   @Test
-  void given_a_cooperative_when_its_accounts_are_listed_then_balances_are_in_fen_and_ids_are_strings() {
+  void given_a_cooperative_when_its_accounts_are_listed_then_they_are_its_chart_accounts_in_chart_order() {
     Http.Response response = list("COOPERATIVE", coopA, coopToken);
 
     assertThat(response.status()).isEqualTo(200);
-    JsonObject revenue = response.body().getJsonArray("items").getJsonObject(0);
-    assertThat(revenue.getString("purpose")).isEqualTo("COOP_REVENUE");
+    JsonArray items = response.body().getJsonArray("items");
+    assertThat(items.stream().map(a -> ((JsonObject) a).getString("code")).toList())
+        .as("银行存款, the member's 应付剩余盈余, 经营收入").containsExactly("102", "222", "501");
+    JsonObject revenue = items.getJsonObject(2);
+    assertThat(revenue.getString("name")).isEqualTo("经营收入");
+    assertThat(revenue.getString("accountClass")).isEqualTo("INCOME_AND_LOSS");
+    assertThat(revenue.getString("normalBalance")).isEqualTo("CREDIT");
     assertThat(revenue.getValue("id")).isInstanceOf(String.class);
-    assertThat(revenue.getString("ownerId")).isEqualTo(coopA);
     assertThat(revenue.getString("cooperativeId")).isEqualTo(coopA);
+    assertThat(revenue.getValue("householdId")).isNull();
     assertThat(revenue.getString("currency")).isEqualTo("CNY");
     assertThat(revenue.getLong("balanceFen")).isEqualTo(-240_000L);
+    JsonObject memberPayable = items.getJsonObject(1);
+    assertThat(memberPayable.getString("name")).isEqualTo("应付剩余盈余");
+    assertThat(memberPayable.getString("householdId")).isEqualTo(householdA);
+    assertThat(items.getJsonObject(0).getLong("balanceFen")).as("银行存款").isEqualTo(600_000L);
   }
 
   @Test
   void given_an_account_when_read_with_asOf_then_the_balance_counts_only_postings_up_to_that_date() {
-    String revenue = only("COOPERATIVE", coopA).getString("id");
+    String revenue = account(coopA, "501").getString("id");
     JsonObject account = server.http.get("/api/v1/accounts/" + revenue + "?asOf=2026-10-01", coopToken).body();
 
     assertThat(account.getLong("balanceFen")).isEqualTo(-240_000L);
@@ -117,22 +130,22 @@ class LedgerAccountsTest {
 
   @Test
   void given_each_role_when_reading_own_and_other_accounts_then_only_its_scope_is_visible() {
-    String revenueA = only("COOPERATIVE", coopA).getString("id");
-    String revenueB = only("COOPERATIVE", coopB).getString("id");
+    String revenueA = account(coopA, "501").getString("id");
+    String revenueB = account(coopB, "501").getString("id");
     String dividendA = only("HOUSEHOLD", householdA).getString("id");
     String dividendB = only("HOUSEHOLD", householdB).getString("id");
-    String procurementA = only("BUYER", buyerA).getString("id");
-    String procurementB = only("BUYER", buyerB).getString("id");
+    String bankA = account(coopA, "102").getString("id");
+    String bankB = account(coopB, "102").getString("id");
 
     record Case(String token, String account, int status) {
     }
     List<Case> cases = List.of(
         new Case(adminToken, revenueB, 200), new Case(adminToken, dividendB, 200),
-        new Case(regulator, revenueA, 200), new Case(regulator, dividendA, 200), new Case(regulator, procurementA, 200),
-        new Case(regulator, revenueB, 403), new Case(regulator, dividendB, 403), new Case(regulator, procurementB, 403),
+        new Case(regulator, revenueA, 200), new Case(regulator, dividendA, 200), new Case(regulator, bankA, 200),
+        new Case(regulator, revenueB, 403), new Case(regulator, dividendB, 403), new Case(regulator, bankB, 403),
         new Case(coopToken, revenueA, 200), new Case(coopToken, revenueB, 403), new Case(coopToken, dividendA, 403),
-        new Case(coopToken, procurementA, 403),
-        new Case(buyerToken, procurementA, 200), new Case(buyerToken, procurementB, 403),
+        new Case(coopToken, bankA, 200), new Case(coopToken, bankB, 403),
+        new Case(buyerToken, bankA, 403), new Case(buyerToken, bankB, 403),
         new Case(buyerToken, revenueA, 403),
         new Case(householdToken, dividendA, 200), new Case(householdToken, dividendB, 403),
         new Case(householdToken, revenueA, 403));
@@ -143,8 +156,8 @@ class LedgerAccountsTest {
     assertThat(list("HOUSEHOLD", householdA, householdToken).body().getJsonArray("items").getJsonObject(0)
         .getLong("balanceFen")).isEqualTo(-360_000L);
     assertThat(list("HOUSEHOLD", householdB, householdToken).status()).isEqualTo(403);
-    assertThat(list("BUYER", buyerA, buyerToken).body().getJsonArray("items").getJsonObject(0)
-        .getLong("balanceFen")).isEqualTo(600_000L);
+    assertThat(list("BUYER", buyerA, buyerToken).body().getJsonArray("items"))
+        .as("a buyer keeps no account on a cooperative's chart").isEmpty();
     assertThat(list("BUYER", buyerB, regulator).status()).isEqualTo(403);
     assertThat(list("HOUSEHOLD", householdA, coopToken).status()).isEqualTo(403);
   }
@@ -157,7 +170,7 @@ class LedgerAccountsTest {
     assertThat(badType.body().getString("field")).isEqualTo("ownerType");
     assertThat(list("COOPERATIVE", "abc", adminToken).body().getString("field")).isEqualTo("ownerId");
 
-    String revenue = only("COOPERATIVE", coopA).getString("id");
+    String revenue = account(coopA, "501").getString("id");
     Http.Response badDate = server.http.get("/api/v1/accounts/" + revenue + "?asOf=2026-13-01", adminToken);
     assertThat(badDate.status()).isEqualTo(400);
     assertThat(badDate.body().getString("field")).isEqualTo("asOf");

@@ -1,8 +1,6 @@
 package cn.bangfu.ledger;
 
 import cn.bangfu.LedgerServer;
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.platform.Config;
 import cn.bangfu.support.TestDatabase;
 import cn.bangfu.support.TestServer;
@@ -146,21 +144,21 @@ public final class LedgerBenchmark {
   void ledgerSettlement(long coop) {
     long buyer = 10_000 + ThreadLocalRandom.current().nextInt(BUYERS);
     long amount = 600_000; // 500 公斤 of grapes at 12 元/公斤
-    EntryDraft draft = new EntryDraft("ORDER_SETTLEMENT", "ORDER", refs.incrementAndGet(),
+    EntryDraft draft = new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, refs.incrementAndGet(),
         "bench-settlement:" + refs.get() + ":" + System.nanoTime(), coop, SETTLED_ON, 1, null,
-        List.of(new Posting(new AccountRef(OwnerType.BUYER, buyer, Purpose.BUYER_PROCUREMENT), amount),
-            new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.COOP_REVENUE), -amount)));
+        List.of(new Posting(AccountRef.of(coop, ChartAccount.BANK_DEPOSIT), amount),
+            new Posting(AccountRef.of(coop, ChartAccount.OPERATING_REVENUE), -amount)));
     dsl.transactionResult(c -> ledger.post(c.dsl(), draft));
   }
 
   void ledgerDistribution(long[] households) {
     List<Posting> postings = new ArrayList<>(households.length + 1);
-    postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, 1, Purpose.DISTRIBUTABLE_SURPLUS),
+    postings.add(new Posting(AccountRef.of(1, ChartAccount.SURPLUS_DISTRIBUTION),
         3_600L * households.length));
     for (long h : households) {
-      postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, h, Purpose.DIVIDEND_PAYABLE), -3_600));
+      postings.add(new Posting(AccountRef.member(1, ChartAccount.RESIDUAL_SURPLUS_PAYABLE, h), -3_600));
     }
-    EntryDraft draft = new EntryDraft("DISTRIBUTION", "DISTRIBUTION_RUN", refs.incrementAndGet(),
+    EntryDraft draft = new EntryDraft(EntryKind.DISTRIBUTION, ReferenceType.DISTRIBUTION_RUN, refs.incrementAndGet(),
         "bench-distribution:" + System.nanoTime(), 1, LocalDate.of(2026, 12, 31), 1, null, postings);
     dsl.transactionResult(c -> ledger.post(c.dsl(), draft));
   }
@@ -205,8 +203,8 @@ public final class LedgerBenchmark {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       if (withAccounts) {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_account (id, owner_type, owner_id, purpose,"
-            + " cooperative_id, currency, created_at) VALUES (?, 'HOUSEHOLD', ?, 'DIVIDEND_PAYABLE', NULL, 'CNY', ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_account (id, cooperative_id, chart_code,"
+            + " household_id, currency, created_at) VALUES (?, 1, '222', ?, 'CNY', ?)")) {
           LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
           for (long h : households) {
             ps.setLong(1, RAW_IDS.incrementAndGet());

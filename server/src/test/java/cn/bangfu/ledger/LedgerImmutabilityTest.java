@@ -4,8 +4,6 @@ import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 import static cn.bangfu.db.Tables.LEDGER_POSTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.TestServer;
 import java.io.IOException;
@@ -58,10 +56,10 @@ class LedgerImmutabilityTest {
   @Test
   void given_a_posted_entry_when_it_is_reversed_then_its_own_rows_are_unchanged() {
     long coop = 7_001;
-    EntryDraft settlement = new EntryDraft("ORDER_SETTLEMENT", "ORDER", 77, "immutability:77", coop,
+    EntryDraft settlement = new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, 77, "immutability:77", coop,
         LocalDate.of(2026, 9, 10), 1, "12 元/公斤 × 500 公斤", List.of(
-            new Posting(new AccountRef(OwnerType.BUYER, 9, Purpose.BUYER_PROCUREMENT), 600_000),
-            new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.COOP_REVENUE), -600_000)));
+            new Posting(AccountRef.of(coop, ChartAccount.BANK_DEPOSIT), 600_000),
+            new Posting(AccountRef.of(coop, ChartAccount.OPERATING_REVENUE), -600_000)));
     var db = server.server().database().dsl();
     PostedEntry posted = db.transactionResult(tx -> server.server().ledger().post(tx.dsl(), settlement));
     var entryBefore = db.selectFrom(LEDGER_ENTRY).where(LEDGER_ENTRY.ID.eq(posted.entryId())).fetchOne().intoMap();

@@ -7,8 +7,6 @@ import static cn.bangfu.db.Tables.LEDGER_POSTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
@@ -52,27 +50,33 @@ class LedgerPostingTest {
         Fixtures.buyer("县第一中学食堂")).body().getString("id"));
   }
 
-  static AccountRef procurement(long buyerId) {
-    return new AccountRef(OwnerType.BUYER, buyerId, Purpose.BUYER_PROCUREMENT);
+  /** 银行存款 of the cooperative: a settlement's debit side. */
+  static AccountRef bank(long coopId) {
+    return AccountRef.of(coopId, ChartAccount.BANK_DEPOSIT);
   }
 
   static AccountRef revenue(long coopId) {
-    return new AccountRef(OwnerType.COOPERATIVE, coopId, Purpose.COOP_REVENUE);
+    return AccountRef.of(coopId, ChartAccount.OPERATING_REVENUE);
   }
 
   static EntryDraft settlement(String ref, long amountFen) {
-    return new EntryDraft("ORDER_SETTLEMENT", "ORDER", 42, ref, coop, SETTLED_ON, 1, "500 公斤 葡萄",
-        List.of(new Posting(procurement(buyer), amountFen), new Posting(revenue(coop), -amountFen)));
+    return new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, 42, ref, coop, SETTLED_ON, 1, "500 公斤 葡萄",
+        List.of(new Posting(bank(coop), amountFen), new Posting(revenue(coop), -amountFen)));
   }
 
   static PostedEntry post(EntryDraft draft) {
     return db.transactionResult(c -> ledger.post(c.dsl(), draft));
   }
 
+  /** The member's 应付剩余盈余 sub-account in the cooperative. */
+  static AccountRef payable(long householdId) {
+    return AccountRef.member(coop, ChartAccount.RESIDUAL_SURPLUS_PAYABLE, householdId);
+  }
+
   static long balance(AccountRef ref) {
     Long id = db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
-        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(ref.ownerType()), LEDGER_ACCOUNT.OWNER_ID.eq(ref.ownerId()),
-            LEDGER_ACCOUNT.PURPOSE.eq(ref.purpose())).fetchOne(LEDGER_ACCOUNT.ID);
+        .where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(ref.cooperativeId()), LEDGER_ACCOUNT.CHART_CODE.eq(ref.account().code()),
+            LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(ref.householdId())).fetchOne(LEDGER_ACCOUNT.ID);
     return id == null ? 0 : new LedgerQueries().balance(db, id, null);
   }
 
@@ -94,18 +98,26 @@ class LedgerPostingTest {
   @Test
   void given_an_unbalanced_entry_when_posted_then_it_is_refused_and_nothing_is_written() {
     long newCoop = coop + 1_000_000; // an account that would be created on first use: must not be
-    assertRefused(new EntryDraft("ORDER_SETTLEMENT", "ORDER", 7, "unbalanced-1", newCoop, SETTLED_ON, 1, null,
-        List.of(new Posting(procurement(buyer), 600_000), new Posting(revenue(newCoop), -599_999))), "postings");
+    assertRefused(new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, 7, "unbalanced-1", newCoop, SETTLED_ON, 1, null,
+        List.of(new Posting(bank(newCoop), 600_000), new Posting(revenue(newCoop), -599_999))), "postings");
+  }
+
+  @Test
+  void given_an_entry_touching_another_cooperatives_account_when_posted_then_refused_naming_the_posting() {
+    long otherCoop = coop + 1_000_001; // each cooperative's book stands on its own
+    assertRefused(new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, 7, "cross-book-1", coop, SETTLED_ON, 1,
+        null, List.of(new Posting(bank(coop), 600_000), new Posting(revenue(otherCoop), -600_000))),
+        "postings[1].account");
   }
 
   @Test
   void given_a_zero_posting_or_a_single_posting_when_posted_then_refused_and_nothing_written() {
-    assertRefused(new EntryDraft("ORDER_SETTLEMENT", "ORDER", 7, "zero-1", coop, SETTLED_ON, 1, null,
-        List.of(new Posting(procurement(buyer), 0), new Posting(revenue(coop), 0))), "postings[0].amountFen");
-    assertRefused(new EntryDraft("ORDER_SETTLEMENT", "ORDER", 7, "single-1", coop, SETTLED_ON, 1, null,
-        List.of(new Posting(procurement(buyer), 600_000))), "postings");
-    assertRefused(new EntryDraft("ORDER_SETTLEMENT", "ORDER", 7, "overflow-1", coop, SETTLED_ON, 1, null,
-        List.of(new Posting(procurement(buyer), Long.MAX_VALUE), new Posting(procurement(buyer), 1),
+    assertRefused(new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, 7, "zero-1", coop, SETTLED_ON, 1, null,
+        List.of(new Posting(bank(coop), 0), new Posting(revenue(coop), 0))), "postings[0].amountFen");
+    assertRefused(new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, 7, "single-1", coop, SETTLED_ON, 1, null,
+        List.of(new Posting(bank(coop), 600_000))), "postings");
+    assertRefused(new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, 7, "overflow-1", coop, SETTLED_ON, 1, null,
+        List.of(new Posting(bank(coop), Long.MAX_VALUE), new Posting(bank(coop), 1),
             new Posting(revenue(coop), Long.MIN_VALUE))), "postings");
   }
 
@@ -162,7 +174,7 @@ class LedgerPostingTest {
 
   @Test
   void given_a_posted_entry_when_reversed_then_balances_are_restored_and_it_cannot_be_reversed_twice() {
-    long buyerBefore = balance(procurement(buyer));
+    long buyerBefore = balance(bank(coop));
     long coopBefore = balance(revenue(coop));
     PostedEntry original = post(settlement("order-settlement:to-reverse", 600_000));
     assertThat(balance(revenue(coop))).isEqualTo(coopBefore - 600_000);
@@ -172,7 +184,7 @@ class LedgerPostingTest {
     PostedEntry sameAgain = db.transactionResult(c -> ledger.reverse(c.dsl(), original.entryId(),
         "reversal:" + original.entryId(), SETTLED_ON.plusDays(1), 1, "wrong weight"));
 
-    assertThat(balance(procurement(buyer))).isEqualTo(buyerBefore);
+    assertThat(balance(bank(coop))).isEqualTo(buyerBefore);
     assertThat(balance(revenue(coop))).isEqualTo(coopBefore);
     assertThat(sameAgain.alreadyPosted()).isTrue();
     assertThat(sameAgain.entryId()).isEqualTo(reversal.entryId());
@@ -190,17 +202,17 @@ class LedgerPostingTest {
   void given_a_distribution_of_5000_household_lines_when_posted_then_one_entry_with_every_line() {
     // 60% of a 300,000 元 surplus to 5,000 households: 3,600 fen each
     List<Posting> postings = new ArrayList<>();
-    postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.DISTRIBUTABLE_SURPLUS),
+    postings.add(new Posting(AccountRef.of(coop, ChartAccount.SURPLUS_DISTRIBUTION),
         5_000L * 3_600));
     for (long h = 1; h <= 5_000; h++) {
-      postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, 900_000 + h, Purpose.DIVIDEND_PAYABLE), -3_600));
+      postings.add(new Posting(payable(900_000 + h), -3_600));
     }
-    PostedEntry entry = post(new EntryDraft("DISTRIBUTION", "DISTRIBUTION_RUN", 77, "distribution:77", coop,
+    PostedEntry entry = post(new EntryDraft(EntryKind.DISTRIBUTION, ReferenceType.DISTRIBUTION_RUN, 77, "distribution:77", coop,
         LocalDate.of(2026, 12, 31), 1, null, postings));
 
     assertThat(db.fetchCount(LEDGER_POSTING, LEDGER_POSTING.ENTRY_ID.eq(entry.entryId()))).isEqualTo(5_001);
-    assertThat(balance(new AccountRef(OwnerType.HOUSEHOLD, 903_333, Purpose.DIVIDEND_PAYABLE))).isEqualTo(-3_600);
-    assertThat(post(new EntryDraft("DISTRIBUTION", "DISTRIBUTION_RUN", 77, "distribution:77", coop,
+    assertThat(balance(payable(903_333))).isEqualTo(-3_600);
+    assertThat(post(new EntryDraft(EntryKind.DISTRIBUTION, ReferenceType.DISTRIBUTION_RUN, 77, "distribution:77", coop,
         LocalDate.of(2026, 12, 31), 1, null, postings)).alreadyPosted()).isTrue();
   }
 
@@ -249,13 +261,13 @@ class LedgerPostingTest {
       String ref = "distribution:race-" + run;
       results.add(pool.submit(() -> {
         List<Posting> postings = new ArrayList<>();
-        postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.DISTRIBUTABLE_SURPLUS),
+        postings.add(new Posting(AccountRef.of(coop, ChartAccount.SURPLUS_DISTRIBUTION),
             1_000L * 3_600));
         for (long h = 1; h <= 1_000; h++) {
-          postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, 700_000 + h, Purpose.DIVIDEND_PAYABLE), -3_600));
+          postings.add(new Posting(payable(700_000 + h), -3_600));
         }
         gate.await();
-        return post(new EntryDraft("DISTRIBUTION", "DISTRIBUTION_RUN", 78, ref, coop, LocalDate.of(2026, 12, 31), 1,
+        return post(new EntryDraft(EntryKind.DISTRIBUTION, ReferenceType.DISTRIBUTION_RUN, 78, ref, coop, LocalDate.of(2026, 12, 31), 1,
             null, postings));
       }));
     }
@@ -265,9 +277,9 @@ class LedgerPostingTest {
     }
     pool.shutdown();
 
-    assertThat(db.fetchCount(LEDGER_ACCOUNT, LEDGER_ACCOUNT.OWNER_TYPE.eq(AccountRef.OwnerType.HOUSEHOLD),
-        LEDGER_ACCOUNT.OWNER_ID.between(700_001L, 701_000L))).isEqualTo(1_000);
-    assertThat(balance(new AccountRef(OwnerType.HOUSEHOLD, 700_500, Purpose.DIVIDEND_PAYABLE))).isEqualTo(-8 * 3_600);
+    assertThat(db.fetchCount(LEDGER_ACCOUNT, LEDGER_ACCOUNT.COOPERATIVE_ID.eq(coop),
+        LEDGER_ACCOUNT.HOUSEHOLD_ID.between(700_001L, 701_000L))).isEqualTo(1_000);
+    assertThat(balance(payable(700_500))).isEqualTo(-8 * 3_600);
   }
 
   @Test

@@ -4,8 +4,6 @@ import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.TestServer;
@@ -58,16 +56,13 @@ class LedgerPropertyTest {
   @Test
   void given_a_random_walk_of_thousands_of_postings_then_the_trial_balance_stays_zero_and_balances_match() {
     for (long coop = 1; coop <= 3; coop++) {
-      for (Purpose p : List.of(Purpose.COOP_REVENUE, Purpose.COOP_CASH, Purpose.DISTRIBUTABLE_SURPLUS,
-          Purpose.PROVIDENT_FUND)) {
-        accounts.add(new AccountRef(OwnerType.COOPERATIVE, coop, p));
+      for (ChartAccount a : List.of(ChartAccount.OPERATING_REVENUE, ChartAccount.BANK_DEPOSIT,
+          ChartAccount.SURPLUS_DISTRIBUTION, ChartAccount.SURPLUS_RESERVE, ChartAccount.CASH)) {
+        accounts.add(AccountRef.of(coop, a));
       }
-    }
-    for (long h = 1; h <= 12; h++) {
-      accounts.add(new AccountRef(OwnerType.HOUSEHOLD, 1_000 + h, Purpose.DIVIDEND_PAYABLE));
-    }
-    for (long b = 1; b <= 4; b++) {
-      accounts.add(new AccountRef(OwnerType.BUYER, 2_000 + b, Purpose.BUYER_PROCUREMENT));
+      for (long h = 1; h <= 4; h++) {
+        accounts.add(AccountRef.member(coop, ChartAccount.RESIDUAL_SURPLUS_PAYABLE, 1_000 + h));
+      }
     }
 
     for (int step = 0; step < STEPS; step++) {
@@ -113,19 +108,20 @@ class LedgerPropertyTest {
 
   private Set<AccountRef> postFresh(int step) {
     int n = 2 + random.nextInt(6);
+    long coop = 1 + random.nextInt(3);
     List<Posting> postings = new ArrayList<>();
     long sum = 0;
     for (int i = 0; i < n - 1; i++) {
       long amount = (1 + random.nextInt(1_000_000)) * (random.nextBoolean() ? 1L : -1L);
-      postings.add(new Posting(pick(), amount));
+      postings.add(new Posting(pick(coop), amount));
       sum += amount;
     }
     if (sum == 0) {
-      postings.add(new Posting(pick(), 1));
+      postings.add(new Posting(pick(coop), 1));
       sum = 1;
     }
-    postings.add(new Posting(pick(), -sum));
-    EntryDraft draft = new EntryDraft("ORDER_SETTLEMENT", "ORDER", step, "walk:" + step, 1 + random.nextInt(3),
+    postings.add(new Posting(pick(coop), -sum));
+    EntryDraft draft = new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, step, "walk:" + step, coop,
         LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365)), 1, null, postings);
     PostedEntry posted = db.transactionResult(c -> ledger.post(c.dsl(), draft));
     assertThat(posted.alreadyPosted()).isFalse();
@@ -146,15 +142,15 @@ class LedgerPropertyTest {
   }
 
   private Set<AccountRef> refuse(int step, String context) {
-    AccountRef a = pick();
-    AccountRef b = pick();
+    AccountRef a = pick(1);
+    AccountRef b = pick(1);
     long amount = 1 + random.nextInt(1_000_000);
     List<Posting> bad = switch (random.nextInt(3)) {
       case 0 -> List.of(new Posting(a, amount), new Posting(b, -amount + 1));
       case 1 -> List.of(new Posting(a, amount), new Posting(b, 0), new Posting(a, -amount));
       default -> List.of(new Posting(a, amount));
     };
-    EntryDraft draft = new EntryDraft("ORDER_SETTLEMENT", "ORDER", step, "refused:" + step, 1,
+    EntryDraft draft = new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, step, "refused:" + step, 1,
         LocalDate.of(2026, 5, 1), 1, null, bad);
     assertThatThrownBy(() -> db.transactionResult(c -> ledger.post(c.dsl(), draft))).as(context)
         .isInstanceOf(Problem.class);
@@ -163,7 +159,7 @@ class LedgerPropertyTest {
 
   private Set<AccountRef> reverse(String context) {
     ModelEntry target = entries.get(random.nextInt(entries.size()));
-    if (target.draft().kind().equals(JournalPoster.REVERSAL)) {
+    if (target.draft().kind() == EntryKind.REVERSAL) {
       return Set.of();
     }
     if (reversed.contains(target.entryId())) {
@@ -178,7 +174,7 @@ class LedgerPropertyTest {
     reversed.add(target.entryId());
     List<Posting> negated = target.draft().postings().stream()
         .map(p -> new Posting(p.account(), -p.amountFen())).toList();
-    EntryDraft draft = new EntryDraft(JournalPoster.REVERSAL, "ORDER", 0, "reversal:" + target.entryId(),
+    EntryDraft draft = new EntryDraft(EntryKind.REVERSAL, ReferenceType.ORDER, 0, "reversal:" + target.entryId(),
         target.draft().cooperativeId(), on, 1, null, negated);
     ModelEntry entry = new ModelEntry(posted.entryId(), draft.idempotencyRef(), draft, target.entryId());
     entries.add(entry);
@@ -198,14 +194,16 @@ class LedgerPropertyTest {
     return refs;
   }
 
-  private AccountRef pick() {
-    return accounts.get(random.nextInt(accounts.size()));
+  /** An account of {@code coop}: an entry stays within one cooperative's book. */
+  private AccountRef pick(long coop) {
+    List<AccountRef> own = accounts.stream().filter(a -> a.cooperativeId() == coop).toList();
+    return own.get(random.nextInt(own.size()));
   }
 
   private long balance(AccountRef ref, LocalDate asOf) {
     Long id = accountIds.computeIfAbsent(ref, r -> db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
-        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(r.ownerType()), LEDGER_ACCOUNT.OWNER_ID.eq(r.ownerId()),
-            LEDGER_ACCOUNT.PURPOSE.eq(r.purpose())).fetchOne(LEDGER_ACCOUNT.ID));
+        .where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(r.cooperativeId()), LEDGER_ACCOUNT.CHART_CODE.eq(r.account().code()),
+            LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(r.householdId())).fetchOne(LEDGER_ACCOUNT.ID));
     return id == null ? 0 : queries.balance(db, id, asOf);
   }
 }

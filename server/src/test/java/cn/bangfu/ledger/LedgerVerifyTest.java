@@ -6,8 +6,6 @@ import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 import static cn.bangfu.db.Tables.LEDGER_POSTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
@@ -51,10 +49,10 @@ class LedgerVerifyTest {
         for (int i = 0; i < PER_THREAD; i++) {
           long coop = 1 + (thread + i) % 2;
           long amount = 120_000L * (1 + i); // 100 公斤 of grapes at 12 元/公斤, times i+1
-          EntryDraft draft = new EntryDraft("ORDER_SETTLEMENT", "ORDER", thread * 100L + i,
+          EntryDraft draft = new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, thread * 100L + i,
               "verify:" + thread + ":" + i, coop, LocalDate.of(2026, 9, 1 + i), 1, "葡萄",
-              List.of(new Posting(new AccountRef(OwnerType.BUYER, 50 + thread, Purpose.BUYER_PROCUREMENT), amount),
-                  new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.COOP_REVENUE), -amount)));
+              List.of(new Posting(AccountRef.of(coop, ChartAccount.BANK_DEPOSIT), amount),
+                  new Posting(AccountRef.of(coop, ChartAccount.OPERATING_REVENUE), -amount)));
           ids.add(db.transactionResult(c -> ledger.post(c.dsl(), draft)).entryId());
         }
         return ids;
@@ -145,7 +143,7 @@ class LedgerVerifyTest {
     long account = db.select(LEDGER_POSTING.ACCOUNT_ID).from(LEDGER_POSTING)
         .where(LEDGER_POSTING.ENTRY_ID.eq(entry), LEDGER_POSTING.LINE_NO.eq(1)).fetchOne().value1();
     long otherBuyerAccount = db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
-        .where(LEDGER_ACCOUNT.OWNER_TYPE.eq(AccountRef.OwnerType.BUYER), LEDGER_ACCOUNT.ID.ne(account)).limit(1).fetchOne().value1();
+        .where(LEDGER_ACCOUNT.CHART_CODE.eq(ChartAccount.BANK_DEPOSIT.code()), LEDGER_ACCOUNT.ID.ne(account)).limit(1).fetchOne().value1();
     try {
       db.update(LEDGER_POSTING).set(LEDGER_POSTING.ACCOUNT_ID, otherBuyerAccount)
           .where(LEDGER_POSTING.ENTRY_ID.eq(entry), LEDGER_POSTING.LINE_NO.eq(1)).execute();

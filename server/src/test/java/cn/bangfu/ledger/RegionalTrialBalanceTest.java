@@ -2,8 +2,6 @@ package cn.bangfu.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
@@ -32,15 +30,15 @@ class RegionalTrialBalanceTest {
     long householdA = id(create("/api/v1/households", Fixtures.household("杨明宇", Fixtures.idNumber())));
     long school = id(create("/api/v1/buyers", Fixtures.buyer("县第一中学食堂")));
     long hospital = id(create("/api/v1/buyers", Fixtures.buyer("广州某医院").put("regionCode", "440106000000")));
-    post(new EntryDraft("ORDER_SETTLEMENT", "ORDER", coopA, "settle:a", coopA, LocalDate.of(2026, 9, 15), 1, null,
-        List.of(new Posting(new AccountRef(OwnerType.BUYER, school, Purpose.BUYER_PROCUREMENT), 600_000),
-            new Posting(new AccountRef(OwnerType.COOPERATIVE, coopA, Purpose.COOP_REVENUE), -600_000))));
-    post(new EntryDraft("DISTRIBUTION", "DISTRIBUTION_RUN", coopA, "distribute:a", coopA, LocalDate.of(2026, 12, 31),
-        1, null, List.of(new Posting(new AccountRef(OwnerType.COOPERATIVE, coopA, Purpose.COOP_REVENUE), 360_000),
-            new Posting(new AccountRef(OwnerType.HOUSEHOLD, householdA, Purpose.DIVIDEND_PAYABLE), -360_000))));
-    post(new EntryDraft("ORDER_SETTLEMENT", "ORDER", coopB, "settle:b", coopB, LocalDate.of(2026, 10, 1), 1, null,
-        List.of(new Posting(new AccountRef(OwnerType.BUYER, hospital, Purpose.BUYER_PROCUREMENT), 250_000),
-            new Posting(new AccountRef(OwnerType.COOPERATIVE, coopB, Purpose.COOP_REVENUE), -250_000))));
+    post(new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, coopA, "settle:a", coopA, LocalDate.of(2026, 9, 15), 1, null,
+        List.of(new Posting(AccountRef.of(coopA, ChartAccount.BANK_DEPOSIT), 600_000),
+            new Posting(AccountRef.of(coopA, ChartAccount.OPERATING_REVENUE), -600_000))));
+    post(new EntryDraft(EntryKind.DISTRIBUTION, ReferenceType.DISTRIBUTION_RUN, coopA, "distribute:a", coopA, LocalDate.of(2026, 12, 31),
+        1, null, List.of(new Posting(AccountRef.of(coopA, ChartAccount.OPERATING_REVENUE), 360_000),
+            new Posting(AccountRef.member(coopA, ChartAccount.RESIDUAL_SURPLUS_PAYABLE, householdA), -360_000))));
+    post(new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, coopB, "settle:b", coopB, LocalDate.of(2026, 10, 1), 1, null,
+        List.of(new Posting(AccountRef.of(coopB, ChartAccount.BANK_DEPOSIT), 250_000),
+            new Posting(AccountRef.of(coopB, ChartAccount.OPERATING_REVENUE), -250_000))));
   }
 
   private static void post(EntryDraft draft) {

@@ -73,19 +73,19 @@ class SettlementTest {
     assertThat(entry.getCooperativeId()).isEqualTo(Long.parseLong(market.coop));
     assertThat(settled.body().getString("ledgerEntryId")).isEqualTo(entry.getId().toString());
 
-    List<Record3<cn.bangfu.ledger.AccountRef.Purpose, Long, Long>> postings = db()
-        .select(LEDGER_ACCOUNT.PURPOSE, LEDGER_ACCOUNT.OWNER_ID, LEDGER_POSTING.AMOUNT_FEN)
+    List<Record3<String, Long, Long>> postings = db()
+        .select(LEDGER_ACCOUNT.CHART_CODE, LEDGER_ACCOUNT.COOPERATIVE_ID, LEDGER_POSTING.AMOUNT_FEN)
         .from(LEDGER_POSTING).join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
         .where(LEDGER_POSTING.ENTRY_ID.eq(entry.getId())).orderBy(LEDGER_POSTING.LINE_NO).fetch();
     assertThat(postings).hasSize(2);
     assertThat(postings.stream().mapToLong(Record3::value3).sum()).isZero();
     assertThat(postings).anySatisfy(p -> {
-      assertThat(p.value1()).isEqualTo(cn.bangfu.ledger.AccountRef.Purpose.BUYER_PROCUREMENT);
-      assertThat(p.value2()).isEqualTo(Long.parseLong(market.buyer));
+      assertThat(p.value1()).as("银行存款").isEqualTo("102");
+      assertThat(p.value2()).isEqualTo(Long.parseLong(market.coop));
       assertThat(p.value3()).isEqualTo(600_000L);
     });
     assertThat(postings).anySatisfy(p -> {
-      assertThat(p.value1()).isEqualTo(cn.bangfu.ledger.AccountRef.Purpose.COOP_REVENUE);
+      assertThat(p.value1()).as("经营收入").isEqualTo("501");
       assertThat(p.value2()).isEqualTo(Long.parseLong(market.coop));
       assertThat(p.value3()).isEqualTo(-600_000L);
     });

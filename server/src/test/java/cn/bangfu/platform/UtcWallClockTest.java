@@ -1,12 +1,13 @@
 package cn.bangfu.platform;
 
+import cn.bangfu.ledger.ChartAccount;
+import cn.bangfu.ledger.EntryKind;
+import cn.bangfu.ledger.ReferenceType;
 import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 import static cn.bangfu.db.Tables.ORDER_HISTORY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.ledger.AccountRef;
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.PostedEntry;
 import cn.bangfu.ledger.Posting;
@@ -48,9 +49,9 @@ class UtcWallClockTest {
       });
       LocalDateTime before = LocalDateTime.now(ZoneOffset.UTC).minusSeconds(1);
       PostedEntry entry = db.transactionResult(c -> server.server().ledger().post(c.dsl(), new EntryDraft(
-          "ORDER_SETTLEMENT", "ORDER", 1, "order-settlement:tz", 1, LocalDate.of(2026, 9, 15), 1, null, List.of(
-              new Posting(new AccountRef(OwnerType.BUYER, 2, Purpose.BUYER_PROCUREMENT), 600_000),
-              new Posting(new AccountRef(OwnerType.COOPERATIVE, 1, Purpose.COOP_REVENUE), -600_000)))));
+          EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, 1, "order-settlement:tz", 1, LocalDate.of(2026, 9, 15), 1, null, List.of(
+              new Posting(AccountRef.of(1, ChartAccount.BANK_DEPOSIT), 600_000),
+              new Posting(AccountRef.of(1, ChartAccount.OPERATING_REVENUE), -600_000)))));
 
       assertThat(db.select(ORDER_HISTORY.AT).from(ORDER_HISTORY).orderBy(ORDER_HISTORY.ID).fetch(ORDER_HISTORY.AT))
           .containsExactly(noon, noon);

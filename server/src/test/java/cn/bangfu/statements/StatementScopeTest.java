@@ -1,10 +1,11 @@
 package cn.bangfu.statements;
 
+import cn.bangfu.ledger.ChartAccount;
+import cn.bangfu.ledger.EntryKind;
+import cn.bangfu.ledger.ReferenceType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.ledger.AccountRef;
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.Posting;
 import cn.bangfu.support.ClassServer;
@@ -62,10 +63,10 @@ class StatementScopeTest {
     created(server.http.post("/api/v1/cooperatives/" + coop + "/members", token, Fixtures.membership(household)));
     created(server.http.post("/api/v1/cooperatives/" + coop + "/deliveries", token, Fixtures.delivery(household)));
     long coopId = Long.parseLong(coop);
-    EntryDraft revenue = new EntryDraft("ORDER_SETTLEMENT", "ORDER", orderRef, "order-settlement:" + orderRef, coopId,
+    EntryDraft revenue = new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, orderRef, "order-settlement:" + orderRef, coopId,
         LocalDate.of(2026, 9, 1), 1, "statement scope", List.of(
-            new Posting(new AccountRef(OwnerType.BUYER, 1, Purpose.BUYER_PROCUREMENT), 1_000_000),
-            new Posting(new AccountRef(OwnerType.COOPERATIVE, coopId, Purpose.COOP_REVENUE), -1_000_000)));
+            new Posting(AccountRef.of(coopId, ChartAccount.BANK_DEPOSIT), 1_000_000),
+            new Posting(AccountRef.of(coopId, ChartAccount.OPERATING_REVENUE), -1_000_000)));
     server.server().database().dsl().transaction(tx -> server.server().ledger().post(tx.dsl(), revenue));
     return created(server.http.post("/api/v1/cooperatives/" + coop + "/distributions", token, new JsonObject()
         .put("ruleSetId", "coop-surplus-60").put("periodStart", "2026-01-01").put("periodEnd", "2026-12-31")));

@@ -1,13 +1,14 @@
 package cn.bangfu.support;
 
+import cn.bangfu.ledger.ChartAccount;
 import static cn.bangfu.db.Tables.DISTRIBUTION_RUN;
 import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 
 import cn.bangfu.distribution.PeriodFactsRepository;
 import cn.bangfu.ledger.AccountRef;
-import cn.bangfu.ledger.AccountRef.OwnerType;
-import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.ledger.EntryDraft;
+import cn.bangfu.ledger.EntryKind;
+import cn.bangfu.ledger.ReferenceType;
 import cn.bangfu.ledger.Posting;
 import cn.bangfu.platform.JdbcBatch;
 import io.vertx.core.json.JsonObject;
@@ -52,10 +53,10 @@ public final class DistributionSteps {
    */
   public static EntryDraft settlement(long orderId, long buyerId, long cooperativeId, LocalDate settledOn,
       long amountFen) {
-    return new EntryDraft("ORDER_SETTLEMENT", PeriodFactsRepository.ORDER_REFERENCE, orderId,
+    return new EntryDraft(EntryKind.ORDER_SETTLEMENT, ReferenceType.ORDER, orderId,
         "order-settlement:" + orderId, cooperativeId, settledOn, 0, "bench settlement of order " + orderId, List.of(
-            new Posting(new AccountRef(OwnerType.BUYER, buyerId, Purpose.BUYER_PROCUREMENT), amountFen),
-            new Posting(new AccountRef(OwnerType.COOPERATIVE, cooperativeId, Purpose.COOP_REVENUE), -amountFen)));
+            new Posting(AccountRef.of(cooperativeId, ChartAccount.BANK_DEPOSIT), amountFen),
+            new Posting(AccountRef.of(cooperativeId, ChartAccount.OPERATING_REVENUE), -amountFen)));
   }
 
   /**

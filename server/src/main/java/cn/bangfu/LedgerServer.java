@@ -59,6 +59,9 @@ import cn.bangfu.platform.SecurityHeaders;
 import cn.bangfu.registry.CooperativeBookRepository;
 import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.registry.RegistryRoutes;
+import cn.bangfu.book.BookRepository;
+import cn.bangfu.book.BookRoutes;
+import cn.bangfu.book.BookService;
 import cn.bangfu.registry.RegistryService;
 import cn.bangfu.statements.StatementRepository;
 import cn.bangfu.statements.StatementRoutes;
@@ -162,6 +165,8 @@ public final class LedgerServer {
           new CooperativeBookRepository(),
           new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids, clock);
 
+      BookService book = new BookService(database, ledger, new BookRepository(), participants, ids, clock);
+
       // every service, cache and limit exists once and is shared by the HTTP verticles
       RateLimit anonymousWrites = Api.anonymousWriteLimit();
       MarketServices market = marketServices(registryService, ids);
@@ -173,6 +178,7 @@ public final class LedgerServer {
         RuleSetRoutes.mount(api, ruleSets);
         market.mount(api);
         LedgerRoutes.mount(api, ledgerService);
+        BookRoutes.mount(api, book);
         distributions.mount(api, authenticator);
         OpenApi.mount(api); // last: it describes every route mounted above
       };
@@ -182,7 +188,7 @@ public final class LedgerServer {
       routes = table.routes();
       tableRouter = table.router();
 
-      DemoData.Loaded demo = config.demo() ? DemoData.load(registryService, identity) : null;
+      DemoData.Loaded demo = config.demo() ? DemoData.load(registryService, identity, book) : null;
       int instances = httpInstances();
       // port 0 would give every instance its own random port; a negative port makes Vert.x pick one
       // random port and share it among the instances

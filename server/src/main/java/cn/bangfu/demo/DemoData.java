@@ -15,7 +15,9 @@ import cn.bangfu.rules.model.ShareClass;
 import cn.bangfu.registry.IdentityNumber;
 import cn.bangfu.registry.RegistryCommands.NewBuyer;
 import cn.bangfu.registry.RegistryCommands.NewCooperative;
-import cn.bangfu.registry.RegistryCommands.NewCost;
+import cn.bangfu.book.BookCategories.CostCategory;
+import cn.bangfu.book.BookCategories.PaidFrom;
+import cn.bangfu.book.BookService;
 import cn.bangfu.registry.RegistryCommands.NewDelivery;
 import cn.bangfu.registry.RegistryCommands.NewHousehold;
 import cn.bangfu.registry.RegistryCommands.NewLabor;
@@ -58,7 +60,7 @@ public final class DemoData {
     }
   }
 
-  public static Loaded load(RegistryService registry, IdentityService identity) {
+  public static Loaded load(RegistryService registry, IdentityService identity, BookService book) {
     Principal system = new Principal(0, "demo-loader", Role.ADMIN, null);
     CooperativeRecord coop;
     try {
@@ -103,10 +105,10 @@ public final class DemoData {
             BigDecimal.valueOf(5 + random.nextInt(40)), LocalDate.of(2026, 9, 1), "葡萄园管护")));
       }
     }
-    await(registry.recordCost(accountant, coop.getId(), new NewCost(450_000, "农资", LocalDate.of(2026, 3, 15),
-        "有机肥、果袋")));
-    await(registry.recordCost(accountant, coop.getId(), new NewCost(180_000, "运输", LocalDate.of(2026, 9, 5),
-        "冷链运输")));
+    await(book.recordCost(accountant, coop.getId(), new BookService.NewCost(450_000, CostCategory.MATERIALS,
+        LocalDate.of(2026, 3, 15), "农资: 有机肥、果袋", PaidFrom.BANK)));
+    await(book.recordCost(accountant, coop.getId(), new BookService.NewCost(180_000, CostCategory.TRANSPORT,
+        LocalDate.of(2026, 9, 5), "冷链运输", PaidFrom.BANK)));
 
     BuyerRecord school = await(registry.registerBuyer(system, new NewBuyer("岑巩县第一中学食堂", BuyerKind.SCHOOL,
         Uscc.withCheckCode("12522626MB1780001"), "522626000000", 180_000_000L, new BigDecimal("10"))));

@@ -8,6 +8,7 @@ import cn.bangfu.identity.Principal;
 import cn.bangfu.identity.Role;
 import cn.bangfu.identity.Scopes;
 import cn.bangfu.ledger.ClosedYears;
+import cn.bangfu.ledger.PeriodClose;
 import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.JournalPoster;
 import cn.bangfu.ledger.PostedEntry;
@@ -292,7 +293,7 @@ public final class DistributionService {
         throw Problem.conflict("already-distributed", "revenue or costs of this run were already distributed by run "
             + claimedBy.get() + "; draft again", null);
       }
-      closeWholeYears(db, run);
+      closeWholeYears(db, run, caller.userId());
       EntryDraft entry = DistributionEntries.posting(run, runs.recipientAmounts(db, runId), caller.userId(), today());
       PostedEntry posted = entry == null ? null : ledger.post(db, entry);
       run.setStatus(RunStatus.POSTED).setPostedBy(caller.userId()).setPostedAt(now())
@@ -302,15 +303,24 @@ public final class DistributionService {
     });
   }
 
-  /** 结账 of every calendar year the run's period covers from 1 January to 31 December. */
-  private void closeWholeYears(DSLContext db, DistributionRunRecord run) {
+  /**
+   * 结账 of every calendar year the run's period covers from 1 January to 31 December (see
+   * {@link PeriodClose}): the year's income and cost into 本年盈余 and on into 盈余分配, then no entry
+   * dated in it. A year is closed only once it has ended by the business clock: a whole-year run
+   * posted earlier would close a year that can still earn and spend.
+   */
+  private void closeWholeYears(DSLContext db, DistributionRunRecord run, long causedBy) {
     for (int year = run.getPeriodStart().getYear(); year <= run.getPeriodEnd().getYear(); year++) {
       boolean whole = !run.getPeriodStart().isAfter(LocalDate.of(year, 1, 1))
           && !run.getPeriodEnd().isBefore(LocalDate.of(year, 12, 31));
-      if (whole && !ClosedYears.close(db, run.getCooperativeId(), year, run.getId(), now())) {
-        throw Problem.conflict("year-closed", "the cooperative's year " + year + " is already closed (结账) by run "
-            + ClosedYears.closedBy(db, run.getCooperativeId(), year).orElse(null) + "; draft again", "periodStart");
+      if (!whole) {
+        continue;
       }
+      if (!today().isAfter(LocalDate.of(year, 12, 31))) {
+        throw Problem.conflict("year-not-ended", "the run covers all of " + year + ", which has not ended (today is "
+            + today() + "); post it from " + (year + 1) + "-01-01 on", "periodEnd");
+      }
+      PeriodClose.closeYear(db, ledger, run.getCooperativeId(), year, run.getId(), causedBy, now());
     }
   }
 
@@ -332,6 +342,9 @@ public final class DistributionService {
               caller.userId(), reason);
       // The reversed distribution gave nothing: its revenue and costs are undistributed, its years open
       runs.releaseClaims(db, runId);
+      // the reopened year's 结账 is undone in that year, so its income and cost accounts are as before
+      ClosedYears.closingEntriesOf(db, runId).forEach((year, closing) -> ledger.reverse(db, closing,
+          "period-close-reversal:" + closing, LocalDate.of(year, 12, 31), caller.userId(), "reopened with run " + runId));
       ClosedYears.reopen(db, runId);
       run.setStatus(RunStatus.REVERSED).setReversedBy(caller.userId()).setReversedAt(now())
           .setReversalReason(reason).setReversalEntryId(reversal == null ? null : reversal.entryId());

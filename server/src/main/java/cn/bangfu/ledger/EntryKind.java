@@ -9,5 +9,13 @@ public enum EntryKind {
   /** A run paid out to members: 应付剩余盈余 / 银行存款. */
   DIVIDEND_PAYOUT,
   /** The exact negation of an earlier entry. */
-  REVERSAL
+  REVERSAL,
+  /** Off-platform income: 银行存款 or 库存现金 / 经营收入 or 其他收入. */
+  INCOME,
+  /** A cost: 经营支出, 管理费用 or 其他支出 / 银行存款, 库存现金, 应付款 or 应付工资. */
+  COST,
+  /** A member's contribution: 银行存款 / 股金 (the member's) or 专项基金. */
+  CONTRIBUTION,
+  /** 结账: the year's income and cost accounts into 本年盈余, then 本年盈余 into 盈余分配. */
+  PERIOD_CLOSE
 }

@@ -83,6 +83,30 @@ public final class LedgerQueries {
     return balances;
   }
 
+  /**
+   * The posting sums (debit positive) of the cooperative's accounts of {@code classes} over the
+   * postings dated {@code from..to}, by account; accounts summing to 0 are left out.
+   */
+  public Map<AccountRef, Long> periodSums(DSLContext db, long cooperativeId, LocalDate from, LocalDate to,
+      Collection<ChartAccount.AccountClass> classes) {
+    List<String> codes = java.util.Arrays.stream(ChartAccount.values()).filter(a -> classes.contains(a.accountClass()))
+        .map(ChartAccount::code).toList();
+    Map<AccountRef, Long> sums = new java.util.LinkedHashMap<>();
+    db.select(LEDGER_ACCOUNT.CHART_CODE, LEDGER_ACCOUNT.HOUSEHOLD_ID, sum(LEDGER_POSTING.AMOUNT_FEN))
+        .from(LEDGER_POSTING).join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
+        .where(LEDGER_POSTING.COOPERATIVE_ID.eq(cooperativeId), LEDGER_POSTING.EFFECTIVE_DATE.between(from, to),
+            LEDGER_ACCOUNT.CHART_CODE.in(codes))
+        .groupBy(LEDGER_ACCOUNT.CHART_CODE, LEDGER_ACCOUNT.HOUSEHOLD_ID)
+        .orderBy(LEDGER_ACCOUNT.CHART_CODE, LEDGER_ACCOUNT.HOUSEHOLD_ID)
+        .forEach(r -> {
+          long amount = r.value3().longValueExact();
+          if (amount != 0) {
+            sums.put(new AccountRef(cooperativeId, LedgerRepository.chartAccount(r.value1()), r.value2()), amount);
+          }
+        });
+    return sums;
+  }
+
   /** The cooperative's accounts and its members' sub-accounts, in chart order. */
   public List<LedgerAccountRecord> accountsOfCooperative(DSLContext db, long cooperativeId) {
     return db.selectFrom(LEDGER_ACCOUNT).where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(cooperativeId))

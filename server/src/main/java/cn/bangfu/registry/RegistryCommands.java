@@ -47,7 +47,4 @@ public final class RegistryCommands {
 
   public record NewLabor(long householdId, BigDecimal days, LocalDate date, String post) {
   }
-
-  public record NewCost(long amountFen, String category, LocalDate date, String note) {
-  }
 }

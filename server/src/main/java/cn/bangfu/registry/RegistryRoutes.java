@@ -16,7 +16,6 @@ import cn.bangfu.rules.model.LaborCapacity;
 import cn.bangfu.rules.model.ShareClass;
 import cn.bangfu.registry.RegistryCommands.NewBuyer;
 import cn.bangfu.registry.RegistryCommands.NewCooperative;
-import cn.bangfu.registry.RegistryCommands.NewCost;
 import cn.bangfu.registry.RegistryCommands.NewDelivery;
 import cn.bangfu.registry.RegistryCommands.NewHousehold;
 import cn.bangfu.registry.RegistryCommands.NewLabor;
@@ -152,13 +151,7 @@ public final class RegistryRoutes {
           body.decimal("days", 1, BigDecimal.ZERO, new BigDecimal("366")), body.pastDate("date"), body.text("post", 100));
       return registry.recordLabor(caller, cooperativeId, l).map(row -> Reply.created(RegistryJson.labor(row)));
     });
-    api.route(HttpMethod.POST, "/cooperatives/:id/costs", Set.of(COOP), (ctx, caller) -> {
-      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
-      Body body = Body.of(ctx);
-      NewCost c = new NewCost(body.fen("amountFen", 1), body.text("category", 40), body.pastDate("date"),
-          body.optionalText("note", 500));
-      return registry.recordCost(caller, cooperativeId, c).map(row -> Reply.created(RegistryJson.cost(row)));
-    });
+    // POST /cooperatives/:id/costs is the book's (cn.bangfu.book): a cost is an entry on the chart
   }
 
   private static String uscc(Body body) {

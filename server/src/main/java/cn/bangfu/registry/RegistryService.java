@@ -3,7 +3,6 @@ package cn.bangfu.registry;
 import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.db.tables.records.BuyerRecord;
 import cn.bangfu.db.tables.records.CooperativeRecord;
-import cn.bangfu.db.tables.records.CostRecordRecord;
 import cn.bangfu.db.tables.records.DeliveryRecord;
 import cn.bangfu.db.tables.records.HouseholdRecord;
 import cn.bangfu.db.tables.records.LaborRecordRecord;
@@ -13,7 +12,6 @@ import cn.bangfu.db.tables.records.ShareHoldingRecord;
 import cn.bangfu.identity.Principal;
 import cn.bangfu.identity.Role;
 import cn.bangfu.identity.Scopes;
-import cn.bangfu.ledger.ClosedYears;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.FieldCipher;
 import cn.bangfu.platform.Ids;
@@ -21,7 +19,6 @@ import cn.bangfu.platform.Problem;
 import cn.bangfu.rules.model.HouseholdStatus;
 import cn.bangfu.registry.RegistryCommands.NewBuyer;
 import cn.bangfu.registry.RegistryCommands.NewCooperative;
-import cn.bangfu.registry.RegistryCommands.NewCost;
 import cn.bangfu.registry.RegistryCommands.NewDelivery;
 import cn.bangfu.registry.RegistryCommands.NewHousehold;
 import cn.bangfu.registry.RegistryCommands.NewLabor;
@@ -330,16 +327,4 @@ public final class RegistryService {
     });
   }
 
-  public Future<CostRecordRecord> recordCost(Principal caller, long cooperativeId, NewCost c) {
-    return database.tx(db -> {
-      visibleCooperative(db, caller, cooperativeId);
-      // 结账: a distributed year's costs are final; a cost found later belongs to the next period
-      ClosedYears.requireOpen(db, cooperativeId, c.date(), "date");
-      CostRecordRecord row = new CostRecordRecord().setId(ids.next()).setCooperativeId(cooperativeId)
-          .setAmountFen(c.amountFen()).setCategory(c.category()).setIncurredOn(c.date()).setNote(c.note())
-          .setCreatedAt(now()).setCreatedBy(caller.userId());
-      books.insertCost(db, row);
-      return row;
-    });
-  }
 }

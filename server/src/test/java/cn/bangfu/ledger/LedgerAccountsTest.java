@@ -143,7 +143,9 @@ class LedgerAccountsTest {
         new Case(adminToken, revenueB, 200), new Case(adminToken, dividendB, 200),
         new Case(regulator, revenueA, 200), new Case(regulator, dividendA, 200), new Case(regulator, bankA, 200),
         new Case(regulator, revenueB, 403), new Case(regulator, dividendB, 403), new Case(regulator, bankB, 403),
-        new Case(coopToken, revenueA, 200), new Case(coopToken, revenueB, 403), new Case(coopToken, dividendA, 403),
+        new Case(coopToken, revenueA, 200), new Case(coopToken, revenueB, 403),
+        // a member's sub-account is in its cooperative's book: the cooperative keeps it
+        new Case(coopToken, dividendA, 200), new Case(coopToken, dividendB, 403),
         new Case(coopToken, bankA, 200), new Case(coopToken, bankB, 403),
         new Case(buyerToken, bankA, 403), new Case(buyerToken, bankB, 403),
         new Case(buyerToken, revenueA, 403),

@@ -1,0 +1,155 @@
+package cn.bangfu.book;
+
+import cn.bangfu.book.BookCategories.ContributionKind;
+import cn.bangfu.book.BookCategories.CostCategory;
+import cn.bangfu.book.BookCategories.IncomeCategory;
+import cn.bangfu.book.BookCategories.Into;
+import cn.bangfu.book.BookCategories.PaidFrom;
+import cn.bangfu.db.tables.records.CooperativeIncomeRecord;
+import cn.bangfu.db.tables.records.CostRecordRecord;
+import cn.bangfu.db.tables.records.MemberContributionRecord;
+import cn.bangfu.identity.Principal;
+import cn.bangfu.identity.Scopes;
+import cn.bangfu.ledger.AccountRef;
+import cn.bangfu.ledger.ClosedYears;
+import cn.bangfu.ledger.EntryDraft;
+import cn.bangfu.ledger.EntryKind;
+import cn.bangfu.ledger.Ledger;
+import cn.bangfu.ledger.PeriodClose;
+import cn.bangfu.ledger.PostedEntry;
+import cn.bangfu.ledger.Posting;
+import cn.bangfu.ledger.ReferenceType;
+import cn.bangfu.platform.BusinessClock;
+import cn.bangfu.platform.Database;
+import cn.bangfu.platform.Ids;
+import cn.bangfu.platform.Problem;
+import cn.bangfu.registry.ParticipantRepository;
+import io.vertx.core.Future;
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/**
+ * Posts the cooperative's own money events, each in one transaction with its row: the row and its
+ * balanced entry are written together or not at all, and nothing is written into a closed year
+ * (409 naming the date field).
+ */
+public final class BookService {
+  private final Database database;
+  private final Ledger ledger;
+  private final BookRepository book;
+  private final ParticipantRepository participants;
+  private final Ids ids;
+  private final BusinessClock clock;
+
+  public BookService(Database database, Ledger ledger, BookRepository book, ParticipantRepository participants, Ids ids,
+      BusinessClock clock) {
+    this.database = database;
+    this.ledger = ledger;
+    this.book = book;
+    this.participants = participants;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  public record NewIncome(long amountFen, IncomeCategory category, LocalDate date, String note, Into into) {
+  }
+
+  public record NewCost(long amountFen, CostCategory category, LocalDate date, String note, PaidFrom paidFrom) {
+  }
+
+  public record NewContribution(long householdId, long amountFen, LocalDate date, ContributionKind kind) {
+  }
+
+  /** A year's 结账: its closing entry (none when nothing moved) and the surplus it carried into 盈余分配. */
+  public record Closed(long cooperativeId, int year, Long closingEntryId, long surplusFen) {
+  }
+
+  public Future<CooperativeIncomeRecord> recordIncome(Principal caller, long cooperativeId, NewIncome in) {
+    return database.tx(db -> {
+      requireCooperative(db, caller, cooperativeId);
+      ClosedYears.requireOpen(db, cooperativeId, in.date(), "date");
+      long id = ids.next();
+      PostedEntry entry = ledger.post(db, new EntryDraft(EntryKind.INCOME, ReferenceType.INCOME, id, "income:" + id,
+          cooperativeId, in.date(), caller.userId(), memo(in.category().name(), in.note()), List.of(
+              new Posting(AccountRef.of(cooperativeId, in.into().account()), in.amountFen()),
+              new Posting(AccountRef.of(cooperativeId, in.category().account()), -in.amountFen()))));
+      CooperativeIncomeRecord row = new CooperativeIncomeRecord().setId(id).setCooperativeId(cooperativeId)
+          .setCategory(in.category().name()).setAmountFen(in.amountFen()).setReceivedOn(in.date())
+          .setReceivedInto(in.into().name()).setNote(in.note()).setLedgerEntryId(entry.entryId())
+          .setCreatedAt(clock.now()).setCreatedBy(caller.userId());
+      book.insertIncome(db, row);
+      return row;
+    });
+  }
+
+  public Future<CostRecordRecord> recordCost(Principal caller, long cooperativeId, NewCost c) {
+    return database.tx(db -> {
+      requireCooperative(db, caller, cooperativeId);
+      // 结账: a closed year's costs are final; a cost found later belongs to the next period
+      ClosedYears.requireOpen(db, cooperativeId, c.date(), "date");
+      long id = ids.next();
+      PostedEntry entry = ledger.post(db, new EntryDraft(EntryKind.COST, ReferenceType.COST, id, "cost:" + id,
+          cooperativeId, c.date(), caller.userId(), memo(c.category().name(), c.note()), List.of(
+              new Posting(AccountRef.of(cooperativeId, c.category().account()), c.amountFen()),
+              new Posting(AccountRef.of(cooperativeId, c.paidFrom().account(c.category())), -c.amountFen()))));
+      CostRecordRecord row = new CostRecordRecord().setId(id).setCooperativeId(cooperativeId)
+          .setAmountFen(c.amountFen()).setCategory(c.category().name()).setIncurredOn(c.date()).setNote(c.note())
+          .setPaidFrom(c.paidFrom().name()).setLedgerEntryId(entry.entryId())
+          .setCreatedAt(clock.now()).setCreatedBy(caller.userId());
+      book.insertCost(db, row);
+      return row;
+    });
+  }
+
+  public Future<MemberContributionRecord> recordContribution(Principal caller, long cooperativeId, NewContribution c) {
+    return database.tx(db -> {
+      requireCooperative(db, caller, cooperativeId);
+      if (!book.isMember(db, cooperativeId, c.householdId())) {
+        throw new Problem(422, "not-a-member", "Not a member",
+            "household " + c.householdId() + " is not a member of cooperative " + cooperativeId, "householdId");
+      }
+      ClosedYears.requireOpen(db, cooperativeId, c.date(), "date");
+      long id = ids.next();
+      AccountRef credited = c.kind().account().byMember()
+          ? AccountRef.member(cooperativeId, c.kind().account(), c.householdId())
+          : AccountRef.of(cooperativeId, c.kind().account());
+      PostedEntry entry = ledger.post(db, new EntryDraft(EntryKind.CONTRIBUTION, ReferenceType.CONTRIBUTION, id,
+          "contribution:" + id, cooperativeId, c.date(), caller.userId(), c.kind().name() + " " + c.householdId(),
+          List.of(new Posting(AccountRef.of(cooperativeId, cn.bangfu.ledger.ChartAccount.BANK_DEPOSIT), c.amountFen()),
+              new Posting(credited, -c.amountFen()))));
+      MemberContributionRecord row = new MemberContributionRecord().setId(id).setCooperativeId(cooperativeId)
+          .setHouseholdId(c.householdId()).setKind(c.kind().name()).setAmountFen(c.amountFen())
+          .setContributedOn(c.date()).setLedgerEntryId(entry.entryId()).setCreatedAt(clock.now())
+          .setCreatedBy(caller.userId());
+      book.insertContribution(db, row);
+      return row;
+    });
+  }
+
+  /** 结账 of {@code year}: only once it has ended by the business clock; a closed year is a 409. */
+  public Future<Closed> closePeriod(Principal caller, long cooperativeId, int year) {
+    return database.tx(db -> {
+      requireCooperative(db, caller, cooperativeId);
+      if (!clock.today().isAfter(LocalDate.of(year, 12, 31))) {
+        throw Problem.conflict("year-not-ended", "the year " + year + " has not ended (today is " + clock.today()
+            + "); close it from " + (year + 1) + "-01-01 on", "year");
+      }
+      PeriodClose.Closing closing = PeriodClose.closeYear(db, ledger, cooperativeId, year, null, caller.userId(),
+          clock.now());
+      return new Closed(cooperativeId, year, closing.entryId(), closing.surplusFen());
+    });
+  }
+
+  /** Writes are the cooperative's own: its COOP user (403 otherwise; 404 when it does not exist). */
+  private void requireCooperative(DSLContext db, Principal caller, long cooperativeId) {
+    participants.cooperative(db, cooperativeId)
+        .orElseThrow(() -> Problem.notFound("cooperative", Long.toString(cooperativeId)));
+    Scopes.require(caller.role() == cn.bangfu.identity.Role.COOP && caller.scopeEntityId() == cooperativeId,
+        "cooperative " + cooperativeId);
+  }
+
+  private static String memo(String category, String note) {
+    return note == null ? category : category + " " + note;
+  }
+}

@@ -105,6 +105,6 @@ class BusinessClockTest {
   }
 
   private static JsonObject costDated(LocalDate date) {
-    return new JsonObject().put("amountFen", 1_000).put("category", "农资").put("date", date.toString());
+    return new JsonObject().put("amountFen", 1_000).put("category", "MATERIALS").put("date", date.toString());
   }
 }

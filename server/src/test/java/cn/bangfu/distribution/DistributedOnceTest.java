@@ -91,7 +91,7 @@ class DistributedOnceTest {
     coop.postedRun("coop-surplus-60", closed + "-01-01", closed + "-12-31");
 
     Http.Response cost = coop.post("/api/v1/cooperatives/" + coop.id + "/costs", coop.coopToken, new JsonObject()
-        .put("amountFen", 30_000).put("category", "农资").put("date", closed + "-11-30"));
+        .put("amountFen", 30_000).put("category", "MATERIALS").put("date", closed + "-11-30"));
     assertThat(cost.status()).as(cost.text()).isEqualTo(409);
     assertThat(cost.body().getString("field")).isEqualTo("date");
     assertThat(cost.body().getString("type")).endsWith("year-closed");
@@ -127,8 +127,8 @@ class DistributedOnceTest {
   @Test
   void given_a_posted_half_year_then_a_run_over_the_whole_year_gets_only_the_undistributed_rest() {
     GrapeCooperative coop = grapeYear("岑丰村葡萄合作社三");
-    String february = coop.cost(80_000, "农资", "2026-02-10");
-    String august = coop.cost(50_000, "农资", "2026-08-10");
+    String february = coop.cost(80_000, "MATERIALS", "2026-02-10");
+    String august = coop.cost(50_000, "MATERIALS", "2026-08-10");
     JsonObject half = coop.postedRun("coop-surplus-60", "2026-01-01", "2026-06-30");
     // 480,000 − 80,000: the August cost is after the period's end and waits for a later run
     assertThat(half.getLong("poolFen")).isEqualTo(400_000L);
@@ -192,7 +192,7 @@ class DistributedOnceTest {
   void a_pv_station_run_consumes_only_the_o_and_m_it_deducts_and_leaves_other_costs_to_a_surplus_run() {
     GrapeCooperative coop = grapeYear("岑丰村光伏合作社");
     String maintenance = coop.cost(30_000, "OPERATION_MAINTENANCE", "2026-03-01");
-    String fertilizer = coop.cost(80_000, "农资", "2026-03-01");
+    String fertilizer = coop.cost(80_000, "MATERIALS", "2026-03-01");
     JsonObject pv = coop.postedRun("pv-station-welfare-posts", "2026-01-01", "2026-06-30");
     assertThat(pv.getLong("poolFen")).isEqualTo(450_000L);
     assertThat(pv.getJsonObject("sources").getJsonArray("costIds").getList()).containsExactly(maintenance);

@@ -75,7 +75,7 @@ final class GrapeCooperative {
   }
 
   void cost(long fen, String date) {
-    cost(fen, "农资", date);
+    cost(fen, "MATERIALS", date);
   }
 
   /** A cost of {@code category}; returns its id. */

@@ -141,8 +141,19 @@ class AuthorizationMatrixTest {
         "/api/v1/cooperatives/{coopB}/labor", () -> new JsonObject().put("householdId", "{household}").put("days", 3)
             .put("date", "2026-09-01").put("post", "保洁员"), Set.of(Role.COOP), none));
     t.put("POST /api/v1/cooperatives/:id/costs", new Row("POST", "/api/v1/cooperatives/{coopA}/costs",
-        "/api/v1/cooperatives/{coopB}/costs", () -> new JsonObject().put("amountFen", 120_000).put("category", "运费")
-            .put("date", "2026-09-01"), Set.of(Role.COOP), none));
+        "/api/v1/cooperatives/{coopB}/costs", () -> new JsonObject().put("amountFen", 120_000).put("category", "TRANSPORT")
+            .put("date", "2026-09-01").put("paidFrom", "BANK"), Set.of(Role.COOP), none));
+    t.put("POST /api/v1/cooperatives/:id/income", new Row("POST", "/api/v1/cooperatives/{coopA}/income",
+        "/api/v1/cooperatives/{coopB}/income", () -> new JsonObject().put("amountFen", 600_000)
+            .put("category", "PV_GRID").put("date", "2026-09-01").put("into", "BANK"), Set.of(Role.COOP), none));
+    t.put("POST /api/v1/cooperatives/:id/contributions", new Row("POST", "/api/v1/cooperatives/{coopA}/contributions",
+        "/api/v1/cooperatives/{coopB}/contributions", () -> new JsonObject().put("householdId", "{household}")
+            .put("amountFen", 300_000).put("date", "2026-09-01").put("kind", "FISCAL_QUANTIFIED"), Set.of(Role.COOP),
+        none));
+    // only the own COOP call succeeds, once: 2025 has ended by the tests' business clock
+    t.put("POST /api/v1/cooperatives/:id/periods/:year/close", new Row("POST",
+        "/api/v1/cooperatives/{coopA}/periods/2025/close", "/api/v1/cooperatives/{coopB}/periods/2025/close",
+        JsonObject::new, Set.of(Role.COOP), none));
     t.put("GET /api/v1/rule-sets", new Row("GET", "/api/v1/rule-sets", null, null, all, none));
     t.put("GET /api/v1/rule-sets/:id", new Row("GET", "/api/v1/rule-sets/coop-surplus-60", null, null, all, none));
     t.put("POST /api/v1/rule-sets/validate", new Row("POST", "/api/v1/rule-sets/validate", null,

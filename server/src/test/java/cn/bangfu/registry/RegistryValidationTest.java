@@ -90,9 +90,11 @@ class RegistryValidationTest {
     add(cases, labor, "post", MISSING, "");
 
     Route costs = new Route("/api/v1/cooperatives/{coop}/costs", true, new JsonObject().put("amountFen", 500_000)
-        .put("category", "化肥").put("date", "2026-06-01").put("note", "复合肥 2 吨"));
+        .put("category", "MATERIALS").put("date", "2026-06-01").put("note", "复合肥 2 吨").put("paidFrom", "BANK"));
     add(cases, costs, "amountFen", MISSING, 0, -1, 1.5);
-    add(cases, costs, "category", MISSING, "x".repeat(41));
+    // issue 13: a closed list; an unknown category would be ignored by the rules' cost filters
+    add(cases, costs, "category", MISSING, "化肥", "x".repeat(41));
+    add(cases, costs, "paidFrom", "WECHAT", 3);
     return cases.stream();
   }
 

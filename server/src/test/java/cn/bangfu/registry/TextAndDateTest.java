@@ -93,7 +93,7 @@ class TextAndDateTest {
       assertRefused(server.http.post(base + "/labor", coopToken, new JsonObject().put("householdId", householdId)
           .put("days", 2).put("date", date).put("post", "护林员")), "date");
       assertRefused(server.http.post(base + "/costs", coopToken, new JsonObject().put("amountFen", 5_000)
-          .put("category", "农资").put("date", date)), "date");
+          .put("category", "MATERIALS").put("date", date)), "date");
     }
     assertThat(rows("delivery")).isEqualTo(deliveries);
     assertThat(rows("labor_record")).isEqualTo(labour);

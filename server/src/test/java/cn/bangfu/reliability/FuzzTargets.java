@@ -93,9 +93,22 @@ final class FuzzTargets {
         List.of(of("householdId", Kind.ID, true), decimal("days", 1, "0", "366", true), of("date", Kind.DATE, true),
             text("post", 100, true)), KeyMode.NONE));
     t.put("POST /api/v1/cooperatives/:id/costs", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
-        new JsonObject().put("amountFen", 120_000).put("category", "运费").put("date", "2026-09-01").put("note", "冷链"),
-        List.of(integer("amountFen", 1, cn.bangfu.platform.Body.MAX_FEN), text("category", 40, true),
-            of("date", Kind.DATE, true), text("note", 500, false)), KeyMode.NONE));
+        new JsonObject().put("amountFen", 120_000).put("category", "TRANSPORT").put("date", "2026-09-01").put("note", "冷链")
+            .put("paidFrom", "BANK"),
+        List.of(integer("amountFen", 1, cn.bangfu.platform.Body.MAX_FEN), of("category", Kind.ENUM, true),
+            of("date", Kind.DATE, true), text("note", 500, false), of("paidFrom", Kind.ENUM, false)), KeyMode.NONE));
+    t.put("POST /api/v1/cooperatives/:id/income", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("amountFen", 600_000).put("category", "PV_GRID").put("date", "2026-09-01")
+            .put("note", "光伏电站并网收入").put("into", "BANK"),
+        List.of(integer("amountFen", 1, cn.bangfu.platform.Body.MAX_FEN), of("category", Kind.ENUM, true),
+            of("date", Kind.DATE, true), text("note", 500, false), of("into", Kind.ENUM, true)), KeyMode.NONE));
+    t.put("POST /api/v1/cooperatives/:id/contributions", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("householdId", w.member).put("amountFen", 300_000).put("date", "2026-09-01")
+            .put("kind", "CAPITAL"),
+        List.of(of("householdId", Kind.ID, true), integer("amountFen", 1, cn.bangfu.platform.Body.MAX_FEN),
+            of("date", Kind.DATE, true), of("kind", Kind.ENUM, true)), KeyMode.NONE));
+    t.put("POST /api/v1/cooperatives/:id/periods/:year/close", new Target(Role.COOP,
+        Map.of("id", w.coop, "year", "2024"), List.of(), BodyMode.NONE, new JsonObject(), List.of(), KeyMode.NONE));
     t.put("POST /api/v1/lots", new Target(Role.COOP, none, List.of(), BodyMode.REQUIRED,
         new JsonObject().put("cooperativeId", w.coop).put("product", "葡萄").put("grade", "一级").put("quantity", "450")
             .put("unit", "KG").put("unitPriceFen", 1200).put("availableFrom", today)

@@ -97,6 +97,8 @@ class DistributionLifecycleTest {
         .body().getString("status")).isEqualTo("APPROVED");
 
     // When eight posts race (cooperative and regulator, as retries would), exactly one entry is written
+    // the run covers all of 2026: it closes the year (结账), so it is posted once 2026 has ended
+    server.passDaysUntilAfter(java.time.LocalDate.of(2026, 12, 31));
     List<Integer> statuses = raceToPost(runId, 8);
     assertThat(statuses).containsOnly(200);
     assertThat(server.server().database().dsl().fetchCount(LEDGER_ENTRY,

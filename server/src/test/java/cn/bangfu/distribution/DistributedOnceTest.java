@@ -101,22 +101,20 @@ class DistributedOnceTest {
   @Test
   void given_a_closed_year_when_a_settlement_is_dated_in_it_then_409_naming_settled_on_and_nothing_posted() {
     GrapeCooperative coop = new GrapeCooperative(server, "岑丰村葡萄合作社八", 4);
-    // An order is settled on or after the day it was placed (today by the business clock, which this
-    // class's runs move on), so close the current year, with room for the 公示 wait inside it
-    if (server.today().getDayOfYear() > 340) {
-      server.passDaysUntilAfter(server.today().withDayOfYear(server.today().lengthOfYear()));
-    }
+    // An order is settled on or after the day it was placed, and a year is closed only once it has
+    // ended: the order is placed and accepted in this business year, the year's run is posted after
+    // 31 December (which closes it), and the buyer then pays dating the payment 31 December
     int thisYear = server.today().getYear();
     settled(coop, 120_000, server.today());
-    coop.postedRun("coop-surplus-60", thisYear + "-01-01", thisYear + "-12-31");
-
     String buyerToken = server.userToken("buyer-" + coop.buyerId, "BUYER", coop.buyerId);
     Market market = Market.of(server, coop.id, coop.coopToken, coop.buyerId, buyerToken);
     String order = market.placedOrder(market.lot("500"), "400");
     market.advance(order, "ACCEPTED");
+    coop.postedRun("coop-surplus-60", thisYear + "-01-01", thisYear + "-12-31");
+
     long entriesBefore = server.server().database().dsl().fetchCount(LEDGER_ENTRY);
     Http.Response settle = market.act(buyerToken, order, "settle", new JsonObject().put("amountFen", 480_000)
-        .put("paymentRef", "BANK-" + order).put("settledOn", server.today().toString()));
+        .put("paymentRef", "BANK-" + order).put("settledOn", thisYear + "-12-31"));
     assertThat(settle.status()).as(settle.text()).isEqualTo(409);
     assertThat(settle.body().getString("field")).isEqualTo("settledOn");
     assertThat(server.server().database().dsl().fetchCount(LEDGER_ENTRY)).isEqualTo(entriesBefore);

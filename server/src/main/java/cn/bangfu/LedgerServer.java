@@ -105,6 +105,7 @@ public final class LedgerServer {
   private final Queue<HttpVerticle> verticles = new ConcurrentLinkedQueue<>();
   private volatile List<Api.RouteSpec> routes = List.of();
   private JournalPoster ledger;
+  private BookService book;
   private Database ledgerAccountCreator;
   /** Business time for every capability (issue 18): the configured clock, in Beijing's calendar. */
   private final BusinessClock clock;
@@ -166,6 +167,11 @@ public final class LedgerServer {
           new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids, clock);
 
       BookService book = new BookService(database, ledger, new BookRepository(), participants, ids, clock);
+      this.book = book;
+      int legacyCosts = book.bookLegacyCosts().await(60, TimeUnit.SECONDS);
+      if (legacyCosts > 0) {
+        LOG.info("booked {} costs recorded before the chart of accounts", legacyCosts);
+      }
 
       // every service, cache and limit exists once and is shared by the HTTP verticles
       RateLimit anonymousWrites = Api.anonymousWriteLimit();
@@ -316,6 +322,11 @@ public final class LedgerServer {
   }
 
   /** The ledger every capability posts through (orders, distributions), inside its own transaction. */
+  /** The cooperative book's service (tests book legacy costs through it). */
+  public BookService book() {
+    return book;
+  }
+
   public JournalPoster ledger() {
     return ledger;
   }

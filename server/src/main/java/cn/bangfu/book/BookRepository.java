@@ -25,6 +25,16 @@ public final class BookRepository {
     db.insertInto(MEMBER_CONTRIBUTION).set(row).execute();
   }
 
+  /** Costs recorded before V15 that no entry books yet (a few per start: the old route recorded them). */
+  public java.util.List<CostRecordRecord> unbookedCosts(DSLContext db) {
+    return db.selectFrom(COST_RECORD).where(COST_RECORD.LEDGER_ENTRY_ID.isNull()).orderBy(COST_RECORD.ID).fetch();
+  }
+
+  public void markBooked(DSLContext db, long costId, String paidFrom, long entryId) {
+    db.update(COST_RECORD).set(COST_RECORD.PAID_FROM, paidFrom).set(COST_RECORD.LEDGER_ENTRY_ID, entryId)
+        .where(COST_RECORD.ID.eq(costId)).execute();
+  }
+
   public boolean isMember(DSLContext db, long cooperativeId, long householdId) {
     return db.fetchExists(MEMBERSHIP, MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId),
         MEMBERSHIP.HOUSEHOLD_ID.eq(householdId));

@@ -11,6 +11,7 @@ import cn.bangfu.db.tables.records.MemberContributionRecord;
 import cn.bangfu.identity.Principal;
 import cn.bangfu.identity.Scopes;
 import cn.bangfu.ledger.AccountRef;
+import cn.bangfu.ledger.ChartAccount;
 import cn.bangfu.ledger.ClosedYears;
 import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.EntryKind;
@@ -116,7 +117,7 @@ public final class BookService {
           : AccountRef.of(cooperativeId, c.kind().account());
       PostedEntry entry = ledger.post(db, new EntryDraft(EntryKind.CONTRIBUTION, ReferenceType.CONTRIBUTION, id,
           "contribution:" + id, cooperativeId, c.date(), caller.userId(), c.kind().name() + " " + c.householdId(),
-          List.of(new Posting(AccountRef.of(cooperativeId, cn.bangfu.ledger.ChartAccount.BANK_DEPOSIT), c.amountFen()),
+          List.of(new Posting(AccountRef.of(cooperativeId, ChartAccount.BANK_DEPOSIT), c.amountFen()),
               new Posting(credited, -c.amountFen()))));
       MemberContributionRecord row = new MemberContributionRecord().setId(id).setCooperativeId(cooperativeId)
           .setHouseholdId(c.householdId()).setKind(c.kind().name()).setAmountFen(c.amountFen())
@@ -124,6 +125,34 @@ public final class BookService {
           .setCreatedBy(caller.userId());
       book.insertContribution(db, row);
       return row;
+    });
+  }
+
+  /**
+   * Books the costs recorded before the chart (V15 added their ledger entry): each becomes the entry
+   * the cost route posts today, dated when it was incurred. How they were paid was never recorded, so
+   * they are booked as owed (应付款) and the accountant clears them with the payment; a free-text
+   * category of the old route is an operating cost (经营支出), which is how the surplus always
+   * treated it. Runs at start; idempotent (the entry's ref is the cost's), and a closed year does not
+   * refuse it: it is the same cost, not a new event. Returns how many it booked.
+   */
+  public Future<Integer> bookLegacyCosts() {
+    return database.tx(db -> {
+      int booked = 0;
+      for (CostRecordRecord cost : book.unbookedCosts(db)) {
+        ChartAccount expense = java.util.Arrays.stream(CostCategory.values())
+            .filter(c -> c.name().equals(cost.getCategory())).findFirst().map(CostCategory::account)
+            .orElse(ChartAccount.OPERATING_EXPENSE);
+        long coop = cost.getCooperativeId();
+        PostedEntry entry = ledger.post(db, new EntryDraft(EntryKind.COST, ReferenceType.COST, cost.getId(),
+            "cost:" + cost.getId(), coop, cost.getIncurredOn(), cost.getCreatedBy(),
+            memo(cost.getCategory(), cost.getNote()), List.of(
+                new Posting(AccountRef.of(coop, expense), cost.getAmountFen()),
+                new Posting(AccountRef.of(coop, ChartAccount.PAYABLE), -cost.getAmountFen()))));
+        book.markBooked(db, cost.getId(), PaidFrom.PAYABLE.name(), entry.entryId());
+        booked++;
+      }
+      return booked;
     });
   }
 

@@ -21,7 +21,7 @@ class LegacyCostsTest {
   @ClassServer static TestServer server;
 
   @Test
-  void given_costs_recorded_before_the_chart_when_booked_then_each_is_one_entry_on_the_chart_and_once_only() {
+  void given_costs_recorded_before_the_chart_when_booked_then_each_is_one_entry_on_the_chart_and_once_only() throws Exception {
     CooperativeBook coop = new CooperativeBook(server, "岑丰村旧账合作社", 1);
     long coopId = Long.parseLong(coop.id);
     var db = server.server().database().dsl();

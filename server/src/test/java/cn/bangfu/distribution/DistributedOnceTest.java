@@ -108,7 +108,10 @@ class DistributedOnceTest {
     settled(coop, 120_000, server.today());
     String buyerToken = server.userToken("buyer-" + coop.buyerId, "BUYER", coop.buyerId);
     Market market = Market.of(server, coop.id, coop.coopToken, coop.buyerId, buyerToken);
-    String order = market.placedOrder(market.lot("500"), "400");
+    // this class's runs move the business clock on: the lot is offered from the server's today
+    String lot = GrapeCooperative.created(server.http.post("/api/v1/lots", coop.coopToken, market.lotBody("500")
+        .put("availableFrom", server.today().toString()).put("availableTo", server.today().plusDays(60).toString())));
+    String order = market.placedOrder(lot, "400");
     market.advance(order, "ACCEPTED");
     coop.postedRun("coop-surplus-60", thisYear + "-01-01", thisYear + "-12-31");
 

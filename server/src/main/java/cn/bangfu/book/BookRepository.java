@@ -2,6 +2,10 @@ package cn.bangfu.book;
 
 import static cn.bangfu.db.Tables.COOPERATIVE_INCOME;
 import static cn.bangfu.db.Tables.COST_RECORD;
+import static cn.bangfu.db.Tables.DELIVERY;
+import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
+import static cn.bangfu.db.Tables.LEDGER_ENTRY;
+import static cn.bangfu.db.Tables.LEDGER_POSTING;
 import static cn.bangfu.db.Tables.MEMBERSHIP;
 import static cn.bangfu.db.Tables.MEMBER_CONTRIBUTION;
 
@@ -33,6 +37,43 @@ public final class BookRepository {
   public void markBooked(DSLContext db, long costId, String paidFrom, long entryId) {
     db.update(COST_RECORD).set(COST_RECORD.PAID_FROM, paidFrom).set(COST_RECORD.LEDGER_ENTRY_ID, entryId)
         .where(COST_RECORD.ID.eq(costId)).execute();
+  }
+
+  /** A member's sub-account postings dated {@code from..to}, summed by chart code and entry kind. */
+  public java.util.Map<String, java.util.Map<String, Long>> memberSums(DSLContext db, long cooperativeId,
+      long householdId, java.time.LocalDate from, java.time.LocalDate to) {
+    java.util.Map<String, java.util.Map<String, Long>> sums = new java.util.HashMap<>();
+    db.select(LEDGER_ACCOUNT.CHART_CODE, LEDGER_ENTRY.KIND, org.jooq.impl.DSL.sum(LEDGER_POSTING.AMOUNT_FEN))
+        .from(LEDGER_POSTING).join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
+        .join(LEDGER_ENTRY).on(LEDGER_ENTRY.ID.eq(LEDGER_POSTING.ENTRY_ID))
+        .where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(cooperativeId), LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(householdId),
+            LEDGER_POSTING.EFFECTIVE_DATE.between(from, to))
+        .groupBy(LEDGER_ACCOUNT.CHART_CODE, LEDGER_ENTRY.KIND)
+        .forEach(r -> sums.computeIfAbsent(r.value1(), k -> new java.util.HashMap<>())
+            .put(r.value2(), r.value3().longValueExact()));
+    return sums;
+  }
+
+  /** The member's contributions dated up to {@code asOf}, summed by kind. */
+  public java.util.Map<String, Long> contributionsByKind(DSLContext db, long cooperativeId, long householdId,
+      java.time.LocalDate asOf) {
+    java.util.Map<String, Long> sums = new java.util.HashMap<>();
+    db.select(MEMBER_CONTRIBUTION.KIND, org.jooq.impl.DSL.sum(MEMBER_CONTRIBUTION.AMOUNT_FEN)).from(MEMBER_CONTRIBUTION)
+        .where(MEMBER_CONTRIBUTION.COOPERATIVE_ID.eq(cooperativeId), MEMBER_CONTRIBUTION.HOUSEHOLD_ID.eq(householdId),
+            MEMBER_CONTRIBUTION.CONTRIBUTED_ON.le(asOf))
+        .groupBy(MEMBER_CONTRIBUTION.KIND)
+        .forEach(r -> sums.put(r.value1(), r.value2().longValueExact()));
+    return sums;
+  }
+
+  /** The value of the member's 交售 dated {@code from..to} (its trade volume with the cooperative). */
+  public long tradeVolumeFen(DSLContext db, long cooperativeId, long householdId, java.time.LocalDate from,
+      java.time.LocalDate to) {
+    java.math.BigDecimal sum = db.select(org.jooq.impl.DSL.sum(DELIVERY.VALUE_FEN)).from(DELIVERY)
+        .where(DELIVERY.COOPERATIVE_ID.eq(cooperativeId), DELIVERY.HOUSEHOLD_ID.eq(householdId),
+            DELIVERY.DELIVERED_ON.between(from, to))
+        .fetchOne(0, java.math.BigDecimal.class);
+    return sum == null ? 0 : sum.longValueExact();
   }
 
   public boolean isMember(DSLContext db, long cooperativeId, long householdId) {

@@ -59,6 +59,7 @@ public final class BookRoutes {
           .put("householdId", id(r.getHouseholdId())).put("kind", r.getKind()).put("amountFen", r.getAmountFen())
           .put("date", r.getContributedOn().toString()).put("ledgerEntryId", id(r.getLedgerEntryId()))));
     });
+    mountMemberAccount(api, book);
     api.route(HttpMethod.POST, "/cooperatives/:id/periods/:year/close", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       int year = year(ctx.pathParam("year"));
@@ -69,9 +70,24 @@ public final class BookRoutes {
     });
   }
 
+  static void mountMemberAccount(Api api, BookService book) {
+    api.route(HttpMethod.GET, "/cooperatives/:id/members/:householdId/account",
+        Set.of(cn.bangfu.identity.Role.COOP, cn.bangfu.identity.Role.HOUSEHOLD, cn.bangfu.identity.Role.REGULATOR),
+        (ctx, caller) -> {
+          long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+          long householdId = Api.pathId(ctx, "householdId", "household");
+          int year = year(ctx.queryParams().get("year"));
+          return book.memberAccount(caller, cooperativeId, householdId, year).map(a -> Reply.ok(new JsonObject()
+              .put("cooperativeId", id(a.cooperativeId())).put("householdId", id(a.householdId())).put("year", a.year())
+              .put("shareCapitalFen", a.shareCapitalFen()).put("quantifiedFiscalFen", a.quantifiedFiscalFen())
+              .put("quantifiedDonatedFen", a.quantifiedDonatedFen()).put("tradeVolumeFen", a.tradeVolumeFen())
+              .put("rebatesFen", a.rebatesFen()).put("dividendsFen", a.dividendsFen()).put("paidFen", a.paidFen())));
+        });
+  }
+
   private static int year(String raw) {
     try {
-      int year = Integer.parseInt(raw);
+      int year = Integer.parseInt(raw == null ? "" : raw);
       if (year >= FIRST_YEAR && year <= LAST_YEAR) {
         return year;
       }

@@ -62,6 +62,60 @@ public final class BookService {
   public record NewContribution(long householdId, long amountFen, LocalDate date, ContributionKind kind) {
   }
 
+  /**
+   * 成员账户 (Cooperative Law art. 43) of one member for a year: 股金 held at the year's end (from the
+   * member's 股金 sub-account), fiscal and donated funds quantified to it up to then, its trade
+   * volume (交售) in the year, the rebates (应付盈余返还) and dividends (应付剩余盈余) distributed to it
+   * in the year net of reversals, and what was paid out to it in the year.
+   */
+  public record MemberAccount(long cooperativeId, long householdId, int year, long shareCapitalFen,
+      long quantifiedFiscalFen, long quantifiedDonatedFen, long tradeVolumeFen, long rebatesFen, long dividendsFen,
+      long paidFen) {
+  }
+
+  public Future<MemberAccount> memberAccount(Principal caller, long cooperativeId, long householdId, int year) {
+    return database.read(db -> {
+      var cooperative = participants.cooperative(db, cooperativeId)
+          .orElseThrow(() -> Problem.notFound("cooperative", Long.toString(cooperativeId)));
+      boolean allowed = switch (caller.role()) {
+        case COOP -> caller.scopeEntityId() == cooperativeId;
+        case HOUSEHOLD -> caller.scopeEntityId() == householdId;
+        case REGULATOR -> Scopes.coversRegion(caller, cooperative.getRegionCode());
+        default -> false;
+      };
+      Scopes.require(allowed, "member account of household " + householdId);
+      if (!book.isMember(db, cooperativeId, householdId)) {
+        throw Problem.notFound("member", Long.toString(householdId));
+      }
+      LocalDate start = LocalDate.of(year, 1, 1);
+      LocalDate end = LocalDate.of(year, 12, 31);
+      var inYear = book.memberSums(db, cooperativeId, householdId, start, end);
+      var ever = book.memberSums(db, cooperativeId, householdId, LocalDate.of(1900, 1, 1), end);
+      var quantified = book.contributionsByKind(db, cooperativeId, householdId, end);
+      long shareCapital = -ever.getOrDefault(ChartAccount.SHARE_CAPITAL.code(), java.util.Map.of()).values().stream()
+          .mapToLong(Long::longValue).sum();
+      return new MemberAccount(cooperativeId, householdId, year, shareCapital,
+          quantified.getOrDefault(ContributionKind.FISCAL_QUANTIFIED.name(), 0L),
+          quantified.getOrDefault(ContributionKind.DONATED_QUANTIFIED.name(), 0L),
+          book.tradeVolumeFen(db, cooperativeId, householdId, start, end),
+          allocated(inYear, ChartAccount.REBATE_PAYABLE), allocated(inYear, ChartAccount.RESIDUAL_SURPLUS_PAYABLE),
+          paid(inYear));
+    });
+  }
+
+  /** Credits of distributions to the payable, net of their reversals, as a positive amount. */
+  private static long allocated(java.util.Map<String, java.util.Map<String, Long>> sums, ChartAccount payable) {
+    var byKind = sums.getOrDefault(payable.code(), java.util.Map.of());
+    return -(byKind.getOrDefault(EntryKind.DISTRIBUTION.name(), 0L) + byKind.getOrDefault(EntryKind.REVERSAL.name(), 0L));
+  }
+
+  private static long paid(java.util.Map<String, java.util.Map<String, Long>> sums) {
+    return sums.getOrDefault(ChartAccount.REBATE_PAYABLE.code(), java.util.Map.of())
+        .getOrDefault(EntryKind.DIVIDEND_PAYOUT.name(), 0L)
+        + sums.getOrDefault(ChartAccount.RESIDUAL_SURPLUS_PAYABLE.code(), java.util.Map.of())
+        .getOrDefault(EntryKind.DIVIDEND_PAYOUT.name(), 0L);
+  }
+
   /** A year's 结账: its closing entry (none when nothing moved) and the surplus it carried into 盈余分配. */
   public record Closed(long cooperativeId, int year, Long closingEntryId, long surplusFen) {
   }

@@ -150,6 +150,10 @@ class AuthorizationMatrixTest {
         "/api/v1/cooperatives/{coopB}/contributions", () -> new JsonObject().put("householdId", "{household}")
             .put("amountFen", 300_000).put("date", "2026-09-01").put("kind", "FISCAL_QUANTIFIED"), Set.of(Role.COOP),
         none));
+    t.put("GET /api/v1/cooperatives/:id/members/:householdId/account", new Row("GET",
+        "/api/v1/cooperatives/{coopA}/members/{householdA}/account?year=2026",
+        "/api/v1/cooperatives/{coopB}/members/{householdB}/account?year=2026", null,
+        Set.of(Role.COOP, Role.HOUSEHOLD, Role.REGULATOR), none));
     // only the own COOP call succeeds, once: 2025 has ended by the tests' business clock
     t.put("POST /api/v1/cooperatives/:id/periods/:year/close", new Row("POST",
         "/api/v1/cooperatives/{coopA}/periods/2025/close", "/api/v1/cooperatives/{coopB}/periods/2025/close",

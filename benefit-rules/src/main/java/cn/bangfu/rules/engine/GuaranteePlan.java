@@ -57,7 +57,9 @@ final class GuaranteePlan {
                 p.excludedWhy.add(why);
                 continue;
             }
-            long o = perUnit.multiply(unitYearsNum).divide(denominator, 0, RoundingMode.HALF_UP).longValueExact();
+            long o = step.guarantee().perLaborDay()
+                    ? perUnit.multiply(nominalBasis).setScale(0, RoundingMode.HALF_UP).longValueExact()
+                    : perUnit.multiply(unitYearsNum).divide(denominator, 0, RoundingMode.HALF_UP).longValueExact();
             p.owedTo.add(m);
             p.basisValues.add(nominalBasis);
             p.owed.add(o);
@@ -129,6 +131,7 @@ final class GuaranteePlan {
             case SHARE_UNITS -> BasisWeights.shareDays(m, step.shareClasses(),
                     ShareWeighting.of(step.shareClasses(), run.parameters), run.start, run.endExclusive, null);
             case LAND_MU -> m.landMu();
+            case LABOR_DAYS -> m.laborDays();
             case EQUAL -> BigDecimal.ONE;
             default -> throw new IllegalStateException("validated: guarantee on " + step.basis());
         };
@@ -140,6 +143,8 @@ final class GuaranteePlan {
                 return landMuYearsNumerator(m, run);
             case EQUAL:
                 return BigDecimal.valueOf(run.periodYearNumerator);
+            case LABOR_DAYS:
+                return m.laborDays(); // a wage per day: not a year fraction (see the caller)
             default:
                 break;
         }

@@ -27,7 +27,7 @@ final class StepParser {
     private static final Set<String> ELIGIBILITY_FIELDS = Set.of("status", "notBlacklisted", "laborCapacity",
             "minLaborDays", "laborExempt", "fiscalTransition");
     private static final Set<String> GUARANTEE_FIELDS = Set.of("ratePercentPerYear", "unitValueFen", "perUnitPerYearFen",
-            "liability");
+            "perLaborDayFen", "liability");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Set<String> stepIds = new HashSet<>();
@@ -251,18 +251,27 @@ final class StepParser {
             return null;
         }
         g.rejectUnknown(GUARANTEE_FIELDS);
-        if (basis != null && basis != Basis.SHARE_UNITS && basis != Basis.LAND_MU && basis != Basis.EQUAL) {
+        boolean perDay = g.has("perLaborDayFen");
+        if (perDay && basis != null && basis != Basis.LABOR_DAYS) {
+            g.problemAtKey("perLaborDayFen", "a wage per labour day needs basis labor_days, not " + basis.yamlName());
+        } else if (!perDay && basis != null && basis != Basis.SHARE_UNITS && basis != Basis.LAND_MU
+                && basis != Basis.EQUAL) {
             f.problemAtKey("basis", "a guarantee is owed per share, per mu or per household: basis must be"
-                    + " share_units, land_mu or equal, not " + basis.yamlName());
+                    + " share_units, land_mu or equal, not " + basis.yamlName()
+                    + (basis == Basis.LABOR_DAYS ? " (a wage per labour day is guaranteed: {perLaborDayFen: …})" : ""));
         }
         Boolean liability = g.has("liability") ? g.bool("liability") : Boolean.TRUE;
         BigDecimal perUnit;
-        if (g.has("perUnitPerYearFen") == (g.has("ratePercentPerYear") || g.has("unitValueFen"))) {
-            g.problem(g.map, g.field("perUnitPerYearFen"), "give either perUnitPerYearFen, or ratePercentPerYear"
-                    + " with unitValueFen");
+        int ways = (g.has("perUnitPerYearFen") ? 1 : 0) + (perDay ? 1 : 0)
+                + (g.has("ratePercentPerYear") || g.has("unitValueFen") ? 1 : 0);
+        if (ways != 1) {
+            g.problem(g.map, g.field("perUnitPerYearFen"), "give exactly one of perUnitPerYearFen, perLaborDayFen,"
+                    + " or ratePercentPerYear with unitValueFen");
             return null;
         }
-        if (g.has("perUnitPerYearFen")) {
+        if (perDay) {
+            perUnit = g.decimal("perLaborDayFen");
+        } else if (g.has("perUnitPerYearFen")) {
             perUnit = g.decimal("perUnitPerYearFen");
         } else {
             BigDecimal rate = g.decimal("ratePercentPerYear");
@@ -277,10 +286,10 @@ final class StepParser {
             perUnit = rate == null || unit == null ? null : rate.multiply(unit).divide(HUNDRED);
         }
         if (perUnit != null && perUnit.signum() <= 0) {
-            g.problem(g.map, g.field("perUnitPerYearFen"), "a guaranteed amount must be positive");
+            g.problem(g.map, g.field(perDay ? "perLaborDayFen" : "perUnitPerYearFen"), "a guaranteed amount must be positive");
             return null;
         }
-        return perUnit == null || liability == null ? null : new Guarantee(perUnit, liability);
+        return perUnit == null || liability == null ? null : new Guarantee(perUnit, liability, perDay);
     }
 
     private Eligibility eligibility(Fields f) {

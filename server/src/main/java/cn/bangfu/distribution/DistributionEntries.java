@@ -7,6 +7,8 @@ import cn.bangfu.ledger.AccountRef.OwnerType;
 import cn.bangfu.ledger.AccountRef.Purpose;
 import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.Posting;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,8 @@ import java.util.TreeMap;
  * <p>Posting: the cooperative's revenue is debited with the pool and every recipient credited
  * (households' dividend payable, the provident fund, the collective's and the operator's payables);
  * a guaranteed dividend the pool could not pay is debited to distributable surplus and credited to
- * the guarantee liability, so a shortfall is on the books, never dropped. Payout: each household's
+ * the household's guarantee liability, so a shortfall is on the books, never dropped, and repaid
+ * first by a later run. Payout: each household's
  * payable is debited and its paid account credited, so the household's total stays what its
  * statement says.
  */
@@ -68,16 +71,51 @@ public final class DistributionEntries {
         postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, fixedPurpose(recipient)), -amount)));
     byHousehold.forEach((household, amount) ->
         postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, household, Purpose.DIVIDEND_PAYABLE), -amount)));
-    long shortfall = run.getLiabilityFen();
-    if (shortfall > 0) {
-      postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.DISTRIBUTABLE_SURPLUS), shortfall));
-      postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.GUARANTEE_LIABILITY), -shortfall));
-    }
+    guaranteeLiabilities(run, postings);
     if (postings.isEmpty()) {
       return null;
     }
     return new EntryDraft("DISTRIBUTION", REFERENCE, run.getId(), postingRef(run.getId()), coop, effectiveDate,
         causedBy, "分配方案 " + run.getRuleSetId() + " " + run.getPeriodStart() + "~" + run.getPeriodEnd(), postings);
+  }
+
+  /**
+   * A guarantee shortfall is the cooperative's debt to one household: credited to that household's guarantee
+   * liability (postings carry the cooperative, so each cooperative's debts stay apart), debited to
+   * distributable surplus. A repayment of an earlier shortfall (paid first from this pool, issue 14) debits
+   * the household's liability back. PeriodFactsRepository reads these balances into the next run's facts.
+   */
+  private static void guaranteeLiabilities(DistributionRunRecord run, List<Posting> postings) {
+    JsonObject result = new JsonObject(run.getResultJson());
+    Map<Long, Long> byHousehold = new TreeMap<>();
+    long shortfall = 0;
+    for (Object o : result.getJsonArray("liabilities", new JsonArray())) {
+      JsonObject l = (JsonObject) o;
+      long fen = l.getLong("shortfallFen");
+      shortfall = Math.addExact(shortfall, fen);
+      byHousehold.merge(Long.parseLong(l.getString("householdId")), -fen, Math::addExact);
+    }
+    long repaid = 0;
+    for (Object o : result.getJsonArray("liabilityRepayments", new JsonArray())) {
+      JsonObject r = (JsonObject) o;
+      long fen = r.getLong("repaidFen");
+      repaid = Math.addExact(repaid, fen);
+      byHousehold.merge(Long.parseLong(r.getString("householdId")), fen, Math::addExact);
+    }
+    if (shortfall != run.getLiabilityFen()) {
+      throw new IllegalStateException("run " + run.getId() + " liabilities sum to " + shortfall + " fen, the run says "
+          + run.getLiabilityFen());
+    }
+    long coop = run.getCooperativeId();
+    if (shortfall - repaid != 0) {
+      postings.add(new Posting(new AccountRef(OwnerType.COOPERATIVE, coop, Purpose.DISTRIBUTABLE_SURPLUS),
+          shortfall - repaid));
+    }
+    byHousehold.forEach((household, fen) -> {
+      if (fen != 0) {
+        postings.add(new Posting(new AccountRef(OwnerType.HOUSEHOLD, household, Purpose.GUARANTEE_LIABILITY), fen));
+      }
+    });
   }
 
   /** Null when no household receives anything. */

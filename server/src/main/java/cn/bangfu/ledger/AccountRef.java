@@ -27,7 +27,10 @@ public record AccountRef(OwnerType ownerType, long ownerId, Purpose purpose) {
     VILLAGE_COLLECTIVE_PAYABLE,
     /** Cooperative: what it owes its operator. */
     OPERATOR_PAYABLE,
-    /** Cooperative: guaranteed dividends it could not pay (shortfall recorded, never dropped). */
+    /**
+     * Household: guaranteed dividends a cooperative could not pay it (shortfall recorded, never dropped;
+     * postings carry the cooperative that owes); repaid first by that cooperative's later runs.
+     */
     GUARANTEE_LIABILITY,
     /** Cooperative: its bank/cash. */
     COOP_CASH,

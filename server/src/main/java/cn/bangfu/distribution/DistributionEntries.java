@@ -8,6 +8,8 @@ import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.EntryKind;
 import cn.bangfu.ledger.ReferenceType;
 import cn.bangfu.ledger.Posting;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +22,16 @@ import java.util.TreeMap;
  * <p>Posting (盈余分配): 盈余分配 (332) is debited with the pool and every recipient credited on the
  * cooperative's chart: each member household's 应付剩余盈余 (222) sub-account, 盈余公积 (322) for the
  * provident fund, 应付款 (211) for the village collective and the operator. A guaranteed dividend the
- * pool could not pay is debited to 盈余分配 and credited to 应付款, so a shortfall is a liability on
- * the books, never dropped. Payout: each member's 应付剩余盈余 is debited and 银行存款 (102) credited
+ * pool could not pay is debited to 盈余分配 and credited to the member's 成员往来 (114), so a shortfall
+ * is a liability on the books, never dropped, and repaid first by a later run (issue 14). Payout: each member's 应付剩余盈余 is debited and 银行存款 (102) credited
  * with the total: the cash leaves the cooperative.
  */
 public final class DistributionEntries {
+  /**
+   * Where a member's unpaid guaranteed dividend is carried: 成员往来, the chart's per-member account for
+   * what the cooperative and the member owe each other (a credit balance: the cooperative owes).
+   */
+  public static final ChartAccount GUARANTEE_OWED = ChartAccount.MEMBER_CURRENT;
   public static final ReferenceType REFERENCE = ReferenceType.DISTRIBUTION_RUN;
 
   private DistributionEntries() {
@@ -69,16 +76,50 @@ public final class DistributionEntries {
         postings.add(new Posting(AccountRef.of(coop, fixedAccount(recipient)), -amount)));
     byHousehold.forEach((household, amount) -> postings.add(
         new Posting(AccountRef.member(coop, ChartAccount.RESIDUAL_SURPLUS_PAYABLE, household), -amount)));
-    long shortfall = run.getLiabilityFen();
-    if (shortfall > 0) {
-      postings.add(new Posting(AccountRef.of(coop, ChartAccount.SURPLUS_DISTRIBUTION), shortfall));
-      postings.add(new Posting(AccountRef.of(coop, ChartAccount.PAYABLE), -shortfall));
-    }
+    guaranteeLiabilities(run, postings);
     if (postings.isEmpty()) {
       return null;
     }
     return new EntryDraft(EntryKind.DISTRIBUTION, REFERENCE, run.getId(), postingRef(run.getId()), coop, effectiveDate,
         causedBy, "分配方案 " + run.getRuleSetId() + " " + run.getPeriodStart() + "~" + run.getPeriodEnd(), postings);
+  }
+
+  /**
+   * A guarantee shortfall is the cooperative's debt to one household: credited to that member's 成员往来
+   * (114) sub-account in this cooperative's book (a credit balance there is what the cooperative owes the
+   * member), debited to 盈余分配. A repayment of an earlier shortfall (paid first from this pool, issue 14) debits
+   * the household's liability back. PeriodFactsRepository reads these balances into the next run's facts.
+   */
+  private static void guaranteeLiabilities(DistributionRunRecord run, List<Posting> postings) {
+    JsonObject result = new JsonObject(run.getResultJson());
+    Map<Long, Long> byHousehold = new TreeMap<>();
+    long shortfall = 0;
+    for (Object o : result.getJsonArray("liabilities", new JsonArray())) {
+      JsonObject l = (JsonObject) o;
+      long fen = l.getLong("shortfallFen");
+      shortfall = Math.addExact(shortfall, fen);
+      byHousehold.merge(Long.parseLong(l.getString("householdId")), -fen, Math::addExact);
+    }
+    long repaid = 0;
+    for (Object o : result.getJsonArray("liabilityRepayments", new JsonArray())) {
+      JsonObject r = (JsonObject) o;
+      long fen = r.getLong("repaidFen");
+      repaid = Math.addExact(repaid, fen);
+      byHousehold.merge(Long.parseLong(r.getString("householdId")), fen, Math::addExact);
+    }
+    if (shortfall != run.getLiabilityFen()) {
+      throw new IllegalStateException("run " + run.getId() + " liabilities sum to " + shortfall + " fen, the run says "
+          + run.getLiabilityFen());
+    }
+    long coop = run.getCooperativeId();
+    if (shortfall - repaid != 0) {
+      postings.add(new Posting(AccountRef.of(coop, ChartAccount.SURPLUS_DISTRIBUTION), shortfall - repaid));
+    }
+    byHousehold.forEach((household, fen) -> {
+      if (fen != 0) {
+        postings.add(new Posting(AccountRef.member(coop, GUARANTEE_OWED, household), fen));
+      }
+    });
   }
 
   /** Null when no household receives anything. */

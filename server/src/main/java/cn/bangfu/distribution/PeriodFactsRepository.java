@@ -33,7 +33,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 
 /**
- * Gathers a cooperative's period facts with a fixed number of set-based queries (seven, however many
+ * Gathers a cooperative's period facts with a fixed number of set-based queries (eight, however many
  * households): the undistributed settled revenue per order from the ledger, the undistributed costs,
  * members with their status, and deliveries, shares and labour aggregated per household by the
  * database.
@@ -84,6 +84,8 @@ public final class PeriodFactsRepository {
         .forEach(r -> shares.computeIfAbsent(r.value1(), k -> new ArrayList<>())
             .add(new ShareHolding(r.value2(), r.value3(), r.value4(), r.value5())));
 
+    Map<Long, Long> owed = outstandingGuaranteeLiabilities(db, cooperativeId);
+
     List<MemberFacts> members = new ArrayList<>();
     BigDecimal areaMu = BigDecimal.ZERO;
     long poorLaborers = 0;
@@ -107,7 +109,8 @@ public final class PeriodFactsRepository {
           .exitDate(r.value5())
           .deliveryValueFen(deliveries.getOrDefault(id, 0L))
           .laborDays(days)
-          .landMu(land);
+          .landMu(land)
+          .outstandingLiabilityFen(owed.getOrDefault(id, 0L));
       held.forEach(member::share);
       members.add(member.build());
       areaMu = areaMu.add(land);
@@ -119,6 +122,28 @@ public final class PeriodFactsRepository {
     PeriodFacts facts = new PeriodFacts(cooperativeId, start, end, Math.max(0, revenue), costs, members, Map.of(),
         areaMu, poorLaborers);
     return new Gathered(facts, revenueByOrder, costById);
+  }
+
+  /**
+   * What this cooperative still owes each household from earlier guarantee shortfalls: the credit balance
+   * of the member's 成员往来 sub-account in this cooperative's book (credits are
+   * negative, so the debt is their negation). Every posted run up to now counts, whatever its period.
+   */
+  private static Map<Long, Long> outstandingGuaranteeLiabilities(DSLContext db, long cooperativeId) {
+    Map<Long, Long> owed = new HashMap<>();
+    db.select(LEDGER_ACCOUNT.HOUSEHOLD_ID, sum(LEDGER_POSTING.AMOUNT_FEN))
+        .from(LEDGER_POSTING).join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
+        .where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(cooperativeId),
+            LEDGER_ACCOUNT.CHART_CODE.eq(DistributionEntries.GUARANTEE_OWED.code()),
+            LEDGER_ACCOUNT.HOUSEHOLD_ID.gt(0L))
+        .groupBy(LEDGER_ACCOUNT.HOUSEHOLD_ID)
+        .forEach(r -> {
+          long fen = -r.value2().longValueExact();
+          if (fen > 0) {
+            owed.put(r.value1(), fen);
+          }
+        });
+    return owed;
   }
 
   /** No posted run has consumed the source yet. */

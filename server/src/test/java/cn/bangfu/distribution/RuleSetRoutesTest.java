@@ -13,12 +13,26 @@ class RuleSetRoutesTest {
   @ClassServer static TestServer server;
 
   @Test
-  void the_five_built_in_rule_sets_are_listed() {
+  void the_built_in_rule_sets_are_listed() {
     Http.Response list = server.http.get("/api/v1/rule-sets", server.adminToken);
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.body().getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("id")))
         .contains("coop-surplus-60", "fiscal-equity-guaranteed", "land-guaranteed-plus-profit",
-            "pv-station-welfare-posts", "100-1-1");
+            "pv-station-welfare-posts", "100-1-1", "household-rooftop-pv", "land-leaseback");
+  }
+
+  @Test
+  void a_rule_set_shows_its_parameters_the_reading_the_land_valuation_and_each_class_unit() {
+    // issue 14: GET /rule-sets/{id} returns the parameters the file chose, with the defaults spelt out
+    JsonObject fiscal = server.http.get("/api/v1/rule-sets/fiscal-equity-guaranteed", server.adminToken).body();
+    JsonObject parameters = fiscal.getJsonObject("parameters");
+    assertThat(parameters.getString("guaranteeReading")).isEqualTo("floor");
+    assertThat(parameters.getString("landValueFenPerMu")).isEqualTo("80000");
+    assertThat(parameters.getJsonObject("shareClassUnits").getString("LAND")).isEqualTo("亩");
+    assertThat(parameters.getJsonObject("shareClassUnits").getString("FISCAL")).isEqualTo("元");
+    JsonObject pv = server.http.get("/api/v1/rule-sets/pv-station-welfare-posts", server.adminToken).body();
+    assertThat(pv.getJsonObject("parameters").getString("guaranteeReading")).isEqualTo("floor");
+    assertThat(pv.getJsonObject("parameters").containsKey("landValueFenPerMu")).isFalse();
   }
 
   @Test

@@ -20,13 +20,15 @@ public final class Allocator {
     }
 
     public static AllocationResult allocate(RuleSet ruleSet, PeriodFacts facts) {
-        Run run = new Run(facts);
+        Run run = new Run(facts, ruleSet.parameters());
         PoolCalculator.Pool pool = PoolCalculator.compute(ruleSet.pool(), facts);
         if (pool.empty()) {
             run.warn(Warning.Kind.POOL_EMPTY, null, null, 0, pool.zh(), pool.en());
         }
+        long forSteps = pool.amountFen();
         if (!ruleSet.steps().isEmpty()) {
-            LevelSplitter.split(ruleSet.steps(), pool.amountFen(), null, run);
+            forSteps -= LiabilityRepayment.pay(pool.amountFen(), run);
+            LevelSplitter.split(ruleSet.steps(), forSteps, null, run);
         }
         List<ComplianceResult> compliance = new ArrayList<>();
         for (ComplianceCheck c : ruleSet.compliance()) {

@@ -98,12 +98,13 @@ final class BasisWeights {
         MemberFacts[] ms = run.members;
         int n = ms.length;
         // First pass: the common scale. BigDecimal.scale() is a field read; stripping zeros would divide.
+        ShareWeighting weighting = ShareWeighting.of(step.shareClasses(), run.parameters);
         int scale = 0;
         for (MemberFacts m : ms) {
             scale = Math.max(scale, switch (step.basis()) {
                 case LABOR_DAYS -> m.laborDays().scale();
                 case LAND_MU -> m.landMu().scale();
-                default -> maxUnitScale(m, step.shareClasses());
+                default -> maxUnitScale(m, step.shareClasses(), weighting);
             });
         }
         int[] idx = new int[n];
@@ -120,7 +121,7 @@ final class BasisWeights {
                 long v = switch (step.basis()) {
                     case LABOR_DAYS -> scaled(m.laborDays(), scale);
                     case LAND_MU -> scaled(m.landMu(), scale);
-                    default -> scaledShareDays(m, step.shareClasses(), startDay, endDay, Long.MAX_VALUE, scale);
+                    default -> scaledShareDays(m, step.shareClasses(), weighting, startDay, endDay, Long.MAX_VALUE, scale);
                 };
                 if (v == 0) {
                     continue;
@@ -135,7 +136,8 @@ final class BasisWeights {
                 } else if (step.basis() == Basis.SHARE_UNITS) {
                     LocalDate fiscalEnd = EligibilityCheck.fiscalEarningEnd(e, m);
                     if (fiscalEnd != null) {
-                        ev = scaledShareDays(m, step.shareClasses(), startDay, endDay, fiscalEnd.toEpochDay(), scale);
+                        ev = scaledShareDays(m, step.shareClasses(), weighting, startDay, endDay, fiscalEnd.toEpochDay(),
+                                scale);
                         if (ev == 0) {
                             x = Exclusion.FISCAL_TRANSITION_ENDED;
                         }
@@ -154,11 +156,11 @@ final class BasisWeights {
         return new BasisWeights(idx, nom, eff, why, scale, c);
     }
 
-    private static int maxUnitScale(MemberFacts m, Set<ShareClass> classes) {
+    private static int maxUnitScale(MemberFacts m, Set<ShareClass> classes, ShareWeighting weighting) {
         int s = 0;
         for (ShareHolding h : m.shares()) {
             if (classes.contains(h.shareClass())) {
-                s = Math.max(s, h.units().scale());
+                s = Math.max(s, weighting.units(h, m.householdId()).scale());
             }
         }
         return s;
@@ -172,8 +174,8 @@ final class BasisWeights {
     }
 
     /** Share-days as an exact long at {@code scale} decimals, without allocating for whole units. */
-    private static long scaledShareDays(MemberFacts m, Set<ShareClass> classes, long startDay, long endDay,
-                                        long fiscalEndDay, int scale) {
+    private static long scaledShareDays(MemberFacts m, Set<ShareClass> classes, ShareWeighting weighting, long startDay,
+                                        long endDay, long fiscalEndDay, int scale) {
         long sum = 0;
         for (ShareHolding h : m.shares()) {
             if (!classes.contains(h.shareClass())) {
@@ -185,18 +187,18 @@ final class BasisWeights {
                 to = Math.min(to, fiscalEndDay);
             }
             if (from < to) {
-                sum = Math.addExact(sum, Math.multiplyExact(scaled(h.units(), scale), to - from));
+                sum = Math.addExact(sum, Math.multiplyExact(scaled(weighting.units(h, m.householdId()), scale), to - from));
             }
         }
         return sum;
     }
 
     /**
-     * Units × days held within the period, counting only the given classes; fiscal shares count only until
+     * Units (weighed to a common unit) × days held within the period, counting only the given classes; fiscal shares count only until
      * {@code fiscalEnd} when it is set.
      */
-    static BigDecimal shareDays(MemberFacts m, Set<ShareClass> classes, LocalDate start, LocalDate endExclusive,
-                                LocalDate fiscalEnd) {
+    static BigDecimal shareDays(MemberFacts m, Set<ShareClass> classes, ShareWeighting weighting, LocalDate start,
+                                LocalDate endExclusive, LocalDate fiscalEnd) {
         BigDecimal sum = BigDecimal.ZERO;
         for (ShareHolding h : m.shares()) {
             if (!classes.contains(h.shareClass())) {
@@ -208,7 +210,7 @@ final class BasisWeights {
             }
             long days = DayCount.overlapDays(h.since(), h.until(), start, end);
             if (days > 0) {
-                sum = sum.add(h.units().multiply(BigDecimal.valueOf(days)));
+                sum = sum.add(weighting.units(h, m.householdId()).multiply(BigDecimal.valueOf(days)));
             }
         }
         return sum;

@@ -57,7 +57,9 @@ final class GuaranteePlan {
                 p.excludedWhy.add(why);
                 continue;
             }
-            long o = perUnit.multiply(unitYearsNum).divide(denominator, 0, RoundingMode.HALF_UP).longValueExact();
+            long o = step.guarantee().perLaborDay()
+                    ? perUnit.multiply(nominalBasis).setScale(0, RoundingMode.HALF_UP).longValueExact()
+                    : perUnit.multiply(unitYearsNum).divide(denominator, 0, RoundingMode.HALF_UP).longValueExact();
             p.owedTo.add(m);
             p.basisValues.add(nominalBasis);
             p.owed.add(o);
@@ -68,6 +70,21 @@ final class GuaranteePlan {
 
     long demand() {
         return demand;
+    }
+
+    /** What each household will be paid from {@code take} (≤ demand): the same split {@link #pay} makes. */
+    java.util.Map<Long, Long> paidByHousehold(long take) {
+        long[] owedArr = owed.stream().mapToLong(Long::longValue).toArray();
+        long[] paid = take == demand ? owedArr : LargestRemainder.split(take, owedArr);
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (int i = 0; i < paid.length; i++) {
+            out.put(owedTo.get(i).householdId(), paid[i]);
+        }
+        return out;
+    }
+
+    Step step() {
+        return step;
     }
 
     /** Pays {@code take} (≤ demand) and records shortfalls as liabilities. */
@@ -111,8 +128,10 @@ final class GuaranteePlan {
 
     private static BigDecimal nominalBasis(Step step, MemberFacts m, Run run) {
         return switch (step.basis()) {
-            case SHARE_UNITS -> BasisWeights.shareDays(m, step.shareClasses(), run.start, run.endExclusive, null);
+            case SHARE_UNITS -> BasisWeights.shareDays(m, step.shareClasses(),
+                    ShareWeighting.of(step.shareClasses(), run.parameters), run.start, run.endExclusive, null);
             case LAND_MU -> m.landMu();
+            case LABOR_DAYS -> m.laborDays();
             case EQUAL -> BigDecimal.ONE;
             default -> throw new IllegalStateException("validated: guarantee on " + step.basis());
         };
@@ -121,13 +140,16 @@ final class GuaranteePlan {
     private static BigDecimal unitYearsNumerator(Step step, MemberFacts m, Run run) {
         switch (step.basis()) {
             case LAND_MU:
-                return m.landMu().multiply(BigDecimal.valueOf(run.periodYearNumerator));
+                return landMuYearsNumerator(m, run);
             case EQUAL:
                 return BigDecimal.valueOf(run.periodYearNumerator);
+            case LABOR_DAYS:
+                return m.laborDays(); // a wage per day: not a year fraction (see the caller)
             default:
                 break;
         }
         LocalDate fiscalEnd = EligibilityCheck.fiscalEarningEnd(step.eligibility(), m);
+        ShareWeighting weighting = ShareWeighting.of(step.shareClasses(), run.parameters);
         BigDecimal sum = BigDecimal.ZERO;
         for (ShareHolding h : m.shares()) {
             if (!step.shareClasses().contains(h.shareClass())) {
@@ -138,8 +160,27 @@ final class GuaranteePlan {
                 end = fiscalEnd;
             }
             long num = DayCount.overlapYearNumerator(h.since(), h.until(), run.start, end);
-            sum = sum.add(h.units().multiply(new BigDecimal(BigInteger.valueOf(num))));
+            sum = sum.add(weighting.units(h, m.householdId()).multiply(new BigDecimal(BigInteger.valueOf(num))));
         }
         return sum;
+    }
+
+    /**
+     * Mu × year fraction of the days each piece of land was held within the period, like share-days: land put
+     * in on 1 December is owed 31 days of the year, not the whole year. Facts with land but no dated land
+     * holdings (a plain area) count the whole period.
+     */
+    private static BigDecimal landMuYearsNumerator(MemberFacts m, Run run) {
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean dated = false;
+        for (ShareHolding h : m.shares()) {
+            if (h.shareClass() != ShareClass.LAND) {
+                continue;
+            }
+            dated = true;
+            long num = DayCount.overlapYearNumerator(h.since(), h.until(), run.start, run.endExclusive);
+            sum = sum.add(h.units().multiply(BigDecimal.valueOf(num)));
+        }
+        return dated ? sum : m.landMu().multiply(BigDecimal.valueOf(run.periodYearNumerator));
     }
 }

@@ -71,6 +71,12 @@ final class HouseholdSplitter {
             }
         }
         emitLines(info, w, parts, nominalParts, capped, capFen, run);
+        warnWithheld(step, w, parts, nominalParts, run);
+        return 0;
+    }
+
+    /** Penalties re-split money: the reviewer is told how much and among how many. */
+    private static void warnWithheld(Step step, BasisWeights w, long[] parts, long[] nominalParts, Run run) {
         if (nominalParts != null) {
             long withheld = 0;
             int excluded = 0;
@@ -86,7 +92,41 @@ final class HouseholdSplitter {
                     "Step " + step.id() + ": " + excluded + " household(s) not eligible or with a reduced basis; "
                             + Money.yuan(withheld) + " yuan was re-split among the " + w.eligible + " eligible households");
         }
-        return 0;
+    }
+
+    /**
+     * The dividend step of a guarantee read as a floor (保底): each household's pro-rata part of {@code gross}
+     * is reduced by what the guarantee already paid it, so it ends with the larger of the two, never both.
+     * What the step does not need stays with the level's remaining step; if the dividends exceed
+     * {@code room} (guarantees far above the profit) they are cut in proportion.
+     *
+     * @return the fen placed, or -1 when no household is eligible (the caller falls back as usual)
+     */
+    static long splitOverGuarantee(Step step, long gross, java.util.Map<Long, Long> guaranteePaid, long room,
+                                   String parentId, Run run) {
+        BasisWeights w = BasisWeights.of(step, run);
+        if (w.totalEffective == 0) {
+            return -1;
+        }
+        long[] parts = LargestRemainder.split(gross, compact(w.effective, w.count));
+        long[] nominalParts = w.anyReduced && w.totalNominal > 0
+                ? LargestRemainder.split(gross, compact(w.nominal, w.count)) : null;
+        warnWithheld(step, w, parts, nominalParts, run);
+        long placed = 0;
+        for (int k = 0; k < w.count; k++) {
+            long credit = guaranteePaid.getOrDefault(run.members[w.memberIdx[k]].householdId(), 0L);
+            parts[k] = Math.max(0, parts[k] - credit);
+            placed += parts[k];
+        }
+        if (placed > room) {
+            parts = LargestRemainder.split(room, parts);
+            placed = room;
+        }
+        StepAmount info = new StepAmount(step.id(), parentId, step.nameZh(), step.nameEn(), step.basis(), placed,
+                w.value(w.totalEffective), w.eligible);
+        run.steps.add(info);
+        emitLines(info, w, parts, nominalParts, null, -1, run);
+        return placed;
     }
 
     /**

@@ -52,6 +52,13 @@ final class LevelSplitter {
             available -= take;
         }
         splitShares(steps, available, stepAmounts, run);
+        FloorPairs floors = FloorPairs.of(steps, plans, run);
+        long[] grossAmounts = null;
+        if (floors != null) {
+            // under the floor reading the dividend is the pro-rata part of the whole level, guarantees included
+            grossAmounts = new long[n];
+            splitShares(steps, amount, grossAmounts, run);
+        }
 
         Map<String, Long> carried = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -61,6 +68,18 @@ final class LevelSplitter {
             if (plans[i] != null) {
                 plans[i].pay(a, parentId, run);
                 moved = 0;
+            } else if (floors != null && floors.guaranteeOf[i] >= 0) {
+                GuaranteePlan plan = plans[floors.guaranteeOf[i]];
+                int rem = floors.remainingIdx;
+                long room = a + stepAmounts[rem];
+                long placed = HouseholdSplitter.splitOverGuarantee(s, grossAmounts[i],
+                        plan.paidByHousehold(stepAmounts[floors.guaranteeOf[i]]), room, parentId, run);
+                if (placed < 0) {
+                    moved = distribute(s, a, parentId, run);
+                } else {
+                    stepAmounts[rem] = room - placed;
+                    moved = 0;
+                }
             } else {
                 moved = distribute(s, a, parentId, run);
             }
@@ -70,19 +89,67 @@ final class LevelSplitter {
         }
     }
 
+    /**
+     * Under the floor reading ({@code parameters.guaranteeReading: floor}), an equity-fraction step on the
+     * same share classes as a guarantee step of its level is that guarantee's dividend: a household gets the
+     * larger of the two. The parser puts such a step before the level's remaining step, which absorbs the
+     * difference.
+     */
+    private record FloorPairs(int[] guaranteeOf, int remainingIdx) {
+        static FloorPairs of(List<Step> steps, GuaranteePlan[] plans, Run run) {
+            if (run.parameters.guaranteeReading() != cn.bangfu.rules.model.GuaranteeReading.FLOOR) {
+                return null;
+            }
+            int n = steps.size();
+            int[] of = new int[n];
+            java.util.Arrays.fill(of, -1);
+            int rem = -1;
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                Step s = steps.get(i);
+                if (s.share().kind() == StepShare.Kind.REMAINING) {
+                    rem = i;
+                }
+                if (s.share().kind() != StepShare.Kind.EQUITY_FRACTION) {
+                    continue;
+                }
+                for (int j = 0; j < n; j++) {
+                    if (plans[j] != null && plans[j].step().isFloorOf(s)) {
+                        of[i] = j;
+                        any = true;
+                    }
+                }
+            }
+            return any && rem >= 0 ? new FloorPairs(of, rem) : null;
+        }
+    }
+
     /** Share steps' weights over one common denominator: basis points × (total share-days when needed). */
     private static void splitShares(List<Step> steps, long available, long[] stepAmounts, Run run) {
         int n = steps.size();
         BigInteger denominator = BigInteger.ONE;
         BigInteger[] equityNumerators = new BigInteger[n];
         BigInteger allShareDays = null;
+        BigDecimal[] numerators = new BigDecimal[n];
+        BigDecimal all = null;
         for (int i = 0; i < n; i++) {
             StepShare sh = steps.get(i).share();
             if (sh.kind() == StepShare.Kind.EQUITY_FRACTION) {
-                if (allShareDays == null) {
-                    allShareDays = totalShareDays(run, null, steps.get(i));
+                if (all == null) {
+                    all = totalShareDays(run, null, steps.get(i));
                 }
-                equityNumerators[i] = totalShareDays(run, sh, steps.get(i));
+                numerators[i] = totalShareDays(run, sh, steps.get(i));
+            }
+        }
+        if (all != null) {
+            // weighed units may carry decimals: one common scale makes every total an exact integer
+            int scale = all.scale();
+            for (BigDecimal d : numerators) {
+                scale = d == null ? scale : Math.max(scale, d.scale());
+            }
+            allShareDays = all.setScale(scale).unscaledValue();
+            for (int i = 0; i < n; i++) {
+                equityNumerators[i] = numerators[i] == null ? null : numerators[i].setScale(scale).unscaledValue();
             }
         }
         if (allShareDays != null && allShareDays.signum() > 0) {
@@ -127,15 +194,16 @@ final class LevelSplitter {
      * fiscal share past its transition still counts here, so its part is re-split among the other
      * fiscal-share households rather than leaking to other classes.
      */
-    private static BigInteger totalShareDays(Run run, StepShare classesOf, Step step) {
+    private static BigDecimal totalShareDays(Run run, StepShare classesOf, Step step) {
         BigDecimal sum = BigDecimal.ZERO;
-        var classes = classesOf == null ? java.util.EnumSet.allOf(cn.bangfu.rules.model.ShareClass.class)
-                : classesOf.equityClasses();
+        var all = java.util.EnumSet.allOf(cn.bangfu.rules.model.ShareClass.class);
+        var classes = classesOf == null ? all : classesOf.equityClasses();
+        // numerator and denominator are weighed alike, over the whole equity: land by its value in 元
+        ShareWeighting weighting = ShareWeighting.of(all, run.parameters);
         for (MemberFacts m : run.members) {
-            sum = sum.add(BasisWeights.shareDays(m, classes, run.start, run.endExclusive, null));
+            sum = sum.add(BasisWeights.shareDays(m, classes, weighting, run.start, run.endExclusive, null));
         }
-        // share units may carry decimals: scale to an integer; both totals use the same scale.
-        return sum.setScale(6, java.math.RoundingMode.UNNECESSARY).unscaledValue();
+        return sum;
     }
 
     /** @return the amount to move to the step's fallbackStep */

@@ -2,6 +2,7 @@ package cn.bangfu.rules.engine;
 
 import cn.bangfu.rules.facts.MemberFacts;
 import cn.bangfu.rules.facts.PeriodFacts;
+import cn.bangfu.rules.model.RuleParameters;
 import cn.bangfu.rules.result.AllocationLine;
 import cn.bangfu.rules.result.Liability;
 import cn.bangfu.rules.result.StepAmount;
@@ -14,6 +15,7 @@ import java.util.List;
 /** The state of one allocation: the facts in canonical order and what has been decided so far. */
 final class Run {
     final PeriodFacts facts;
+    final RuleParameters parameters;
     /** Sorted by household id: every tie-break and every output order follows from this. */
     final MemberFacts[] members;
     final LocalDate start;
@@ -24,8 +26,9 @@ final class Run {
     final List<Warning> warnings = new ArrayList<>();
     final List<Liability> liabilities = new ArrayList<>();
 
-    Run(PeriodFacts facts) {
+    Run(PeriodFacts facts, RuleParameters parameters) {
         this.facts = facts;
+        this.parameters = parameters;
         this.members = facts.members().toArray(new MemberFacts[0]);
         if (!isSortedUnique(members)) {
             sortById(members);

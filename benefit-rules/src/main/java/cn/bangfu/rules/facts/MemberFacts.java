@@ -11,10 +11,12 @@ import java.util.Objects;
 /**
  * What the engine knows of one household in the period. Labour days and land are decimals (half days,
  * tenths of a mu occur); money is fen.
+ * {@code outstandingLiabilityFen} is what earlier runs still owe the household (guarantee shortfalls not yet
+ * paid, read by the server from the book): the first claim on this run's pool.
  */
 public record MemberFacts(long householdId, HouseholdStatus status, boolean blacklisted, LaborCapacity laborCapacity,
                           LocalDate exitDate, long deliveryValueFen, List<ShareHolding> shares, BigDecimal laborDays,
-                          BigDecimal landMu) {
+                          BigDecimal landMu, long outstandingLiabilityFen) {
 
     public MemberFacts {
         Objects.requireNonNull(status, "status");
@@ -24,6 +26,9 @@ public record MemberFacts(long householdId, HouseholdStatus status, boolean blac
         landMu = landMu == null ? BigDecimal.ZERO : landMu;
         if (deliveryValueFen < 0 || laborDays.signum() < 0 || landMu.signum() < 0) {
             throw new IllegalArgumentException("household " + householdId + ": negative delivery, labour days or land");
+        }
+        if (outstandingLiabilityFen < 0) {
+            throw new IllegalArgumentException("household " + householdId + ": negative outstanding liability");
         }
     }
 
@@ -42,6 +47,7 @@ public record MemberFacts(long householdId, HouseholdStatus status, boolean blac
         private final List<ShareHolding> shares = new ArrayList<>();
         private BigDecimal laborDays = BigDecimal.ZERO;
         private BigDecimal landMu = BigDecimal.ZERO;
+        private long outstandingLiabilityFen;
 
         private Builder(long householdId) {
             this.householdId = householdId;
@@ -57,10 +63,11 @@ public record MemberFacts(long householdId, HouseholdStatus status, boolean blac
         public Builder laborDays(long v) { laborDays = BigDecimal.valueOf(v); return this; }
         public Builder landMu(BigDecimal v) { landMu = v; return this; }
         public Builder landMu(long v) { landMu = BigDecimal.valueOf(v); return this; }
+        public Builder outstandingLiabilityFen(long v) { outstandingLiabilityFen = v; return this; }
 
         public MemberFacts build() {
             return new MemberFacts(householdId, status, blacklisted, laborCapacity, exitDate, deliveryValueFen,
-                    shares, laborDays, landMu);
+                    shares, laborDays, landMu, outstandingLiabilityFen);
         }
     }
 }

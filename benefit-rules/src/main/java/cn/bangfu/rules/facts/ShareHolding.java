@@ -8,8 +8,13 @@ import java.util.Objects;
 /**
  * Shares held by a household. {@code since} is the first day held; {@code until} is the first day no longer
  * held (exclusive), so a transfer on day X ends one holding and starts another without double counting.
+ * Units are in the class's unit (元 for money classes, 亩 for land).
+ *
+ * @param valuationFenPerUnit for land: the fen value of one 亩 as the cooperative's charter set it when the
+ *                            land was put in (recorded with the holding); null when none was recorded
  */
-public record ShareHolding(ShareClass shareClass, BigDecimal units, LocalDate since, LocalDate until) {
+public record ShareHolding(ShareClass shareClass, BigDecimal units, LocalDate since, LocalDate until,
+                           BigDecimal valuationFenPerUnit) {
 
     public ShareHolding {
         Objects.requireNonNull(shareClass, "shareClass");
@@ -24,6 +29,13 @@ public record ShareHolding(ShareClass shareClass, BigDecimal units, LocalDate si
         if (until != null && until.isBefore(since)) {
             throw new IllegalArgumentException("share holding ends before it starts: " + since + " .. " + until);
         }
+        if (valuationFenPerUnit != null && valuationFenPerUnit.signum() <= 0) {
+            throw new IllegalArgumentException("a valuation must be positive: " + valuationFenPerUnit);
+        }
+    }
+
+    public ShareHolding(ShareClass shareClass, BigDecimal units, LocalDate since, LocalDate until) {
+        this(shareClass, units, since, until, null);
     }
 
     public static ShareHolding of(ShareClass shareClass, long units, LocalDate since) {

@@ -5,6 +5,8 @@ import cn.bangfu.rules.load.YamlTree.ListNode;
 import cn.bangfu.rules.load.YamlTree.MapNode;
 import cn.bangfu.rules.load.YamlTree.Node;
 import cn.bangfu.rules.load.YamlTree.Scalar;
+import cn.bangfu.rules.model.HouseholdStatus;
+import cn.bangfu.rules.model.StatusSet;
 import com.fasterxml.jackson.core.JsonToken;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -191,6 +193,38 @@ final class Fields {
                         + "' (allowed: " + allowed + ")");
             } else {
                 out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Household statuses: each item is a status (REGISTERED_POOR …) or the name of a {@link StatusSet}
+     * ({@code poor}, {@code registered_or_monitored}, {@code poor_or_exited}), so the definition of "poor"
+     * lives in one place.
+     */
+    Set<HouseholdStatus> statuses(String key) {
+        Node n = node(key);
+        Set<HouseholdStatus> out = EnumSet.noneOf(HouseholdStatus.class);
+        if (n == null || (n instanceof Scalar s0 && s0.isNull())) {
+            return out;
+        }
+        List<Node> items = n instanceof ListNode l ? l.items() : List.of(n);
+        for (Node item : items) {
+            String text = item instanceof Scalar s && s.text() != null ? s.text().trim() : null;
+            StatusSet named = text == null ? null : StatusSet.fromYaml(text).orElse(null);
+            if (named != null) {
+                out.addAll(named.statuses());
+                continue;
+            }
+            HouseholdStatus one = text == null ? null : Arrays.stream(HouseholdStatus.values())
+                    .filter(v -> v.name().equals(text)).findFirst().orElse(null);
+            if (one == null) {
+                problem(item, field(key), "unknown value '" + (text == null ? item.kindName() : text) + "' (allowed: "
+                        + String.join(", ", Arrays.stream(StatusSet.values()).map(StatusSet::yamlName).toList()) + ", or "
+                        + String.join(", ", Arrays.stream(HouseholdStatus.values()).map(Enum::name).toList()) + ")");
+            } else {
+                out.add(one);
             }
         }
         return out;

@@ -6,12 +6,19 @@ import cn.bangfu.rules.model.ComplianceCheck;
 import cn.bangfu.rules.model.HouseholdStatus;
 import cn.bangfu.rules.model.PoolDefinition;
 import cn.bangfu.rules.model.RuleSet;
+import cn.bangfu.rules.model.GuaranteeReading;
+import cn.bangfu.rules.model.RuleParameters;
+import cn.bangfu.rules.model.ShareClass;
+import cn.bangfu.rules.model.StatusSet;
 import cn.bangfu.rules.model.Step;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class RuleSetParser {
     private static final Set<String> TOP_FIELDS = Set.of("id", "version", "nameZh", "nameEn", "source", "pool", "steps",
-            "compliance");
+            "compliance", "parameters");
+    private static final Set<String> PARAMETER_FIELDS = Set.of("landValueFenPerMu", "classWeights", "guaranteeReading");
     private static final Set<String> POOL_FIELDS = Set.of("kind", "costCategories", "account", "amountFen");
     private static final Set<String> CHECK_FIELDS = Set.of("id", "kind", "nameZh", "nameEn", "perMu",
             "minPoorHouseholds", "minPoorLaborers", "poorStatuses");
@@ -66,10 +74,12 @@ public final class RuleSetParser {
                 sourceEn = s.requiredString("en");
             }
         }
+        RuleParameters parameters = f.has("parameters") ? parameters(f.child("parameters")) : RuleParameters.DEFAULTS;
         PoolDefinition pool = f.has("pool") ? pool(f.child("pool")) : null;
         List<Step> steps = List.of();
         if (f.has("steps")) {
-            steps = new StepParser().level(f.children("steps"), f, "steps");
+            steps = new StepParser(parameters == null ? RuleParameters.DEFAULTS : parameters)
+                    .level(f.children("steps"), f, "steps");
         }
         List<ComplianceCheck> checks = new ArrayList<>();
         for (Fields c : f.children("compliance")) {
@@ -88,7 +98,53 @@ public final class RuleSetParser {
             return new ParseResult(null, problems);
         }
         return new ParseResult(new RuleSet(id, version.intValue(), nameZh, nameEn, sourceZh, sourceEn, pool,
-                steps == null ? List.of() : steps, checks, fileName, yamlText), problems);
+                steps == null ? List.of() : steps, checks, fileName, yamlText, parameters), problems);
+    }
+
+    /** The county's or cooperative's choices: land valuation or class weights, and the guarantee reading. */
+    private static RuleParameters parameters(Fields p) {
+        if (p == null) {
+            return null;
+        }
+        p.rejectUnknown(PARAMETER_FIELDS);
+        BigDecimal landValue = null;
+        boolean fromCharter = false;
+        if (p.has("landValueFenPerMu")) {
+            if (p.node("landValueFenPerMu") instanceof YamlTree.Scalar s && "charter".equals(s.text().trim())) {
+                fromCharter = true;
+            } else {
+                landValue = p.decimal("landValueFenPerMu");
+                if (landValue != null && landValue.signum() <= 0) {
+                    p.problemAtKey("landValueFenPerMu", "a land valuation must be positive fen per 亩 (or 'charter')");
+                }
+            }
+        }
+        Map<ShareClass, BigDecimal> weights = new EnumMap<>(ShareClass.class);
+        Fields w = p.child("classWeights");
+        if (w != null) {
+            w.rejectUnknown(Arrays.stream(ShareClass.values()).map(Enum::name).collect(Collectors.toSet()));
+            for (ShareClass c : ShareClass.values()) {
+                BigDecimal v = w.decimal(c.name());
+                if (v != null && v.signum() < 0) {
+                    w.problemAtKey(c.name(), "a class weight must not be negative");
+                } else if (v != null) {
+                    weights.put(c, v);
+                }
+            }
+        }
+        if ((landValue != null || fromCharter) && !weights.isEmpty()) {
+            p.problemAtKey("classWeights", "give either a land valuation (landValueFenPerMu) or classWeights, not both");
+        }
+        GuaranteeReading reading = GuaranteeReading.FLOOR;
+        String r = p.string("guaranteeReading");
+        if (r != null) {
+            reading = Arrays.stream(GuaranteeReading.values()).filter(g -> g.yamlName().equals(r)).findFirst().orElse(null);
+            if (reading == null) {
+                p.problemAtKey("guaranteeReading", "unknown reading '" + r + "' (allowed: floor = the larger of guarantee"
+                        + " and dividend, plus_dividend = guarantee then dividend on top)");
+            }
+        }
+        return new RuleParameters(landValue, fromCharter, weights, reading);
     }
 
     private static PoolDefinition pool(Fields p) {
@@ -169,9 +225,7 @@ public final class RuleSetParser {
         if ((minH != null && minH < 0) || (minL != null && minL < 0)) {
             c.problem(c.map, c.field("minPoorHouseholds"), "minimums must not be negative");
         }
-        Set<HouseholdStatus> poor = c.has("poorStatuses")
-                ? c.enumSet("poorStatuses", HouseholdStatus.class, HouseholdStatus::valueOf)
-                : Set.of(HouseholdStatus.REGISTERED_POOR, HouseholdStatus.MONITORED);
+        Set<HouseholdStatus> poor = c.has("poorStatuses") ? c.statuses("poorStatuses") : StatusSet.POOR.statuses();
         if (perMu == null || minH == null || minL == null) {
             return null;
         }

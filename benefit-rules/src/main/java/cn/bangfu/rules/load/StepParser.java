@@ -4,8 +4,10 @@ import cn.bangfu.rules.model.Basis;
 import cn.bangfu.rules.model.Eligibility;
 import cn.bangfu.rules.model.FixedRecipient;
 import cn.bangfu.rules.model.Guarantee;
+import cn.bangfu.rules.model.GuaranteeReading;
 import cn.bangfu.rules.model.HouseholdStatus;
 import cn.bangfu.rules.model.LaborCapacity;
+import cn.bangfu.rules.model.RuleParameters;
 import cn.bangfu.rules.model.ShareClass;
 import cn.bangfu.rules.model.Step;
 import cn.bangfu.rules.model.StepShare;
@@ -25,10 +27,15 @@ final class StepParser {
     private static final Set<String> ELIGIBILITY_FIELDS = Set.of("status", "notBlacklisted", "laborCapacity",
             "minLaborDays", "laborExempt", "fiscalTransition");
     private static final Set<String> GUARANTEE_FIELDS = Set.of("ratePercentPerYear", "unitValueFen", "perUnitPerYearFen",
-            "liability");
+            "perLaborDayFen", "liability");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Set<String> stepIds = new HashSet<>();
+    private final RuleParameters parameters;
+
+    StepParser(RuleParameters parameters) {
+        this.parameters = parameters;
+    }
 
     /** Parses one level; returns null if anything in it is invalid (problems are recorded). */
     List<Step> level(List<Fields> items, Fields owner, String key) {
@@ -42,6 +49,7 @@ final class StepParser {
             steps.add(step(f));
         }
         checkLevel(items, steps, owner, key);
+        checkFloorOrder(items, steps);
         return owner.problems.size() == before ? steps : null;
     }
 
@@ -77,6 +85,14 @@ final class StepParser {
         if (!classes.isEmpty() && basis != Basis.SHARE_UNITS) {
             f.problemAtKey("shareClasses", "only a step with basis share_units has share classes");
         }
+        if (basis == Basis.SHARE_UNITS) {
+            checkUnits(f, classes.isEmpty() ? Set.of(ShareClass.values()) : classes,
+                    f.has("shareClasses") ? "shareClasses" : "basis");
+        }
+        if (share != null && share.kind() == StepShare.Kind.EQUITY_FRACTION) {
+            // the fraction's denominator is the whole equity, every class: it must be in one unit
+            checkUnits(f, Set.of(ShareClass.values()), "equityFractionOf");
+        }
         Eligibility eligibility = eligibility(f);
         if (f.has("eligibility") && !f.has("basis")) {
             f.problemAtKey("eligibility", "only a step split among households (with 'basis') has eligibility");
@@ -103,6 +119,52 @@ final class StepParser {
         }
         return new Step(id, nameZh, nameEn, share, basis, classes, recipient, children, eligibility, guarantee, cap,
                 overflow, fallback, fallbackStep);
+    }
+
+    /**
+     * Under the floor reading the level's remaining step takes what a guarantee's dividend does not need, so it
+     * must come after that dividend.
+     */
+    private void checkFloorOrder(List<Fields> items, List<Step> steps) {
+        if (parameters.guaranteeReading() != GuaranteeReading.FLOOR || steps.stream().anyMatch(s -> s.share() == null)) {
+            return;
+        }
+        int rem = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).share().kind() == StepShare.Kind.REMAINING) {
+                rem = i;
+            }
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            Step d = steps.get(i);
+            boolean paired = steps.stream().anyMatch(g -> g.isFloorOf(d));
+            if (paired && rem >= 0 && rem < i) {
+                items.get(i).problemAtKey("equityFractionOf", "with guaranteeReading floor this dividend tops up the"
+                        + " guarantee; move it before the 'remaining' step, which takes what it does not need");
+            }
+        }
+    }
+
+    /**
+     * 亩 are not 元: a basis over classes of different units needs a land valuation or class weights from the
+     * file's parameters, otherwise 12.5 亩 would weigh as 12.5 元.
+     */
+    private void checkUnits(Fields f, Set<ShareClass> classes, String key) {
+        if (!RuleParameters.mixesUnits(classes)) {
+            return;
+        }
+        if (!parameters.canWeigh(classes)) {
+            String byUnit = String.join(" and ", java.util.Arrays.stream(ShareClass.Unit.values())
+                    .map(u -> classes.stream().filter(c -> c.unit() == u).map(Enum::name).sorted()
+                            .collect(java.util.stream.Collectors.joining(", ")) + " in " + u.zh())
+                    .toList());
+            f.problemAtKey(key, "share classes of different units are mixed (" + byUnit + "): set"
+                    + " parameters.landValueFenPerMu (fen per 亩, or 'charter' for the valuation recorded with each"
+                    + " holding) or parameters.classWeights for every class");
+        } else if (!parameters.classWeights().isEmpty() && !parameters.classWeights().keySet().containsAll(classes)) {
+            f.problemAtKey(key, "parameters.classWeights must give a weight for every class of this basis ("
+                    + String.join(", ", classes.stream().map(Enum::name).sorted().toList()) + ")");
+        }
     }
 
     private void checkCap(Fields f, Long cap, Basis basis, StepShare share) {
@@ -189,18 +251,27 @@ final class StepParser {
             return null;
         }
         g.rejectUnknown(GUARANTEE_FIELDS);
-        if (basis != null && basis != Basis.SHARE_UNITS && basis != Basis.LAND_MU && basis != Basis.EQUAL) {
+        boolean perDay = g.has("perLaborDayFen");
+        if (perDay && basis != null && basis != Basis.LABOR_DAYS) {
+            g.problemAtKey("perLaborDayFen", "a wage per labour day needs basis labor_days, not " + basis.yamlName());
+        } else if (!perDay && basis != null && basis != Basis.SHARE_UNITS && basis != Basis.LAND_MU
+                && basis != Basis.EQUAL) {
             f.problemAtKey("basis", "a guarantee is owed per share, per mu or per household: basis must be"
-                    + " share_units, land_mu or equal, not " + basis.yamlName());
+                    + " share_units, land_mu or equal, not " + basis.yamlName()
+                    + (basis == Basis.LABOR_DAYS ? " (a wage per labour day is guaranteed: {perLaborDayFen: …})" : ""));
         }
         Boolean liability = g.has("liability") ? g.bool("liability") : Boolean.TRUE;
         BigDecimal perUnit;
-        if (g.has("perUnitPerYearFen") == (g.has("ratePercentPerYear") || g.has("unitValueFen"))) {
-            g.problem(g.map, g.field("perUnitPerYearFen"), "give either perUnitPerYearFen, or ratePercentPerYear"
-                    + " with unitValueFen");
+        int ways = (g.has("perUnitPerYearFen") ? 1 : 0) + (perDay ? 1 : 0)
+                + (g.has("ratePercentPerYear") || g.has("unitValueFen") ? 1 : 0);
+        if (ways != 1) {
+            g.problem(g.map, g.field("perUnitPerYearFen"), "give exactly one of perUnitPerYearFen, perLaborDayFen,"
+                    + " or ratePercentPerYear with unitValueFen");
             return null;
         }
-        if (g.has("perUnitPerYearFen")) {
+        if (perDay) {
+            perUnit = g.decimal("perLaborDayFen");
+        } else if (g.has("perUnitPerYearFen")) {
             perUnit = g.decimal("perUnitPerYearFen");
         } else {
             BigDecimal rate = g.decimal("ratePercentPerYear");
@@ -215,10 +286,10 @@ final class StepParser {
             perUnit = rate == null || unit == null ? null : rate.multiply(unit).divide(HUNDRED);
         }
         if (perUnit != null && perUnit.signum() <= 0) {
-            g.problem(g.map, g.field("perUnitPerYearFen"), "a guaranteed amount must be positive");
+            g.problem(g.map, g.field(perDay ? "perLaborDayFen" : "perUnitPerYearFen"), "a guaranteed amount must be positive");
             return null;
         }
-        return perUnit == null || liability == null ? null : new Guarantee(perUnit, liability);
+        return perUnit == null || liability == null ? null : new Guarantee(perUnit, liability, perDay);
     }
 
     private Eligibility eligibility(Fields f) {
@@ -227,7 +298,7 @@ final class StepParser {
             return null;
         }
         e.rejectUnknown(ELIGIBILITY_FIELDS);
-        Set<HouseholdStatus> statuses = e.enumSet("status", HouseholdStatus.class, HouseholdStatus::valueOf);
+        Set<HouseholdStatus> statuses = e.statuses("status");
         Boolean notBlacklisted = e.has("notBlacklisted") ? e.bool("notBlacklisted") : Boolean.FALSE;
         Set<LaborCapacity> capacities = e.enumSet("laborCapacity", LaborCapacity.class, LaborCapacity::valueOf);
         BigDecimal minDays = e.decimal("minLaborDays");

@@ -9,14 +9,22 @@ import java.util.Map;
  * the days each share was held). Written either as {@code perUnitPerYearFen} or as
  * {@code ratePercentPerYear × unitValueFen}; both are kept exact.
  *
- * @param perUnitPerYearFen fen per basis unit (share, mu, household) per year, exact
+ * Or, for a wage on labour days ({@code perLaborDayFen}), an amount per day worked in the period, not
+ * pro-rated (the days are already the period's).
+ *
+ * @param perUnitPerYearFen fen per basis unit (share, mu, household) per year, exact; or per labour day
  * @param liability          true: what the pool cannot pay is recorded as the operator's liability
+ * @param perLaborDay        true: {@code perUnitPerYearFen} is fen per labour day (basis labor_days)
  */
-public record Guarantee(BigDecimal perUnitPerYearFen, boolean liability) {
+public record Guarantee(BigDecimal perUnitPerYearFen, boolean liability, boolean perLaborDay) {
+
+    public Guarantee(BigDecimal perUnitPerYearFen, boolean liability) {
+        this(perUnitPerYearFen, liability, false);
+    }
 
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("perUnitPerYearFen", perUnitPerYearFen.toPlainString());
+        m.put(perLaborDay ? "perLaborDayFen" : "perUnitPerYearFen", perUnitPerYearFen.toPlainString());
         m.put("liability", liability);
         return m;
     }

@@ -11,9 +11,10 @@ import java.util.Map;
  */
 public record RuleSet(String id, int version, String nameZh, String nameEn, String sourceZh, String sourceEn,
                       PoolDefinition pool, List<Step> steps, List<ComplianceCheck> compliance, String fileName,
-                      String yamlText) {
+                      String yamlText, RuleParameters parameters) {
 
     public RuleSet {
+        parameters = parameters == null ? RuleParameters.DEFAULTS : parameters;
         steps = List.copyOf(steps);
         compliance = List.copyOf(compliance);
     }
@@ -29,6 +30,7 @@ public record RuleSet(String id, int version, String nameZh, String nameEn, Stri
         source.put("zh", sourceZh);
         source.put("en", sourceEn);
         m.put("source", source);
+        m.put("parameters", parameters.toMap());
         m.put("pool", pool == null ? null : pool.toMap());
         m.put("steps", steps.stream().map(Step::toMap).toList());
         m.put("compliance", compliance.stream().map(ComplianceCheck::toMap).toList());

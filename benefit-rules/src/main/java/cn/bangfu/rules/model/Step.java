@@ -26,6 +26,17 @@ public record Step(String id, String nameZh, String nameEn, StepShare share, Bas
         eligibility = eligibility == null ? Eligibility.ANYONE : eligibility;
     }
 
+    /**
+     * Whether this guarantee step is the floor of {@code dividend} under {@link GuaranteeReading#FLOOR}: an
+     * equity-fraction dividend on share units of the same classes, at the same level.
+     */
+    public boolean isFloorOf(Step dividend) {
+        return share != null && dividend.share() != null
+                && share.kind() == StepShare.Kind.GUARANTEED && dividend.share().kind() == StepShare.Kind.EQUITY_FRACTION
+                && basis == Basis.SHARE_UNITS && dividend.basis() == Basis.SHARE_UNITS
+                && shareClasses.equals(dividend.shareClasses());
+    }
+
     public boolean isSplit() {
         return !children.isEmpty();
     }

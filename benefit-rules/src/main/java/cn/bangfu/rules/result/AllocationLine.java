@@ -16,7 +16,7 @@ import java.util.Map;
 public final class AllocationLine {
 
     /** What kind of line this is; decides the explanation. */
-    public enum Kind { SHARE, GUARANTEE, EXCLUDED, FIXED_RECIPIENT, FALLBACK, OVERFLOW }
+    public enum Kind { SHARE, GUARANTEE, EXCLUDED, FIXED_RECIPIENT, FALLBACK, OVERFLOW, LIABILITY_REPAYMENT }
 
     private final Kind kind;
     private final StepAmount step;
@@ -71,6 +71,12 @@ public final class AllocationLine {
         return new AllocationLine(Kind.GUARANTEE, step, m.householdId(), null, basisValue, paidFen, m, null, 0, owedFen);
     }
 
+    /** Paid towards what earlier runs still owe the household (first claim on the pool); owed = outstanding. */
+    public static AllocationLine repayment(StepAmount step, MemberFacts m, long paidFen, long outstandingFen) {
+        return new AllocationLine(Kind.LIABILITY_REPAYMENT, step, m.householdId(), null, BigDecimal.valueOf(outstandingFen),
+                paidFen, m, null, 0, outstandingFen);
+    }
+
     public static AllocationLine excluded(StepAmount step, MemberFacts m, BigDecimal basisValue, Exclusion why,
                                           long wouldHaveFen) {
         return new AllocationLine(Kind.EXCLUDED, step, m.householdId(), null, basisValue, 0, m, why, 0, wouldHaveFen);
@@ -93,7 +99,9 @@ public final class AllocationLine {
     public long amountFen() { return amountFen; }
     public Exclusion exclusion() { return exclusion; }
     /** For guarantee lines: what was owed; the difference to amountFen is a liability. */
-    public long owedFen() { return kind == Kind.GUARANTEE ? owedOrWouldHaveFen : amountFen; }
+    public long owedFen() {
+        return kind == Kind.GUARANTEE || kind == Kind.LIABILITY_REPAYMENT ? owedOrWouldHaveFen : amountFen;
+    }
     /** For excluded lines: what the household would have received had it been eligible. */
     public long wouldHaveFen() { return kind == Kind.EXCLUDED ? owedOrWouldHaveFen : amountFen; }
     public boolean capped() { return capFen > 0; }
@@ -109,6 +117,9 @@ public final class AllocationLine {
             case GUARANTEE -> s + "保底：本户" + basisZh(basisValue()) + "，应得 " + Money.yuan(owedOrWouldHaveFen) + " 元，实付 "
                     + Money.yuan(amountFen) + " 元" + (owedOrWouldHaveFen > amountFen
                     ? "，差额 " + Money.yuan(owedOrWouldHaveFen - amountFen) + " 元记为经营主体对本户的负债。" : "。");
+            case LIABILITY_REPAYMENT -> "以前期间保底不足、经营主体欠本户 " + Money.yuan(owedOrWouldHaveFen) + " 元，本期先行偿还 "
+                    + Money.yuan(amountFen) + " 元" + (owedOrWouldHaveFen > amountFen
+                    ? "，仍欠本户 " + Money.yuan(owedOrWouldHaveFen - amountFen) + " 元，下期继续优先偿还。" : "，已还清。");
             case SHARE -> s + "共 " + Money.yuan(step.amountFen()) + " 元，按" + basisNameZh() + "在 "
                     + step.eligibleHouseholds() + " 户间分配：本户" + basisZh(basisValue()) + "，合计" + basisZh(step.basisTotal())
                     + "，分得 " + Money.yuan(amountFen) + " 元（最大余数法，精确到分）"
@@ -130,6 +141,10 @@ public final class AllocationLine {
                     + " yuan, paid " + Money.yuan(amountFen) + " yuan" + (owedOrWouldHaveFen > amountFen
                     ? "; the shortfall of " + Money.yuan(owedOrWouldHaveFen - amountFen)
                     + " yuan is recorded as the operator's liability to this household." : ".");
+            case LIABILITY_REPAYMENT -> "Earlier guarantee shortfalls left the operator owing this household "
+                    + Money.yuan(owedOrWouldHaveFen) + " yuan; " + Money.yuan(amountFen) + " yuan is repaid first from this"
+                    + " period's pool" + (owedOrWouldHaveFen > amountFen ? "; " + Money.yuan(owedOrWouldHaveFen - amountFen)
+                    + " yuan is still owed and comes first again next period." : "; the debt is settled.");
             case SHARE -> s + " of " + Money.yuan(step.amountFen()) + " yuan split by " + step.basis().yamlName()
                     + " among " + step.eligibleHouseholds() + " households: this household " + basisEn(basisValue())
                     + " of " + basisEn(step.basisTotal()) + ", receives " + Money.yuan(amountFen)
@@ -150,6 +165,10 @@ public final class AllocationLine {
         f.put("blacklisted", member.blacklisted());
         f.put("laborCapacity", member.laborCapacity().name());
         f.put("exitDate", member.exitDate() == null ? null : member.exitDate().toString());
+        if (kind == Kind.LIABILITY_REPAYMENT) {
+            f.put("outstandingLiabilityFen", member.outstandingLiabilityFen());
+            return f;
+        }
         switch (step.basis()) {
             case DELIVERY_VALUE -> f.put("deliveryValueFen", member.deliveryValueFen());
             case SHARE_UNITS -> f.put("shares", sharesToList(member.shares()));
@@ -211,7 +230,7 @@ public final class AllocationLine {
         m.put("basis", basis() == null ? null : basis().yamlName());
         m.put("basisValue", isHousehold() ? basisValue().toPlainString() : null);
         m.put("amountFen", amountFen);
-        if (kind == Kind.GUARANTEE) {
+        if (kind == Kind.GUARANTEE || kind == Kind.LIABILITY_REPAYMENT) {
             m.put("owedFen", owedOrWouldHaveFen);
         }
         if (kind == Kind.EXCLUDED) {

@@ -71,6 +71,15 @@ public record AllocationResult(String ruleSetId, int ruleSetVersion, long cooper
         m.put("lines", lines.stream().map(AllocationLine::toMap).toList());
         m.put("warnings", warnings.stream().map(Warning::toMap).toList());
         m.put("liabilities", liabilities.stream().map(Liability::toMap).toList());
+        m.put("liabilityRepayments", lines.stream().filter(l -> l.kind() == AllocationLine.Kind.LIABILITY_REPAYMENT)
+                .map(l -> {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("householdId", String.valueOf(l.householdId()));
+                    r.put("outstandingFen", l.owedFen());
+                    r.put("repaidFen", l.amountFen());
+                    r.put("stillOwedFen", l.owedFen() - l.amountFen());
+                    return r;
+                }).toList());
         m.put("compliance", compliance.stream().map(ComplianceResult::toMap).toList());
         return m;
     }

@@ -8,7 +8,7 @@ public record Warning(Kind kind, String stepId, Long householdId, long amountFen
 
     public enum Kind {
         POOL_EMPTY, WITHHELD_RESPLIT, GUARANTEE_SHORTFALL, FIXED_AMOUNT_SHORTFALL, FALLBACK_USED, CAP_OVERFLOW,
-        COMPLIANCE_FAILED, COMPLIANCE_NOT_EVALUATED
+        COMPLIANCE_FAILED, COMPLIANCE_NOT_EVALUATED, LIABILITY_OUTSTANDING
     }
 
     public Map<String, Object> toMap() {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.bangfu.rules.engine.Allocator;
 import cn.bangfu.rules.facts.CostItem;
 import cn.bangfu.rules.facts.MemberFacts;
+import cn.bangfu.rules.facts.ShareHolding;
+import cn.bangfu.rules.model.ShareClass;
 import cn.bangfu.rules.model.FixedRecipient;
 import cn.bangfu.rules.result.AllocationResult;
 import java.time.LocalDate;
@@ -51,4 +53,25 @@ class LandGuaranteedPlusProfitTest {
         // then: 100 亩 × 500 元 × 181/365 = 24,794.52 元 → 2,479,452 fen (half up)
         assertThat(r.amountFen("land-guaranteed", 33)).isEqualTo(2_479_452);
     }
+
+    @Test
+    void land_put_in_on_1_december_is_owed_31_days_of_the_yearly_guarantee_not_the_whole_year() {
+        // given: 100 亩 put in on 2026-12-01 (a dated LAND holding, as the server builds the facts), a 2026 run
+        // with a profit of 600,000 元. On main the guarantee ignored the date and owed 50,000 元.
+        MemberFacts late = MemberFacts.builder(34).landMu(100)
+                .share(ShareHolding.of(ShareClass.LAND, 100, LocalDate.of(2026, 12, 1))).build();
+        var facts = cn.bangfu.rules.facts.PeriodFacts.of(1, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                yuan(600_000), List.of(), List.of(late, A2026));
+        AllocationResult r = Allocator.allocate(Facts.rule("land-guaranteed-plus-profit"), facts);
+        // then: 100 亩 × 50,000 fen × 31/365 = 424,657.53 fen → 424,658 (half up) = 4,246.58 元
+        assertThat(r.amountFen("land-guaranteed", 34)).isEqualTo(424_658);
+        assertThat(r.lines()).filteredOn(l -> l.householdId() == 34 && l.stepId().equals("land-guaranteed"))
+                .extracting(l -> l.owedFen()).containsExactly(424_658L);
+        // land held all year is owed the whole year: 200 亩 × 500 元 = 100,000 元
+        assertThat(r.amountFen("land-guaranteed", 31)).isEqualTo(yuan(100_000));
+        assertThat(r.totalLinesFen()).isEqualTo(yuan(600_000));
+    }
+
+    static final MemberFacts A2026 = MemberFacts.builder(31).landMu(200)
+            .share(ShareHolding.of(ShareClass.LAND, 200, LocalDate.of(2025, 3, 1))).build();
 }

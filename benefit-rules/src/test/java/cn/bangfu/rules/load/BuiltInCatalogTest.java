@@ -14,7 +14,8 @@ class BuiltInCatalogTest {
     @Test
     void every_built_in_rule_set_loads_from_the_classpath() {
         assertThat(RuleSetCatalog.loadBuiltIn().all()).extracting(RuleSet::id).containsExactly("100-1-1",
-                "coop-surplus-60", "fiscal-equity-guaranteed", "land-guaranteed-plus-profit", "pv-station-welfare-posts");
+                "coop-surplus-60", "fiscal-equity-guaranteed", "household-rooftop-pv", "land-guaranteed-plus-profit",
+                "land-leaseback", "pv-station-welfare-posts");
     }
 
     @Test

@@ -12,14 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each validation rule: a draft that breaks it, and the problem that names file, line and field. */
 class RuleValidationTest {
 
-    static final String HEAD = """
-            id: draft
-            version: 1
-            nameZh: 草稿
-            nameEn: Draft
-            source: {zh: 测试, en: test}
-            pool: {kind: surplus}
-            """;
+    static final String HEAD = Drafts.HEAD;
 
     static List<RuleProblem> problems(String yaml) {
         ParseResult r = RuleSetParser.parse("draft.yaml", yaml);

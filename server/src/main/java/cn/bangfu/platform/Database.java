@@ -34,8 +34,10 @@ import org.jooq.impl.DefaultConfiguration;
  * run out the caller gets a 503 with Retry-After rather than a 500.
  */
 public final class Database implements AutoCloseable {
-  private final HikariDataSource dataSource;
-  private final HikariDataSource transactionSource;
+  private final HikariDataSource readPool;
+  private final HikariDataSource transactionPool;
+  private final javax.sql.DataSource dataSource;
+  private final javax.sql.DataSource transactionSource;
   private final DSLContext dsl;
   private final DSLContext transactionDsl;
   /**
@@ -53,10 +55,14 @@ public final class Database implements AutoCloseable {
   private final Counter retries;
   private final Counter exhausted;
 
-  private Database(HikariDataSource dataSource, HikariDataSource transactionSource, WorkerExecutor worker,
+  private Database(HikariDataSource readPool, HikariDataSource transactionPool, WorkerExecutor worker,
       MeterRegistry registry) {
-    this.dataSource = dataSource;
-    this.transactionSource = transactionSource;
+    this.readPool = readPool;
+    this.transactionPool = transactionPool;
+    // a server the driver takes for MySQL 5.5 (MariaDB 10.x) would lose every time's milliseconds (issue 19 point 1)
+    boolean timesAsText = !FractionalSeconds.keepsMillis(readPool);
+    this.dataSource = timesAsText ? FractionalSeconds.bindingTimesAsText(readPool) : readPool;
+    this.transactionSource = timesAsText ? FractionalSeconds.bindingTimesAsText(transactionPool) : transactionPool;
     this.worker = worker;
     // registered now, so /metrics shows them at 0 before the first retry
     MeterRegistry meters = registry != null ? registry : new SimpleMeterRegistry();
@@ -273,7 +279,7 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     worker.close();
-    transactionSource.close();
-    dataSource.close();
+    transactionPool.close();
+    readPool.close();
   }
 }

@@ -131,8 +131,10 @@ public final class LedgerServer {
       String dbPassword = embedded != null ? embedded.password() : config.dbPassword();
       RuleSetCatalog ruleSets = RuleSets.load(System.getenv("LEDGER_RULES_DIR"));
       database = Database.connect(vertx, jdbcUrl, dbUser, dbPassword, config.dbPoolSize(), registry);
-      database.migrate();
-      LOG.info("schema migrated ({} ms since start)", (System.nanoTime() - started) / 1_000_000);
+      // one migrator per cluster, the others wait for its schema (issue 19 point 3)
+      boolean migrated = database.prepareSchema(config.schemaMigration(), Database.SCHEMA_PATIENCE);
+      LOG.info("schema {} ({} ms since start)", migrated ? "migrated" : "ready, migrated by another party",
+          (System.nanoTime() - started) / 1_000_000);
       Secrets secrets = Secrets.load(config.masterKey(), config.dataDir());
       KeyCheck.verify(database.dsl(), secrets, clock);
       // the id node: pinned by LEDGER_NODE_ID, else leased so no two instances share it (issue 18 point 7)
@@ -203,6 +205,25 @@ public final class LedgerServer {
     } catch (Exception e) {
       stop();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * {@code java -jar ledger-server.jar migrate}: brings the schema to this build's version and returns
+   * without serving; the way to migrate a cluster before (or while) its instances start.
+   */
+  public void migrateOnly() {
+    vertx = Vertx.vertx();
+    try {
+      String jdbcUrl = config.dbUrl().orElseGet(() -> {
+        embedded = EmbeddedDatabase.start(config.dataDir());
+        return embedded.jdbcUrl("ledger");
+      });
+      database = Database.connect(vertx, jdbcUrl, embedded != null ? embedded.user() : config.dbUser(),
+          embedded != null ? embedded.password() : config.dbPassword(), 2, null);
+      database.migrate();
+    } finally {
+      stop();
     }
   }
 

@@ -198,12 +198,86 @@ public final class Database implements AutoCloseable {
   }
 
   public void migrate() {
-    Flyway.configure()
+    flyway().migrate();
+  }
+
+  private Flyway flyway() {
+    return Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
-        .load()
-        .migrate();
+        .load();
   }
+
+  /** How long an instance that does not migrate waits for the one that does before it gives up. */
+  public static final java.time.Duration SCHEMA_PATIENCE = java.time.Duration.ofMinutes(10);
+
+  /**
+   * Brings the schema to this build's version as {@code mode} says: migrates, or waits (at most
+   * {@code patience}) for the designated migrator (issue 19 point 3). Returns whether it migrated.
+   */
+  public boolean prepareSchema(SchemaMigration mode, java.time.Duration patience) {
+    if (mode.migratesOn(isGaleraNode())) {
+      migrate();
+      return true;
+    }
+    awaitSchema(patience);
+    return false;
+  }
+
+  /**
+   * Whether the server is a node of a Galera cluster (wsrep_on=ON). MySQL has no such variable and a
+   * plain MariaDB says OFF: both are one server, where Flyway's lock is enough.
+   */
+  public boolean isGaleraNode() {
+    return dsl.fetch("SHOW VARIABLES LIKE 'wsrep_on'").stream()
+        .anyMatch(row -> "ON".equalsIgnoreCase(row.get(1, String.class)));
+  }
+
+  /**
+   * Waits until every migration this build knows has been applied by someone else, reading Flyway's
+   * history without taking its lock; a failed migration in the history or {@code patience} running out
+   * stops the start with a message saying what to run.
+   */
+  public void awaitSchema(java.time.Duration patience) {
+    Flyway flyway = flyway();
+    long deadline = System.nanoTime() + patience.toNanos();
+    long nextReport = 0;
+    while (true) {
+      org.flywaydb.core.api.MigrationInfoService info = flyway.info();
+      for (org.flywaydb.core.api.MigrationInfo applied : info.applied()) {
+        if (applied.getState().isFailed()) {
+          throw new IllegalStateException("migration " + applied.getVersion() + " failed in the schema history: "
+              + "repair the schema, then run `java -jar ledger-server.jar migrate` once");
+        }
+      }
+      org.flywaydb.core.api.MigrationInfo[] pending = info.pending();
+      if (pending.length == 0) {
+        return;
+      }
+      String needed = pending[pending.length - 1].getVersion().toString();
+      String current = info.current() == null ? "empty" : info.current().getVersion().toString();
+      long now = System.nanoTime();
+      if (now - deadline > 0) {
+        throw new IllegalStateException("the schema is at version " + current + ", this build needs " + needed
+            + " and does not migrate it itself (LEDGER_DB_MIGRATE=wait, or auto on a Galera node): run "
+            + "`java -jar ledger-server.jar migrate` once, or start one instance with LEDGER_DB_MIGRATE=migrate");
+      }
+      if (now - nextReport >= 0) {
+        LOG.info("waiting for the schema: at version {}, this build needs {}", current, needed);
+        nextReport = now + 10_000_000_000L;
+      }
+      try {
+        Thread.sleep(SCHEMA_POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the schema", e);
+      }
+    }
+  }
+
+  /** How often a waiting instance reads the schema history: cheap, and a start is not worth hurrying more. */
+  private static final long SCHEMA_POLL_MS = 500;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
 
   /**
    * Runs {@code work} in one transaction on the worker pool: all of it commits or none of it.

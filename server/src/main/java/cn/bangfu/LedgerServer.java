@@ -144,9 +144,10 @@ public final class LedgerServer {
       HashChain hashChain = new HashChain(secrets.derive("ledger-hash-chain"));
       LedgerRepository ledgerRepository = new LedgerRepository();
       // a small pool of its own: ledger accounts are created and committed outside the posting transaction
-      ledgerAccountCreator = Database.connect(vertx, jdbcUrl, dbUser, dbPassword, 2, null);
+      // its retries count in the same ledger_tx_retries_total as the main pool's (issue 19 point 2)
+      ledgerAccountCreator = Database.connect(vertx, jdbcUrl, dbUser, dbPassword, 2, registry, "ledger-accounts");
       ledger = new JournalPoster(ledgerRepository,
-          new AccountDirectory(ledgerRepository, ledgerAccountCreator.dataSource(), ids, clock), hashChain, ids, clock);
+          new AccountDirectory(ledgerRepository, ledgerAccountCreator, ids, clock), hashChain, ids, clock);
       LedgerQueries ledgerQueries = new LedgerQueries();
       LedgerService ledgerService = new LedgerService(database, ledgerQueries, ledgerRepository,
           new ChainVerifier(hashChain, ledgerQueries), new ParticipantRepository());

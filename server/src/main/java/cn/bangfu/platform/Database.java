@@ -115,9 +115,15 @@ public final class Database implements AutoCloseable {
 
   public static Database connect(Vertx vertx, String jdbcUrl, String user, String password, int poolSize,
       MeterRegistry registry) {
-    HikariDataSource reads = pool(jdbcUrl, user, password, poolSize, registry, "ledger-db", true);
-    HikariDataSource transactions = pool(jdbcUrl, user, password, poolSize, registry, "ledger-db-tx", false);
-    WorkerExecutor worker = vertx.createSharedWorkerExecutor("ledger-db-worker", poolSize);
+    return connect(vertx, jdbcUrl, user, password, poolSize, registry, "ledger-db");
+  }
+
+  /** A database whose pools and worker threads are named {@code name…} (a second one beside the main). */
+  public static Database connect(Vertx vertx, String jdbcUrl, String user, String password, int poolSize,
+      MeterRegistry registry, String name) {
+    HikariDataSource reads = pool(jdbcUrl, user, password, poolSize, registry, name, true);
+    HikariDataSource transactions = pool(jdbcUrl, user, password, poolSize, registry, name + "-tx", false);
+    WorkerExecutor worker = vertx.createSharedWorkerExecutor(name + "-worker", poolSize);
     return new Database(reads, transactions, worker, registry);
   }
 
@@ -299,12 +305,30 @@ public final class Database implements AutoCloseable {
   }
 
   private <T> T withRetry(Function<DSLContext, T> work) throws InterruptedException {
+    return retrying(() -> transactionDsl.transactionResult(configuration -> work.apply(configuration.dsl())));
+  }
+
+  /** Work that may be run again: it commits all of its writes or none of them. */
+  @FunctionalInterface
+  public interface Repeatable<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work}, already on a worker thread and holding its own connection (the ledger's
+   * account creator, issue 19 point 2), again when the server rolled it back as a deadlock victim or a
+   * Galera certification failure: the same bound, backoff, metric and 503 as {@link #tx}.
+   */
+  public <T> T retrying(Repeatable<T> work) throws InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transactionDsl.transactionResult(configuration -> work.apply(configuration.dsl()));
-      } catch (RuntimeException e) {
+        return work.run();
+      } catch (RuntimeException | SQLException e) {
         if (!isDeadlock(e)) {
-          throw e;
+          if (e instanceof SQLException sql) {
+            throw new IllegalStateException(sql.getMessage(), sql);
+          }
+          throw (RuntimeException) e;
         }
         if (attempt >= MAX_ATTEMPTS) {
           exhausted.increment();

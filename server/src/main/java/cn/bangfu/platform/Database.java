@@ -168,6 +168,9 @@ public final class Database implements AutoCloseable {
     defaults.put("useLocalSessionState", "true");
     defaults.put("useLocalTransactionState", "true");
     defaults.put("cacheServerConfiguration", "true");
+    // a multi-host URL (jdbc:mysql://n1,n2,n3/ledger, a Galera cluster) fails over to the next node for
+    // writes too: the driver would otherwise make every connection to a secondary read-only (issue 19 point 4)
+    defaults.put("failOverReadOnly", "false");
     defaults.put("maintainTimeStats", "false");
     // parsed statements cached per connection, also the long INSERTs of whole records (default limit: 256 chars)
     defaults.put("prepStmtCacheSize", "250");

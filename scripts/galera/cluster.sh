@@ -125,7 +125,13 @@ case "${1:-}" in
     echo "n$2 killed (SIGKILL)"
     ;;
   restart)
-    start_node "$2"
+    # after a SIGKILL grastate.dat says seqno -1: recover the last committed position from InnoDB
+    # first (what Debian's galera_recovery does under systemd), so the node asks for IST, not a full SST
+    d=$(node_dir "$2")
+    PATH="$DIR/bin:$PATH" "$MARIADBD" --defaults-file="$d/my.cnf" --wsrep-recover --log-error="$d/recover.log" > /dev/null 2>&1 || true
+    position=$(grep -o 'Recovered position: .*' "$d/recover.log" | tail -1 | cut -d' ' -f3)
+    echo "n$2 recovered position ${position:-none}"
+    start_node "$2" ${position:+--wsrep_start_position=$position}
     grep -E "IST received|State transfer required|SST" "$(node_dir "$2")/error.log" | tail -3 || true
     ;;
   checksum)

@@ -9,7 +9,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 DIR=${GALERA_DIR:-/root/ledger-galera}
-JAR=server/target/ledger-server.jar
+JAR=${JAR:-server/target/ledger-server.jar}
 OUT=$DIR/suite; rm -rf "$OUT"; mkdir -p "$OUT"
 ORDERS=${SUITE_ORDERS:-200}
 PARALLEL=${SUITE_PARALLEL:-16}

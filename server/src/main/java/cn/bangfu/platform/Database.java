@@ -51,8 +51,8 @@ public final class Database implements AutoCloseable {
   static final int MAX_ATTEMPTS = 10;
   /** First backoff; doubled each attempt up to {@link #MAX_BACKOFF_MS} and jittered, so the victims of a cycle do not meet again. */
   private static final long BASE_BACKOFF_MS = 5;
-  /** Longest backoff: all ten attempts of a transaction wait at most about a second in all. */
-  private static final long MAX_BACKOFF_MS = 160;
+  /** Longest backoff: all ten attempts of a transaction wait at most about two seconds in all. */
+  private static final long MAX_BACKOFF_MS = 320;
   /** What a client whose transaction never got through is told to wait (Retry-After). */
   static final long RETRY_AFTER_SECONDS = 1;
 

@@ -135,8 +135,10 @@ public final class LedgerServer {
       String dbPassword = embedded != null ? embedded.password() : config.dbPassword();
       RuleSetCatalog ruleSets = RuleSets.load(System.getenv("LEDGER_RULES_DIR"));
       database = Database.connect(vertx, jdbcUrl, dbUser, dbPassword, config.dbPoolSize(), registry);
-      database.migrate();
-      LOG.info("schema migrated ({} ms since start)", (System.nanoTime() - started) / 1_000_000);
+      // one migrator per cluster, the others wait for its schema (issue 19 point 3)
+      boolean migrated = database.prepareSchema(config.schemaMigration(), Database.SCHEMA_PATIENCE);
+      LOG.info("schema {} ({} ms since start)", migrated ? "migrated" : "ready, migrated by another party",
+          (System.nanoTime() - started) / 1_000_000);
       Secrets secrets = Secrets.load(config.masterKey(), config.dataDir());
       KeyCheck.verify(database.dsl(), secrets, clock);
       // the id node: pinned by LEDGER_NODE_ID, else leased so no two instances share it (issue 18 point 7)
@@ -146,9 +148,10 @@ public final class LedgerServer {
       HashChain hashChain = new HashChain(secrets.derive("ledger-hash-chain"));
       LedgerRepository ledgerRepository = new LedgerRepository();
       // a small pool of its own: ledger accounts are created and committed outside the posting transaction
-      ledgerAccountCreator = Database.connect(vertx, jdbcUrl, dbUser, dbPassword, 2, null);
+      // its retries count in the same ledger_tx_retries_total as the main pool's (issue 19 point 2)
+      ledgerAccountCreator = Database.connect(vertx, jdbcUrl, dbUser, dbPassword, 2, registry, "ledger-accounts");
       ledger = new JournalPoster(ledgerRepository,
-          new AccountDirectory(ledgerRepository, ledgerAccountCreator.dataSource(), ids, clock), hashChain, ids, clock);
+          new AccountDirectory(ledgerRepository, ledgerAccountCreator, ids, clock), hashChain, ids, clock);
       LedgerQueries ledgerQueries = new LedgerQueries();
       LedgerService ledgerService = new LedgerService(database, ledgerQueries, ledgerRepository,
           new ChainVerifier(hashChain, ledgerQueries), new ParticipantRepository());
@@ -215,6 +218,25 @@ public final class LedgerServer {
     } catch (Exception e) {
       stop();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * {@code java -jar ledger-server.jar migrate}: brings the schema to this build's version and returns
+   * without serving; the way to migrate a cluster before (or while) its instances start.
+   */
+  public void migrateOnly() {
+    vertx = Vertx.vertx();
+    try {
+      String jdbcUrl = config.dbUrl().orElseGet(() -> {
+        embedded = EmbeddedDatabase.start(config.dataDir());
+        return embedded.jdbcUrl("ledger");
+      });
+      database = Database.connect(vertx, jdbcUrl, embedded != null ? embedded.user() : config.dbUser(),
+          embedded != null ? embedded.password() : config.dbPassword(), 2, null);
+      database.migrate();
+    } finally {
+      stop();
     }
   }
 

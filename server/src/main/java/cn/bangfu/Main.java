@@ -4,7 +4,10 @@ import cn.bangfu.platform.Config;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar ledger-server.jar [--demo]}: configuration from LEDGER_* environment variables. */
+/**
+ * {@code java -jar ledger-server.jar [--demo]}: configuration from LEDGER_* environment variables.
+ * {@code java -jar ledger-server.jar migrate} migrates the schema and exits (a cluster's one migrator).
+ */
 public final class Main {
   private Main() {
   }
@@ -12,6 +15,17 @@ public final class Main {
   public static void main(String[] args) throws InterruptedException {
     boolean demo = Arrays.asList(args).contains("--demo");
     Config config = Config.fromEnvironment(System.getenv(), demo);
+    if (Arrays.asList(args).contains("migrate")) {
+      try {
+        new LedgerServer(config).migrateOnly();
+        System.out.println("schema migrated");
+        System.exit(0);
+      } catch (RuntimeException e) {
+        System.err.println("migration failed: " + e.getMessage());
+        System.exit(1);
+      }
+      return;
+    }
     LedgerServer server;
     try {
       server = new LedgerServer(config).start();

@@ -1,6 +1,7 @@
 package cn.bangfu.ledger;
 
 import cn.bangfu.platform.BusinessClock;
+import cn.bangfu.platform.Database;
 import cn.bangfu.platform.Ids;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,7 +13,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.jooq.DSLContext;
 
 /**
@@ -35,11 +35,11 @@ public final class AccountDirectory {
 
   private final LedgerRepository repository;
   private final BusinessClock clock;
-  private final DataSource creator;
+  private final Database creator;
   private final Ids ids;
   private final Cache<AccountRef, Long> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
 
-  public AccountDirectory(LedgerRepository repository, DataSource creator, Ids ids, BusinessClock clock) {
+  public AccountDirectory(LedgerRepository repository, Database creator, Ids ids, BusinessClock clock) {
     this.clock = clock;
     this.repository = repository;
     this.creator = creator;
@@ -79,8 +79,18 @@ public final class AccountDirectory {
    * creator made one of the accounts first does it fall back to INSERT IGNORE and read the ids.
    */
   private Map<AccountRef, Long> createCommitted(List<AccountRef> missing) {
+    try {
+      // a conflict with a creator on another node (Galera certification, issue 19 point 2) is run again
+      return creator.retrying(() -> createOnce(missing));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating ledger accounts", e);
+    }
+  }
+
+  private Map<AccountRef, Long> createOnce(List<AccountRef> missing) throws SQLException {
     LocalDateTime now = clock.now();
-    try (Connection conn = creator.getConnection()) {
+    try (Connection conn = creator.transactionDataSource().getConnection()) {
       conn.setAutoCommit(false);
       try {
         Map<AccountRef, Long> created = repository.createAccounts(conn, missing, ids::next, now, false);
@@ -100,8 +110,6 @@ public final class AccountDirectory {
         throw new IllegalStateException((missing.size() - created.size()) + " accounts could not be created");
       }
       return created;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create ledger accounts: " + e.getMessage(), e);
     }
   }
 

@@ -25,6 +25,7 @@ public record Config(
     int minPublicityDays,
     long maxBodyBytes,
     boolean demo,
+    SchemaMigration schemaMigration,
     Clock clock) {
 
   public Config {
@@ -32,6 +33,7 @@ public record Config(
     Objects.requireNonNull(dbUrl, "dbUrl");
     Objects.requireNonNull(adminPassword, "adminPassword");
     Objects.requireNonNull(masterKey, "masterKey");
+    Objects.requireNonNull(schemaMigration, "schemaMigration");
     Objects.requireNonNull(clock, "clock");
   }
 
@@ -49,6 +51,7 @@ public record Config(
         .minPublicityDays(intOf(env, "LEDGER_MIN_PUBLICITY_DAYS", 7))
         .maxBodyBytes(intOf(env, "LEDGER_MAX_BODY_BYTES", 1024 * 1024))
         .demo(demo || "true".equalsIgnoreCase(env.get("LEDGER_DEMO")))
+        .schemaMigration(SchemaMigration.parse(env.get("LEDGER_DB_MIGRATE")))
         .build();
   }
 
@@ -100,6 +103,7 @@ public record Config(
     private int minPublicityDays = 7;
     private long maxBodyBytes = 1024 * 1024;
     private boolean demo;
+    private SchemaMigration schemaMigration = SchemaMigration.AUTO;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {
@@ -118,6 +122,7 @@ public record Config(
       minPublicityDays = c.minPublicityDays;
       maxBodyBytes = c.maxBodyBytes;
       demo = c.demo;
+      schemaMigration = c.schemaMigration;
       clock = c.clock;
     }
 
@@ -193,6 +198,12 @@ public record Config(
       return this;
     }
 
+    /** LEDGER_DB_MIGRATE: whether this instance migrates the schema or waits for it (issue 19 point 3). */
+    public Builder schemaMigration(SchemaMigration migration) {
+      this.schemaMigration = migration;
+      return this;
+    }
+
     /** The clock business time is read from (not an environment setting: tests pass one they advance). */
     public Builder clock(Clock clock) {
       this.clock = clock;
@@ -201,7 +212,7 @@ public record Config(
 
     public Config build() {
       return new Config(httpPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword, masterKey,
-          tokenTtlSeconds, minPublicityDays, maxBodyBytes, demo, clock);
+          tokenTtlSeconds, minPublicityDays, maxBodyBytes, demo, schemaMigration, clock);
     }
   }
 }

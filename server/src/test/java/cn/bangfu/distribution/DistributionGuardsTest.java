@@ -78,41 +78,40 @@ class DistributionGuardsTest {
   }
 
   @Test
-  void given_the_posting_connection_is_killed_mid_transaction_then_nothing_is_written_and_a_retry_posts_once()
+  void given_the_posting_connection_is_killed_mid_transaction_then_the_server_runs_it_again_and_it_posts_once()
       throws Exception {
     // November's own sale: posting claims it, so the other tests' January–September drafts keep theirs
     coop.settledOrder(8_002, 240_000, LocalDate.of(2026, 11, 5));
     String runId = approvedRun("2026-11-01", "2026-11-30");
     long entriesBefore = server.server().database().dsl().fetchCount(LEDGER_ENTRY);
-    long postingsBefore = server.server().database().dsl().fetchCount(LEDGER_POSTING);
 
     // Hold the cooperative's ledger chain head, so the posting transaction blocks half-way (run row
-    // locked, accounts touched) and can be caught there; then kill its database connection.
+    // locked, accounts touched) and can be caught there; then kill its database connection. Before
+    // COMMIT nothing was committed, so the server runs the whole transaction again on a new connection
+    // (issue 19 point 4: a database node lost under load); it waits for the chain head like the first.
+    CompletableFuture<Http.Response> posting;
     try (Connection blocker = DriverManager.getConnection(server.jdbcUrl() + "?useSSL=false&allowPublicKeyRetrieval=true",
         cn.bangfu.support.TestDatabase.user(), cn.bangfu.support.TestDatabase.password())) {
       blocker.setAutoCommit(false);
       try (Statement s = blocker.createStatement()) {
         s.executeQuery("SELECT * FROM ledger_chain WHERE cooperative_id = " + coop.id + " FOR UPDATE").close();
       }
-      CompletableFuture<Http.Response> posting = CompletableFuture.supplyAsync(() ->
+      posting = CompletableFuture.supplyAsync(() ->
           coop.post("/api/v1/distributions/" + runId + "/post", coop.coopToken, new JsonObject()));
       long victim = waitForBlockedPosting(blocker);
       try (Statement s = blocker.createStatement()) {
         s.execute("KILL " + victim);
       }
-      Http.Response killed = posting.get(30, TimeUnit.SECONDS);
-      assertThat(killed.status()).isGreaterThanOrEqualTo(500);
+      DSLContext db = server.server().database().dsl();
+      // the killed attempt left nothing behind
+      assertThat(db.fetchCount(LEDGER_ENTRY)).isEqualTo(entriesBefore);
       blocker.rollback();
     }
 
+    Http.Response posted = posting.get(30, TimeUnit.SECONDS);
+    assertThat(posted.status()).isEqualTo(200);
+    assertThat(posted.body().getString("status")).isEqualTo("POSTED");
     DSLContext db = server.server().database().dsl();
-    assertThat(db.fetchCount(LEDGER_ENTRY)).isEqualTo(entriesBefore);
-    assertThat(db.fetchCount(LEDGER_POSTING)).isEqualTo(postingsBefore);
-    assertThat(db.select(DISTRIBUTION_RUN.STATUS).from(DISTRIBUTION_RUN)
-        .where(DISTRIBUTION_RUN.ID.eq(Long.parseLong(runId))).fetchOne(DISTRIBUTION_RUN.STATUS)).isEqualTo(RunStatus.APPROVED);
-
-    Http.Response retry = coop.post("/api/v1/distributions/" + runId + "/post", coop.coopToken, new JsonObject());
-    assertThat(retry.body().getString("status")).isEqualTo("POSTED");
     assertThat(db.fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.IDEMPOTENCY_REF.eq("distribution:" + runId))).isEqualTo(1);
     assertThat(server.http.get("/api/v1/ledger/trial-balance", server.adminToken).body().getBoolean("balanced")).isTrue();
   }

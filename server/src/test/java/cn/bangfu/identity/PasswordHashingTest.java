@@ -86,7 +86,12 @@ class PasswordHashingTest {
     }
 
     private static int active(javax.sql.DataSource pool) {
-      return ((HikariDataSource) pool).getHikariPoolMXBean().getActiveConnections();
+      try {
+        // unwrapped: on MariaDB 10.x the pool is behind FractionalSeconds' proxy (issue 19 point 1)
+        return pool.unwrap(HikariDataSource.class).getHikariPoolMXBean().getActiveConnections();
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     @Override

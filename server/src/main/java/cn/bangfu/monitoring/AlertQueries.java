@@ -120,7 +120,7 @@ public final class AlertQueries {
     Table<?> inc = income.incomeByHousehold(watched(households), year);
     Field<BigDecimal> spent = sum(MONITORING_STEP.AMOUNT_FEN).as("spent_fen");
     Table<?> spending = select(MONITORING_STEP.HOUSEHOLD_ID, spent).from(MONITORING_STEP)
-        .where(MONITORING_STEP.STEP.eq(ChainStep.EVENT.name()),
+        .where(MONITORING_STEP.STEP.eq(ChainStep.EVENT),
             MONITORING_STEP.KIND.in(RiskEventKind.MEDICAL_EXPENSE.name(), RiskEventKind.SERIOUS_ILLNESS.name(),
                 RiskEventKind.EDUCATION_EXPENSE.name()),
             MONITORING_STEP.AMOUNT_FEN.isNotNull(),
@@ -146,7 +146,7 @@ public final class AlertQueries {
             b.END_ON)
         .from(a).join(b).on(b.HOUSEHOLD_ID.eq(a.HOUSEHOLD_ID), b.STEP.eq(a.STEP), b.KIND.eq(a.KIND),
             b.DEPARTMENT.ne(a.DEPARTMENT), a.START_ON.le(b.END_ON), b.START_ON.le(a.END_ON), a.ID.lt(b.ID))
-        .where(a.STEP.eq(ChainStep.MEASURE.name()), a.HOUSEHOLD_ID.in(watched(households)),
+        .where(a.STEP.eq(ChainStep.MEASURE), a.HOUSEHOLD_ID.in(watched(households)),
             a.START_ON.le(HouseholdIncomeQueries.last(year)), a.END_ON.ge(HouseholdIncomeQueries.first(year)))
         .orderBy(a.HOUSEHOLD_ID, a.ID, b.ID)
         .forEach(r -> perHousehold.merge(r.value1(), new Finding(r.value1(), r.value2(), AlertKind.DUPLICATE_ASSISTANCE,
@@ -190,11 +190,11 @@ public final class AlertQueries {
     Field<LocalDateTime> oldest = min(MONITORING_ALERT.SINCE);
     db.select(MONITORING_ALERT.HOUSEHOLD_ID, MONITORING_ALERT.REGION_CODE, oldest)
         .from(MONITORING_ALERT)
-        .where(MONITORING_ALERT.STATUS.eq(MonitoringRepository.OPEN), MONITORING_ALERT.ALERT_YEAR.eq(year),
-            MONITORING_ALERT.KIND.ne(AlertKind.NO_MEASURE.name()), MONITORING_ALERT.SINCE.le(openedBy),
+        .where(MONITORING_ALERT.STATUS.eq(AlertStatus.OPEN), MONITORING_ALERT.ALERT_YEAR.eq(year),
+            MONITORING_ALERT.KIND.ne(AlertKind.NO_MEASURE), MONITORING_ALERT.SINCE.le(openedBy),
             MONITORING_ALERT.HOUSEHOLD_ID.in(select(HOUSEHOLD.ID).from(HOUSEHOLD).where(households)),
             notExists(selectOne().from(MONITORING_STEP).where(MONITORING_STEP.HOUSEHOLD_ID.eq(MONITORING_ALERT.HOUSEHOLD_ID),
-                MONITORING_STEP.STEP.eq(ChainStep.MEASURE.name()), MONITORING_STEP.CREATED_AT.ge(MONITORING_ALERT.SINCE))))
+                MONITORING_STEP.STEP.eq(ChainStep.MEASURE), MONITORING_STEP.CREATED_AT.ge(MONITORING_ALERT.SINCE))))
         .groupBy(MONITORING_ALERT.HOUSEHOLD_ID, MONITORING_ALERT.REGION_CODE)
         .forEach(r -> found.add(new Finding(r.value1(), r.value2(), AlertKind.NO_MEASURE,
             "预警自 " + r.value3().toLocalDate() + " 起已超过 " + days + " 天没有帮扶措施")));

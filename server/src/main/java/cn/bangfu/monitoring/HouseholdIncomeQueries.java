@@ -124,7 +124,7 @@ public final class HouseholdIncomeQueries {
   }
 
   private static Condition assistanceIn(int year) {
-    return MONITORING_STEP.STEP.eq(ChainStep.MEASURE.name()).and(MONITORING_STEP.AMOUNT_FEN.isNotNull())
+    return MONITORING_STEP.STEP.eq(ChainStep.MEASURE).and(MONITORING_STEP.AMOUNT_FEN.isNotNull())
         .and(MONITORING_STEP.START_ON.between(first(year), last(year)));
   }
 

@@ -44,17 +44,17 @@ final class MonitoringJson {
 
   static JsonObject alert(MonitoringAlertRecord a) {
     return new JsonObject().put("id", id(a.getId())).put("householdId", id(a.getHouseholdId()))
-        .put("kind", a.getKind()).put("year", a.getAlertYear()).put("detail", a.getDetail())
-        .put("since", time(a.getSince())).put("status", a.getStatus()).put("endedAt", time(a.getEndedAt()));
+        .put("kind", a.getKind().name()).put("year", a.getAlertYear()).put("detail", a.getDetail())
+        .put("since", time(a.getSince())).put("status", a.getStatus().name()).put("endedAt", time(a.getEndedAt()));
   }
 
   /** A chain step; a referral is overdue when its due date has passed and no follow-up answers it. */
   static JsonObject step(MonitoringStepRecord s, LocalDate today, Set<Long> answeredReferrals) {
-    JsonObject json = new JsonObject().put("id", id(s.getId())).put("step", s.getStep()).put("kind", s.getKind())
+    JsonObject json = new JsonObject().put("id", id(s.getId())).put("step", s.getStep().name()).put("kind", s.getKind())
         .put("department", s.getDepartment()).put("amountFen", s.getAmountFen())
         .put("date", date(s.getStartOn())).put("end", date(s.getEndOn())).put("note", s.getNote())
         .put("by", id(s.getCreatedBy())).put("at", time(s.getCreatedAt()));
-    if (ChainStep.REFERRAL.name().equals(s.getStep())) {
+    if (s.getStep() == ChainStep.REFERRAL) {
       json.put("dueOn", date(s.getDueOn()))
           .put("overdue", today.isAfter(s.getDueOn()) && !answeredReferrals.contains(s.getId()));
     }
@@ -85,7 +85,7 @@ final class MonitoringJson {
       items.add(new Item(a.getSince(), a.getId(), alert(a).put("step", "ALERT").put("at", time(a.getSince()))));
       if (a.getEndedAt() != null) {
         items.add(new Item(a.getEndedAt(), a.getId(), new JsonObject().put("step", "ALERT_ENDED")
-            .put("alertId", id(a.getId())).put("kind", a.getKind()).put("status", a.getStatus())
+            .put("alertId", id(a.getId())).put("kind", a.getKind().name()).put("status", a.getStatus().name())
             .put("at", time(a.getEndedAt()))));
       }
     }

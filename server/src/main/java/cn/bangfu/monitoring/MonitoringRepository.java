@@ -16,12 +16,6 @@ import org.jooq.impl.DSL;
 
 /** SQL for monitoring lines, chain steps and stored alerts. */
 public final class MonitoringRepository {
-  public static final String OPEN = "OPEN";
-  /** The indicators no longer show it (income lifted over the line, a measure recorded ...). */
-  public static final String RESOLVED = "RESOLVED";
-  /** Closed by the regulator's 风险消除 on the chain. */
-  public static final String CLOSED = "CLOSED";
-
   public void putLine(DSLContext db, String regionPrefix, int year, long perCapitaFen, long by, LocalDateTime at) {
     db.insertInto(MONITORING_LINE, MONITORING_LINE.REGION_PREFIX, MONITORING_LINE.LINE_YEAR,
             MONITORING_LINE.PER_CAPITA_INCOME_FEN, MONITORING_LINE.SET_BY, MONITORING_LINE.SET_AT)
@@ -44,7 +38,7 @@ public final class MonitoringRepository {
 
   public boolean referralExists(DSLContext db, long householdId, long referralId) {
     return db.fetchExists(MONITORING_STEP, MONITORING_STEP.ID.eq(referralId),
-        MONITORING_STEP.HOUSEHOLD_ID.eq(householdId), MONITORING_STEP.STEP.eq(ChainStep.REFERRAL.name()));
+        MONITORING_STEP.HOUSEHOLD_ID.eq(householdId), MONITORING_STEP.STEP.eq(ChainStep.REFERRAL));
   }
 
   public List<HouseholdStatusChangeRecord> statusChanges(DSLContext db, long householdId) {
@@ -60,7 +54,7 @@ public final class MonitoringRepository {
   /** Open alerts of the year whose household matches {@code households}, for the evaluation to reconcile. */
   public List<MonitoringAlertRecord> openAlerts(DSLContext db, Condition households, int year) {
     return db.selectFrom(MONITORING_ALERT)
-        .where(MONITORING_ALERT.STATUS.eq(OPEN), MONITORING_ALERT.ALERT_YEAR.eq(year), households)
+        .where(MONITORING_ALERT.STATUS.eq(AlertStatus.OPEN), MONITORING_ALERT.ALERT_YEAR.eq(year), households)
         .fetch();
   }
 
@@ -74,21 +68,21 @@ public final class MonitoringRepository {
   }
 
   /** Ends open alerts: RESOLVED by evaluation or CLOSED by the regulator; the open key frees the slot. */
-  public void endAlerts(DSLContext db, Condition which, String status, LocalDateTime at) {
+  public void endAlerts(DSLContext db, Condition which, AlertStatus status, LocalDateTime at) {
     db.update(MONITORING_ALERT)
         .set(MONITORING_ALERT.STATUS, status)
         .set(MONITORING_ALERT.OPEN_KEY, DSL.castNull(String.class))
         .set(MONITORING_ALERT.ENDED_AT, at)
-        .where(MONITORING_ALERT.STATUS.eq(OPEN), which)
+        .where(MONITORING_ALERT.STATUS.eq(AlertStatus.OPEN), which)
         .execute();
   }
 
   /** A page of the region's alerts of a status (OPEN by default), newest first. */
-  public List<MonitoringAlertRecord> alertsInRegion(DSLContext db, String regionPrefix, AlertKind kind, String status,
+  public List<MonitoringAlertRecord> alertsInRegion(DSLContext db, String regionPrefix, AlertKind kind, AlertStatus status,
       int limit, int offset) {
     return db.selectFrom(MONITORING_ALERT)
         .where(MONITORING_ALERT.REGION_CODE.startsWith(regionPrefix), MONITORING_ALERT.STATUS.eq(status),
-            kind == null ? DSL.trueCondition() : MONITORING_ALERT.KIND.eq(kind.name()))
+            kind == null ? DSL.trueCondition() : MONITORING_ALERT.KIND.eq(kind))
         .orderBy(MONITORING_ALERT.SINCE.desc(), MONITORING_ALERT.ID.desc())
         .limit(limit).offset(offset)
         .fetch();

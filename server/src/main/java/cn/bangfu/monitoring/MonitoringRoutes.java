@@ -90,12 +90,14 @@ public final class MonitoringRoutes {
           throw Problem.badRequest("kind", "kind must be one of " + java.util.Arrays.toString(AlertKind.values()));
         }
       }
-      String status = ctx.queryParams().get("status");
-      if (status == null || status.isEmpty()) {
-        status = MonitoringRepository.OPEN;
-      } else if (!Set.of(MonitoringRepository.OPEN, MonitoringRepository.RESOLVED, MonitoringRepository.CLOSED)
-          .contains(status)) {
-        throw Problem.badRequest("status", "status must be OPEN, RESOLVED or CLOSED");
+      String rawStatus = ctx.queryParams().get("status");
+      AlertStatus status = AlertStatus.OPEN;
+      if (rawStatus != null && !rawStatus.isEmpty()) {
+        try {
+          status = AlertStatus.valueOf(rawStatus);
+        } catch (IllegalArgumentException e) {
+          throw Problem.badRequest("status", "status must be OPEN, RESOLVED or CLOSED");
+        }
       }
       int year = ctx.queryParams().get("year") == null ? cn.bangfu.platform.BusinessClock.of(ctx).today().getYear() : Params.year(ctx);
       return monitoring.alerts(caller, Params.regionPrefix(ctx, "regionPrefix"), alertKind, year, status,

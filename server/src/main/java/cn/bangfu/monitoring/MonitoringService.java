@@ -115,24 +115,24 @@ public final class MonitoringService {
 
   public Future<JsonObject> recordEvent(Principal caller, long householdId, NewEvent e) {
     return addStep(caller, householdId, e.date().getYear(), new MonitoringStepRecord()
-        .setStep(ChainStep.EVENT.name()).setKind(e.kind().name()).setAmountFen(e.amountFen())
+        .setStep(ChainStep.EVENT).setKind(e.kind().name()).setAmountFen(e.amountFen())
         .setStartOn(e.date()).setNote(e.note()));
   }
 
   public Future<JsonObject> recordMeasure(Principal caller, long householdId, NewMeasure m) {
     return addStep(caller, householdId, m.start().getYear(), new MonitoringStepRecord()
-        .setStep(ChainStep.MEASURE.name()).setKind(m.kind().name()).setDepartment(m.department())
+        .setStep(ChainStep.MEASURE).setKind(m.kind().name()).setDepartment(m.department())
         .setAmountFen(m.amountFen()).setStartOn(m.start()).setEndOn(m.end()).setNote(m.note()));
   }
 
   public Future<JsonObject> refer(Principal caller, long householdId, NewReferral r) {
     return addStep(caller, householdId, clock.today().getYear(), new MonitoringStepRecord()
-        .setStep(ChainStep.REFERRAL.name()).setDepartment(r.department()).setDueOn(r.dueOn()).setNote(r.note()));
+        .setStep(ChainStep.REFERRAL).setDepartment(r.department()).setDueOn(r.dueOn()).setNote(r.note()));
   }
 
   public Future<JsonObject> followUp(Principal caller, long householdId, NewFollowUp f) {
     return addStep(caller, householdId, clock.today().getYear(), new MonitoringStepRecord()
-        .setStep(ChainStep.FOLLOW_UP.name()).setRefersTo(f.referralId()).setNote(f.note()));
+        .setStep(ChainStep.FOLLOW_UP).setRefersTo(f.referralId()).setNote(f.note()));
   }
 
   /**
@@ -143,9 +143,9 @@ public final class MonitoringService {
     return database.tx(db -> {
       HouseholdRecord household = writable(db, caller, householdId);
       MonitoringStepRecord step = step(caller, household, new MonitoringStepRecord()
-          .setStep(ChainStep.CLOSURE.name()).setNote(note));
+          .setStep(ChainStep.CLOSURE).setNote(note));
       repository.insertStep(db, step);
-      repository.endAlerts(db, MONITORING_ALERT.HOUSEHOLD_ID.eq(householdId), MonitoringRepository.CLOSED,
+      repository.endAlerts(db, MONITORING_ALERT.HOUSEHOLD_ID.eq(householdId), AlertStatus.CLOSED,
           step.getCreatedAt());
       return MonitoringJson.step(step, clock.today(), Set.of());
     });
@@ -181,7 +181,7 @@ public final class MonitoringService {
   // ---- alerts
 
   public Future<List<JsonObject>> alerts(Principal caller, String regionPrefix, AlertKind kind, int year,
-      String status, int limit, int offset) {
+      AlertStatus status, int limit, int offset) {
     String prefix = regionPrefix != null ? regionPrefix : caller.scopeId() == null ? "" : caller.scopeId();
     if (caller.role() == Role.REGULATOR && !prefix.startsWith(caller.scopeId())) {
       throw Problem.forbidden("outside your scope: region " + prefix);
@@ -212,7 +212,7 @@ public final class MonitoringService {
       List<Finding> findings, LocalDateTime now) {
     Map<String, MonitoringAlertRecord> open = new HashMap<>();
     for (MonitoringAlertRecord alert : repository.openAlerts(db,
-        scope.alerts().and(MONITORING_ALERT.KIND.in(kinds.stream().map(Enum::name).toList())), year)) {
+        scope.alerts().and(MONITORING_ALERT.KIND.in(kinds)), year)) {
       open.put(alert.getOpenKey(), alert);
     }
     List<JsonObject> opened = new ArrayList<>();
@@ -221,8 +221,8 @@ public final class MonitoringService {
       MonitoringAlertRecord existing = open.remove(key);
       if (existing == null) {
         MonitoringAlertRecord alert = new MonitoringAlertRecord().setId(ids.next()).setHouseholdId(f.householdId())
-            .setRegionCode(f.regionCode()).setKind(f.kind().name()).setAlertYear(year).setDetail(f.detail())
-            .setSince(now).setStatus(MonitoringRepository.OPEN).setOpenKey(key);
+            .setRegionCode(f.regionCode()).setKind(f.kind()).setAlertYear(year).setDetail(f.detail())
+            .setSince(now).setStatus(AlertStatus.OPEN).setOpenKey(key);
         if (repository.openAlert(db, alert)) {
           opened.add(MonitoringJson.alert(alert).put("regionCode", alert.getRegionCode()));
         }
@@ -232,7 +232,7 @@ public final class MonitoringService {
     }
     if (!open.isEmpty()) {
       repository.endAlerts(db, MONITORING_ALERT.ID.in(open.values().stream().map(MonitoringAlertRecord::getId)
-          .toList()), MonitoringRepository.RESOLVED, now);
+          .toList()), AlertStatus.RESOLVED, now);
     }
     return opened;
   }

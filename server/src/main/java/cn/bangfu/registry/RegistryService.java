@@ -203,8 +203,7 @@ public final class RegistryService {
           .map(HouseholdStatusChangeRecord::copy)
           .orElseGet(() -> snapshot(household, caller, null, null));
       if (change.status() != null) {
-        next.setStatus(change.status()).setLowIncomeKind(change.lowIncomeKind() == null ? null
-            : change.lowIncomeKind().name());
+        next.setStatus(change.status()).setLowIncomeKind(change.lowIncomeKind());
       }
       if (change.laborCapacity() != null) {
         next.setLaborCapacity(change.laborCapacity());

@@ -139,7 +139,9 @@ final class FuzzTargets {
     t.put("POST /api/v1/households/:id/events", new Target(Role.REGULATOR, household, List.of(), BodyMode.REQUIRED,
         new JsonObject().put("kind", "MEDICAL_EXPENSE").put("amountFen", 1_200_000).put("date", "2026-10-08")
             .put("note", "住院自付"),
-        List.of(of("kind", Kind.ENUM, true), integer("amountFen", 0, maxFen), of("date", Kind.DATE, true),
+        // amountFen is optional: not every risk event has an amount (a death, a disability)
+        List.of(of("kind", Kind.ENUM, true), new Field("amountFen", Kind.INTEGER, false, 0, 0, maxFen, 0, null, null),
+            of("date", Kind.DATE, true),
             text("note", 1000, false)), KeyMode.NONE));
     t.put("POST /api/v1/households/:id/assistance", new Target(Role.REGULATOR, household, List.of(),
         BodyMode.REQUIRED, new JsonObject().put("department", "县民政局").put("kind", "TEMPORARY_RELIEF")

@@ -156,6 +156,31 @@ class MonitoringTest {
         "ALERT_ENDED", "FOLLOW_UP", "CLOSURE");
   }
 
+  @Test
+  void income_down_by_more_than_30_percent_warns_and_a_member_able_to_work_without_labour_days_is_idle() {
+    String coop = server.http.post("/api/v1/cooperatives", server.adminToken, Fixtures.cooperative("岑丰村蔬菜合作社"))
+        .expect(201).body().getString("id");
+    String coopToken = server.userToken("vegetable-accountant", "COOP", coop);
+    String household = household("杨国强");
+    server.http.post("/api/v1/cooperatives/" + coop + "/members", server.adminToken, Fixtures.membership(household))
+        .expect(201);
+    // 2025: 1,000 公斤 at 12 元/公斤 = 12,000 元; 2026: 300 公斤 = 3,600 元, 70 % less
+    server.http.post("/api/v1/cooperatives/" + coop + "/deliveries", coopToken, Fixtures.delivery(household)
+        .put("quantity", "1000").put("valueFen", 1_200_000).put("date", "2025-08-20")).expect(201);
+    server.http.post("/api/v1/cooperatives/" + coop + "/deliveries", coopToken, Fixtures.delivery(household))
+        .expect(201);
+
+    List<JsonObject> drop = alerts(household, "INCOME_DROP");
+    assertThat(drop).hasSize(1);
+    assertThat(drop.get(0).getString("detail"))
+        .isEqualTo("2026年家庭收入 3600.00 元，比2025年的 12000.00 元下降 70%（预警线 30%）");
+    assertThat(alerts(household, "IDLE_LABOUR")).hasSize(1);
+
+    server.http.post("/api/v1/cooperatives/" + coop + "/labor", coopToken, new JsonObject()
+        .put("householdId", household).put("days", "20").put("date", "2026-09-01").put("post", "护林员")).expect(201);
+    assertThat(alerts(household, "IDLE_LABOUR")).as("20 days on a welfare post in 2026").isEmpty();
+  }
+
   private static JsonObject chainItem(String household, String id) {
     return server.http.get("/api/v1/households/" + household + "/chain", regulator).expect(200).body()
         .getJsonArray("items").stream().map(JsonObject.class::cast).filter(i -> id.equals(i.getString("id")))

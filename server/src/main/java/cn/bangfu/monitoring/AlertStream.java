@@ -29,7 +29,9 @@ final class AlertStream {
       response.setChunked(true)
           .putHeader("Content-Type", "text/event-stream; charset=utf-8")
           .putHeader("Cache-Control", "no-store")
-          .putHeader("X-Accel-Buffering", "no");
+          .putHeader("X-Accel-Buffering", "no")
+          // never gzip an event stream: the compressor would hold events back until its buffer fills
+          .putHeader(io.vertx.core.http.HttpHeaders.CONTENT_ENCODING, io.vertx.core.http.HttpHeaders.IDENTITY);
       var vertx = ctx.vertx();
       MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(AlertFeed.ADDRESS, message -> {
         JsonObject alert = message.body();

@@ -81,6 +81,11 @@ class MalformedRequestFuzzTest {
       }
     }
     String token = spec.isPublic() ? null : world.tokens.get(spec.roles().iterator().next());
+    if (spec.path().endsWith("/alerts/stream")) {
+      // an event stream admitted never ends, so it is probed with a role it refuses: the malformed URL and
+      // header checks all run before the role check, and the refusal is a problem like any other
+      token = world.tokens.get(cn.bangfu.identity.Role.HOUSEHOLD);
+    }
     if (t == null) {
       return new Base(method, spec.path(), params, token, new byte[0]);
     }

@@ -72,6 +72,10 @@ import cn.bangfu.supply.LotRoutes;
 import cn.bangfu.supply.LotService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import cn.bangfu.monitoring.AlertFeed;
+import cn.bangfu.monitoring.MonitoringRoutes;
+import cn.bangfu.monitoring.MonitoringService;
+import cn.bangfu.monitoring.MonitoringSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -180,6 +184,8 @@ public final class LedgerServer {
       RateLimit anonymousWrites = Api.anonymousWriteLimit();
       MarketServices market = marketServices(registryService, ids);
       DistributionServices distributions = distributionServices(ruleSets, ids, participants);
+      MonitoringService monitoring = new MonitoringService(database, participants,
+          MonitoringSettings.from(System.getenv()), new AlertFeed(vertx), ids, clock);
       Consumer<Api> capabilities = api -> {
         Health.mount(api, database, registry);
         IdentityRoutes.mount(api, identity);
@@ -189,6 +195,7 @@ public final class LedgerServer {
         LedgerRoutes.mount(api, ledgerService);
         BookRoutes.mount(api, book);
         distributions.mount(api, authenticator);
+        MonitoringRoutes.mount(api, monitoring);
         OpenApi.mount(api); // last: it describes every route mounted above
       };
       // the route table, for tests and the malformed-path check; every verticle's router mounts the same one

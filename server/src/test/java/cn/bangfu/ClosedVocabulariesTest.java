@@ -48,6 +48,12 @@ class ClosedVocabulariesTest {
     assertThat(SHARE_HOLDING.SHARE_CLASS.getType()).isEqualTo(ShareClass.class);
     assertThat(BUYER.KIND.getType()).isEqualTo(BuyerKind.class);
     assertThat(PAIRING.FORM.getType()).isEqualTo(PairingForm.class);
+    assertThat(HOUSEHOLD.LOW_INCOME_KIND.getType()).isEqualTo(cn.bangfu.registry.LowIncomeKind.class);
+    assertThat(cn.bangfu.db.Tables.HOUSEHOLD_STATUS_CHANGE.STATUS.getType()).isEqualTo(HouseholdStatus.class);
+    assertThat(cn.bangfu.db.Tables.MONITORING_ALERT.KIND.getType()).isEqualTo(cn.bangfu.monitoring.AlertKind.class);
+    assertThat(cn.bangfu.db.Tables.MONITORING_ALERT.STATUS.getType())
+        .isEqualTo(cn.bangfu.monitoring.AlertStatus.class);
+    assertThat(cn.bangfu.db.Tables.MONITORING_STEP.STEP.getType()).isEqualTo(cn.bangfu.monitoring.ChainStep.class);
   }
 
   @Test

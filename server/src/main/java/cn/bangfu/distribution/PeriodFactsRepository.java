@@ -14,7 +14,9 @@ import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 
+import cn.bangfu.db.tables.records.HouseholdStatusChangeRecord;
 import cn.bangfu.ledger.ChartAccount;
+import cn.bangfu.registry.StatusHistoryRepository;
 import cn.bangfu.rules.facts.CostItem;
 import cn.bangfu.rules.facts.MemberFacts;
 import cn.bangfu.rules.facts.PeriodFacts;
@@ -51,6 +53,8 @@ public final class PeriodFactsRepository {
   /** The facts, plus where the pool's money came from (order id → revenue, cost id → cost). */
   public record Gathered(PeriodFacts facts, Map<Long, Long> revenueByOrder, Map<Long, CostItem> costById) {
   }
+
+  private final StatusHistoryRepository situations = new StatusHistoryRepository();
 
   public Gathered gather(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {
     Map<Long, Long> revenueByOrder = settledRevenueByOrder(db, cooperativeId, start, end);
@@ -95,17 +99,23 @@ public final class PeriodFactsRepository {
         .where(MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId), MEMBERSHIP.JOINED_ON.le(end))
         .orderBy(HOUSEHOLD.ID)
         .fetch();
+    // Eligibility reads the situation in force on the period's last day (DESIGN.md 8.3): a change
+    // effective on or before periodEnd counts for the whole period, a later one not at all. The last
+    // day, not "most days", because a status is decided for a reason (exit verified, blacklist entry)
+    // and a run drafted after it should not pay out against that decision.
+    Map<Long, HouseholdStatusChangeRecord> inForce = situations.inForceOn(db, rows.map(r -> r.value1()), end);
     for (var r : rows) {
       long id = r.value1();
+      HouseholdStatusChangeRecord situation = inForce.get(id);
       List<ShareHolding> held = shares.getOrDefault(id, List.of());
       BigDecimal land = held.stream().filter(s -> s.shareClass() == ShareClass.LAND).map(ShareHolding::units)
           .reduce(BigDecimal.ZERO, BigDecimal::add);
       BigDecimal days = laborDays.getOrDefault(id, BigDecimal.ZERO);
-      HouseholdStatus status = r.value2();
+      HouseholdStatus status = situation != null ? situation.getStatus() : r.value2();
       MemberFacts.Builder member = MemberFacts.builder(id)
           .status(status)
-          .blacklisted(Boolean.TRUE.equals(r.value3()))
-          .laborCapacity(r.value4())
+          .blacklisted(situation != null ? situation.getBlacklisted() : Boolean.TRUE.equals(r.value3()))
+          .laborCapacity(situation != null ? situation.getLaborCapacity() : r.value4())
           .exitDate(r.value5())
           .deliveryValueFen(deliveries.getOrDefault(id, 0L))
           .laborDays(days)

@@ -80,6 +80,7 @@ public final class ParticipantRepository {
     db.update(HOUSEHOLD)
         .set(HOUSEHOLD.STATUS, household.getStatus())
         .set(HOUSEHOLD.PROPOSED_STATUS, household.getProposedStatus())
+        .set(HOUSEHOLD.LOW_INCOME_KIND, household.getLowIncomeKind())
         .set(HOUSEHOLD.LABOR_CAPACITY, household.getLaborCapacity())
         .set(HOUSEHOLD.BLACKLISTED, household.getBlacklisted())
         .set(HOUSEHOLD.EXIT_DATE, household.getExitDate())

@@ -24,9 +24,12 @@ public final class RegistryCommands {
     }
   }
 
-  /** A change of a household's situation; null fields stay as they are. */
+  /**
+   * A change of a household's situation; null fields stay as they are. {@code effectiveDate} (null: the exit
+   * date of an exit, else today) is when it takes effect, {@code reason} why: both go to its history.
+   */
   public record HouseholdChange(HouseholdStatus status, LaborCapacity laborCapacity, Boolean blacklisted,
-      LocalDate exitDate) {
+      LocalDate exitDate, LowIncomeKind lowIncomeKind, LocalDate effectiveDate, String reason) {
   }
 
   public record NewBuyer(String name, BuyerKind kind, String uscc, String regionCode, long annualFoodBudgetFen,

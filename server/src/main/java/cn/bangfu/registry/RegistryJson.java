@@ -29,6 +29,7 @@ public final class RegistryJson {
         .put("idNumberMasked", h.getIdNumberMasked())
         .put("regionCode", h.getRegionCode()).put("members", h.getMembers())
         .put("laborCapacity", h.getLaborCapacity()).put("status", h.getStatus())
+        .put("lowIncomeKind", h.getLowIncomeKind())
         .put("proposedStatus", h.getProposedStatus())
         .put("blacklisted", h.getBlacklisted()).put("exitDate", date(h.getExitDate()))
         .put("createdAt", time(h.getCreatedAt()));

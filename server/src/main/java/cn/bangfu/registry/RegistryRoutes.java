@@ -79,10 +79,19 @@ public final class RegistryRoutes {
           body.has("status") ? body.enumValue("status", HouseholdStatus.class) : null,
           body.has("laborCapacity") ? body.enumValue("laborCapacity", LaborCapacity.class) : null,
           body.has("blacklisted") ? booleanOf(body, "blacklisted") : null,
-          body.optionalDate("exitDate"));
+          body.optionalDate("exitDate"),
+          body.has("lowIncomeKind") ? body.enumValue("lowIncomeKind", LowIncomeKind.class) : null,
+          body.optionalDate("effectiveDate"), body.optionalText("reason", 500));
       if (change.status() == null && change.laborCapacity() == null && change.blacklisted() == null
           && change.exitDate() == null) {
         throw Problem.badRequest("status", "send at least one of status, laborCapacity, blacklisted, exitDate");
+      }
+      if (change.status() == HouseholdStatus.LOW_INCOME && change.lowIncomeKind() == null) {
+        throw Problem.badRequest("lowIncomeKind", "lowIncomeKind (MINIMUM_LIVING, EXTREME_POVERTY,"
+            + " NEAR_MINIMUM_LIVING or RIGID_EXPENDITURE) is required when status becomes LOW_INCOME");
+      }
+      if (change.lowIncomeKind() != null && change.status() != HouseholdStatus.LOW_INCOME) {
+        throw Problem.badRequest("lowIncomeKind", "lowIncomeKind goes with status LOW_INCOME");
       }
       if (change.status() == HouseholdStatus.EXITED && change.exitDate() == null) {
         throw Problem.badRequest("exitDate", "exitDate is required when status becomes EXITED");

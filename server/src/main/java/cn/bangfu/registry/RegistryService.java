@@ -5,6 +5,7 @@ import cn.bangfu.db.tables.records.BuyerRecord;
 import cn.bangfu.db.tables.records.CooperativeRecord;
 import cn.bangfu.db.tables.records.DeliveryRecord;
 import cn.bangfu.db.tables.records.HouseholdRecord;
+import cn.bangfu.db.tables.records.HouseholdStatusChangeRecord;
 import cn.bangfu.db.tables.records.LaborRecordRecord;
 import cn.bangfu.db.tables.records.MembershipRecord;
 import cn.bangfu.db.tables.records.PairingRecord;
@@ -44,6 +45,7 @@ public final class RegistryService {
   private final FieldCipher cipher;
   private final Ids ids;
   private final MemberCountRepository memberCounts = new MemberCountRepository();
+  private final StatusHistoryRepository history = new StatusHistoryRepository();
 
   public RegistryService(Database database, ParticipantRepository participants, CooperativeBookRepository books,
       FieldCipher cipher, Ids ids, BusinessClock clock) {
@@ -123,6 +125,8 @@ public final class RegistryService {
         throw Problem.conflict("duplicate-identity-number",
             "a household with this identity number is already registered", "idNumber");
       }
+      // the registration snapshot: undated, in force until the first dated change
+      history.insert(db, snapshot(row, caller, null, "登记"));
       return row;
     });
   }
@@ -180,30 +184,57 @@ public final class RegistryService {
   /**
    * Records a change of a household's situation: exit from poverty (status EXITED with its date, which
    * starts the fiscal-share transition), monitoring, labour capacity, or a blacklist entry (失信) or
-   * its repair. The region's regulator decides these; distributions read them at the next draft.
+   * its repair. The region's regulator decides these. Every change is kept as a dated snapshot with who
+   * and why; a distribution reads the snapshot in force on its period's last day (PeriodFactsRepository).
    */
   public Future<HouseholdRecord> changeHousehold(Principal caller, long id, RegistryCommands.HouseholdChange change) {
     return database.tx(db -> {
       HouseholdRecord household = participants.householdForUpdate(db, id)
           .orElseThrow(() -> Problem.notFound("household", Long.toString(id)));
       Scopes.requireVisible(Scopes.maySeeHousehold(caller, id, household.getRegionCode(), List.of()), "household", id);
+      HouseholdStatus before = household.getStatus();
+      LocalDate effective = change.effectiveDate() != null ? change.effectiveDate()
+          : change.status() == HouseholdStatus.EXITED ? change.exitDate() : clock.today();
+      // the new snapshot is the situation in force on its effective date with this change applied
+      HouseholdStatusChangeRecord next = history.inForceOn(db, id, effective)
+          .map(HouseholdStatusChangeRecord::copy)
+          .orElseGet(() -> snapshot(household, caller, null, null));
       if (change.status() != null) {
-        memberCounts.statusChanged(db, id, household.getStatus(), change.status());
-        // the regulator's decision settles any cooperative's proposal, whichever way it went
-        household.setStatus(change.status()).setProposedStatus(null);
+        next.setStatus(change.status()).setLowIncomeKind(change.lowIncomeKind());
       }
       if (change.laborCapacity() != null) {
-        household.setLaborCapacity(change.laborCapacity());
+        next.setLaborCapacity(change.laborCapacity());
       }
       if (change.blacklisted() != null) {
-        household.setBlacklisted(change.blacklisted());
+        next.setBlacklisted(change.blacklisted());
       }
+      history.insert(db, next.setId(ids.next()).setHouseholdId(id).setRegionCode(household.getRegionCode())
+          .setEffectiveOn(effective).setReason(change.reason()).setChangedBy(caller.userId()).setChangedAt(now()));
+      // the household row shows the snapshot that takes effect last (a back-dated change may not be it)
+      HouseholdStatusChangeRecord current = history.latest(db, id).orElse(next);
+      if (change.status() != null) {
+        // the regulator's decision settles any cooperative's proposal, whichever way it went
+        household.setProposedStatus(null);
+      }
+      memberCounts.statusChanged(db, id, before, current.getStatus());
+      household.setStatus(current.getStatus()).setLowIncomeKind(current.getLowIncomeKind())
+          .setLaborCapacity(current.getLaborCapacity()).setBlacklisted(current.getBlacklisted());
       if (change.exitDate() != null) {
         household.setExitDate(change.exitDate());
       }
       participants.updateHouseholdStatus(db, household);
       return household;
     });
+  }
+
+  /** The household's present situation as a history snapshot taking effect on {@code effective}. */
+  private HouseholdStatusChangeRecord snapshot(HouseholdRecord h, Principal caller, LocalDate effective,
+      String reason) {
+    return new HouseholdStatusChangeRecord().setId(ids.next()).setHouseholdId(h.getId())
+        .setRegionCode(h.getRegionCode()).setEffectiveOn(effective).setStatus(h.getStatus())
+        .setLowIncomeKind(h.getLowIncomeKind()).setLaborCapacity(h.getLaborCapacity())
+        .setBlacklisted(Boolean.TRUE.equals(h.getBlacklisted())).setReason(reason)
+        .setChangedBy(caller.userId()).setChangedAt(now());
   }
 
   public Future<BuyerRecord> registerBuyer(Principal caller, NewBuyer b) {

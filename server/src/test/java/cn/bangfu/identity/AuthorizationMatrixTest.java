@@ -173,6 +173,7 @@ class AuthorizationMatrixTest {
         null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP), Set.of(Role.ADMIN)));
     distributionRows(t, all);
     marketRows(t, all, none);
+    monitoringRows(t, none);
     return t;
   }
 
@@ -214,6 +215,38 @@ class AuthorizationMatrixTest {
     t.put("GET /api/v1/households/:id/statement", new Row("GET", "/api/v1/households/{householdA}/statement",
         "/api/v1/households/{householdB}/statement", null,
         Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP, Role.HOUSEHOLD), adminOnly));
+  }
+
+  /** Low-income monitoring (issue 17): the regulator of the region writes the chain, the household reads it. */
+  static void monitoringRows(Map<String, Row> t, Set<Role> none) {
+    Set<Role> adminOnly = Set.of(Role.ADMIN);
+    Set<Role> regulator = Set.of(Role.REGULATOR);
+    t.put("PUT /api/v1/monitoring/lines/:regionPrefix/:year", new Row("PUT", "/api/v1/monitoring/lines/450123/2026",
+        "/api/v1/monitoring/lines/4401/2026", () -> new JsonObject().put("perCapitaIncomeFen", 700_000), regulator,
+        none));
+    t.put("GET /api/v1/households/:id/income", new Row("GET", "/api/v1/households/{householdA}/income?year=2026",
+        "/api/v1/households/{householdB}/income?year=2026", null,
+        Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP, Role.HOUSEHOLD), adminOnly));
+    t.put("POST /api/v1/households/:id/events", new Row("POST", "/api/v1/households/{householdA}/events",
+        "/api/v1/households/{householdB}/events", () -> new JsonObject().put("kind", "MEDICAL_EXPENSE")
+        .put("amountFen", 1_200_000).put("date", "2026-10-08").put("note", "住院"), regulator, none));
+    t.put("POST /api/v1/households/:id/assistance", new Row("POST", "/api/v1/households/{householdA}/assistance",
+        "/api/v1/households/{householdB}/assistance", () -> new JsonObject().put("department", "县民政局")
+        .put("kind", "TEMPORARY_RELIEF").put("amountFen", 200_000).put("start", "2026-10-01").put("end", "2026-10-31"),
+        regulator, none));
+    t.put("POST /api/v1/households/:id/referrals", new Row("POST", "/api/v1/households/{householdA}/referrals",
+        "/api/v1/households/{householdB}/referrals", () -> new JsonObject().put("department", "县医疗保障局")
+        .put("dueOn", "2026-12-31"), regulator, none));
+    t.put("POST /api/v1/households/:id/follow-ups", new Row("POST", "/api/v1/households/{householdA}/follow-ups",
+        "/api/v1/households/{householdB}/follow-ups", () -> new JsonObject().put("note", "入户回访"), regulator, none));
+    t.put("POST /api/v1/households/:id/closure", new Row("POST", "/api/v1/households/{householdA}/closure",
+        "/api/v1/households/{householdB}/closure", () -> new JsonObject().put("note", "风险消除"), regulator, none));
+    t.put("GET /api/v1/households/:id/chain", new Row("GET", "/api/v1/households/{householdA}/chain",
+        "/api/v1/households/{householdB}/chain", null, Set.of(Role.ADMIN, Role.REGULATOR, Role.HOUSEHOLD), adminOnly));
+    t.put("GET /api/v1/monitoring/alerts", new Row("GET", "/api/v1/monitoring/alerts",
+        "/api/v1/monitoring/alerts?regionPrefix=4401", null, regulator, none));
+    t.put("GET /api/v1/monitoring/alerts/stream", new Row("GET", "/api/v1/monitoring/alerts/stream", null, null,
+        regulator, none));
   }
 
   /** Lots, demands, matching, orders and procurement (issue 4). {order:STATUS:A} is a fresh order per request. */
@@ -338,6 +371,9 @@ class AuthorizationMatrixTest {
   private Http.Response send(Row row, String template, String token, String household) {
     lastObjection = null;
     String path = resolve(template);
+    if (path.endsWith("/alerts/stream")) {
+      return streamStatus(path, token);
+    }
     if (row.method().equals("GET")) {
       return server.http.get(path, token);
     }
@@ -345,6 +381,26 @@ class AuthorizationMatrixTest {
         .replace("{objection}", String.valueOf(lastObjection)));
     return server.http.send(row.method(), path, token, "application/json", body.encode(),
         Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+  }
+
+  /** A server-sent event stream never ends: only its status is read, then the connection is dropped. */
+  private static Http.Response streamStatus(String path, String token) {
+    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://localhost:" + server.server().port() + path)).timeout(java.time.Duration.ofSeconds(10));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient()
+          .send(request.GET().build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+      response.body().close();
+      return new Http.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), "");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String resolve(String template) {

@@ -78,7 +78,7 @@ class MemberCountTest {
     assertThat(change(poor, new JsonObject().put("status", "ORDINARY"))).isEqualTo(200);
     assertThat(counts(coop).intoArray()).containsExactly(2, 0);
     assertThat(counts(other).intoArray()).containsExactly(1, 0);
-    assertThat(change(ordinary, new JsonObject().put("status", "LOW_INCOME"))).isEqualTo(200);
+    assertThat(change(ordinary, new JsonObject().put("status", "LOW_INCOME").put("lowIncomeKind", "MINIMUM_LIVING"))).isEqualTo(200);
     assertThat(counts(coop).intoArray()).containsExactly(2, 1);
   }
 

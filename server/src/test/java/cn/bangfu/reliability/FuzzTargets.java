@@ -69,7 +69,9 @@ final class FuzzTargets {
     t.put("PATCH /api/v1/households/:id", new Target(Role.REGULATOR, Map.of("id", w.member), List.of(),
         BodyMode.REQUIRED, new JsonObject().put("status", "MONITORED").put("blacklisted", false),
         List.of(of("status", Kind.ENUM, false), of("laborCapacity", Kind.ENUM, false),
-            of("blacklisted", Kind.BOOLEAN, false), of("exitDate", Kind.DATE, false)), KeyMode.NONE));
+            of("blacklisted", Kind.BOOLEAN, false), of("exitDate", Kind.DATE, false),
+            of("effectiveDate", Kind.DATE, false), text("reason", 500, false), of("lowIncomeKind", Kind.ENUM, false)),
+        KeyMode.NONE));
     t.put("POST /api/v1/buyers", new Target(Role.ADMIN, none, List.of(), BodyMode.REQUIRED, Fixtures.buyer("县人民医院食堂"),
         List.of(text("name", 200, true), of("kind", Kind.ENUM, true), of("uscc", Kind.USCC, true),
             of("regionCode", Kind.REGION, true), integer("annualFoodBudgetFen", 0, cn.bangfu.platform.Body.MAX_FEN),
@@ -135,7 +137,40 @@ final class FuzzTargets {
     t.put("POST /api/v1/rule-sets/validate", new Target(Role.COOP, none, List.of(), BodyMode.REQUIRED,
         new JsonObject().put("yaml", "id: x").put("fileName", "draft.yaml"),
         List.of(of("yaml", Kind.YAML, true), text("fileName", 200, false)), KeyMode.NONE));
+    monitoring(t, w);
     return t;
+  }
+
+  /** Low-income monitoring (issue 17): the region's regulator on the member household's chain. */
+  private static void monitoring(Map<String, Target> t, FuzzWorld w) {
+    Map<String, String> household = Map.of("id", w.member);
+    long maxFen = cn.bangfu.platform.Body.MAX_FEN;
+    t.put("PUT /api/v1/monitoring/lines/:regionPrefix/:year", new Target(Role.REGULATOR,
+        Map.of("regionPrefix", "450123", "year", "2026"), List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("perCapitaIncomeFen", 700_000), List.of(integer("perCapitaIncomeFen", 1, maxFen)),
+        KeyMode.NONE));
+    t.put("POST /api/v1/households/:id/events", new Target(Role.REGULATOR, household, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("kind", "MEDICAL_EXPENSE").put("amountFen", 1_200_000).put("date", "2026-10-08")
+            .put("note", "住院自付"),
+        // amountFen is optional: not every risk event has an amount (a death, a disability)
+        List.of(of("kind", Kind.ENUM, true), new Field("amountFen", Kind.INTEGER, false, 0, 0, maxFen, 0, null, null),
+            of("date", Kind.DATE, true),
+            text("note", 1000, false)), KeyMode.NONE));
+    t.put("POST /api/v1/households/:id/assistance", new Target(Role.REGULATOR, household, List.of(),
+        BodyMode.REQUIRED, new JsonObject().put("department", "县民政局").put("kind", "TEMPORARY_RELIEF")
+            .put("amountFen", 200_000).put("start", "2026-10-01").put("end", "2026-10-31").put("note", "临时救助"),
+        List.of(text("department", 100, true), of("kind", Kind.ENUM, true), integer("amountFen", 0, maxFen),
+            of("start", Kind.DATE, true), of("end", Kind.DATE, true), text("note", 1000, false)), KeyMode.NONE));
+    t.put("POST /api/v1/households/:id/referrals", new Target(Role.REGULATOR, household, List.of(),
+        BodyMode.REQUIRED, new JsonObject().put("department", "县医疗保障局").put("dueOn", "2026-12-31")
+            .put("note", "转办医疗救助"),
+        List.of(text("department", 100, true), of("dueOn", Kind.DATE, true), text("note", 1000, false)),
+        KeyMode.NONE));
+    t.put("POST /api/v1/households/:id/follow-ups", new Target(Role.REGULATOR, household, List.of(),
+        BodyMode.REQUIRED, new JsonObject().put("note", "入户回访"),
+        List.of(text("note", 1000, true), of("referralId", Kind.ID, false)), KeyMode.NONE));
+    t.put("POST /api/v1/households/:id/closure", new Target(Role.REGULATOR, household, List.of(),
+        BodyMode.REQUIRED, new JsonObject().put("note", "风险消除"), List.of(text("note", 1000, true)), KeyMode.NONE));
   }
 
   private static void transitions(Map<String, Target> t, FuzzWorld w) {

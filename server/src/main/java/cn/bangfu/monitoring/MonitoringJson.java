@@ -64,7 +64,16 @@ final class MonitoringJson {
     return json;
   }
 
-  private record Item(LocalDateTime at, long order, JsonObject json) {
+  /**
+   * One chain item. {@code rank} orders items of the same instant cause before effect: a status decision,
+   * then the worker's step (event, measure, follow-up), then the alert it opened, then the alert it ended —
+   * a measure and the warning it answers are written in one request, often within one millisecond.
+   */
+  private record Item(LocalDateTime at, int rank, long order, JsonObject json) {
+    static final int DECISION = 0;
+    static final int STEP = 1;
+    static final int ALERT_OPENED = 2;
+    static final int ALERT_ENDED = 3;
   }
 
   /**
@@ -75,16 +84,16 @@ final class MonitoringJson {
       List<MonitoringAlertRecord> alerts, List<MonitoringStepRecord> steps, LocalDate today) {
     List<Item> items = new ArrayList<>();
     for (HouseholdStatusChangeRecord c : changes) {
-      items.add(new Item(c.getChangedAt(), c.getId(), new JsonObject().put("step", "STATUS_CHANGE")
+      items.add(new Item(c.getChangedAt(), Item.DECISION, c.getId(), new JsonObject().put("step", "STATUS_CHANGE")
           .put("status", c.getStatus()).put("lowIncomeKind", c.getLowIncomeKind())
           .put("laborCapacity", c.getLaborCapacity()).put("blacklisted", c.getBlacklisted())
           .put("date", date(c.getEffectiveOn())).put("note", c.getReason())
           .put("by", id(c.getChangedBy())).put("at", time(c.getChangedAt()))));
     }
     for (MonitoringAlertRecord a : alerts) {
-      items.add(new Item(a.getSince(), a.getId(), alert(a).put("step", "ALERT").put("at", time(a.getSince()))));
+      items.add(new Item(a.getSince(), Item.ALERT_OPENED, a.getId(), alert(a).put("step", "ALERT").put("at", time(a.getSince()))));
       if (a.getEndedAt() != null) {
-        items.add(new Item(a.getEndedAt(), a.getId(), new JsonObject().put("step", "ALERT_ENDED")
+        items.add(new Item(a.getEndedAt(), Item.ALERT_ENDED, a.getId(), new JsonObject().put("step", "ALERT_ENDED")
             .put("alertId", id(a.getId())).put("kind", a.getKind().name()).put("status", a.getStatus().name())
             .put("at", time(a.getEndedAt()))));
       }
@@ -92,9 +101,9 @@ final class MonitoringJson {
     Set<Long> answered = new HashSet<>();
     steps.stream().filter(s -> s.getRefersTo() != null).forEach(s -> answered.add(s.getRefersTo()));
     for (MonitoringStepRecord s : steps) {
-      items.add(new Item(s.getCreatedAt(), s.getId(), step(s, today, answered)));
+      items.add(new Item(s.getCreatedAt(), Item.STEP, s.getId(), step(s, today, answered)));
     }
-    items.sort(Comparator.comparing(Item::at).thenComparingLong(Item::order));
+    items.sort(Comparator.comparing(Item::at).thenComparingInt(Item::rank).thenComparingLong(Item::order));
     JsonArray list = new JsonArray();
     items.forEach(i -> list.add(i.json()));
     return new JsonObject().put("householdId", id(householdId)).put("items", list);

@@ -218,6 +218,9 @@ public final class LedgerServer {
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
       LOG.info("ledger server listening on port {} with {} HTTP event loops (ready in {} ms)", port(), instances,
           (System.nanoTime() - started) / 1_000_000);
+      if (config.demo()) {
+        System.out.println(DemoData.signInText(port()));
+      }
       if (demo != null) {
         demo.playMarketYear(port(), clock.today());
       }

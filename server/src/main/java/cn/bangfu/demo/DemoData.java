@@ -68,7 +68,6 @@ public final class DemoData {
           new NewCooperative("岑巩县思旸镇岑丰村葡萄种植专业合作社", COOP_USCC, VILLAGE)));
     } catch (Problem alreadyLoaded) {
       LOG.info("demo data already present");
-      printSignIn();
       return null;
     }
     Principal accountant = new Principal(0, "demo-loader", Role.COOP, Long.toString(coop.getId()));
@@ -123,7 +122,6 @@ public final class DemoData {
     createUser(identity, "county-regulator", Role.REGULATOR, "522626");
     createUser(identity, "household-yang", Role.HOUSEHOLD, Long.toString(households.get(0).getId()));
     LOG.info("demo data loaded: cooperative {}, {} households, 2 buyers", coop.getId(), households.size());
-    printSignIn();
     return new Loaded(Long.toString(coop.getId()), Long.toString(school.getId()));
   }
 
@@ -131,11 +129,15 @@ public final class DemoData {
     await(identity.createUser(username, PASSWORD, role, scopeId));
   }
 
-  private static void printSignIn() {
-    System.out.println("\n  Demo users (password " + PASSWORD + "): cenfeng-coop (COOP), school-canteen and"
+  /**
+   * The demo users and how to sign in, on the port the server actually listens on: printed only once
+   * the server listens, because LEDGER_HTTP_PORT (or 0 for a free port) decides it, not a fixed 8080.
+   */
+  public static String signInText(int port) {
+    return "\n  Demo users (password " + PASSWORD + "): cenfeng-coop (COOP), school-canteen and"
         + " qingjiu-buyer (BUYER), county-regulator (REGULATOR 522626), household-yang (HOUSEHOLD 杨启宇)."
-        + "\n  Sign in: curl -s localhost:8080/api/v1/auth/token -H 'Content-Type: application/json'"
-        + " -d '{\"username\":\"cenfeng-coop\",\"password\":\"" + PASSWORD + "\"}'\n");
+        + "\n  Sign in: curl -s localhost:" + port + "/api/v1/auth/token -H 'Content-Type: application/json'"
+        + " -d '{\"username\":\"cenfeng-coop\",\"password\":\"" + PASSWORD + "\"}'\n";
   }
 
   private static <T> T await(io.vertx.core.Future<T> future) {

@@ -41,6 +41,14 @@ import cn.bangfu.ledger.LedgerService;
 import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.Api;
 import cn.bangfu.platform.Config;
+import cn.bangfu.platform.Csrf;
+import cn.bangfu.platform.StaticFiles;
+import cn.bangfu.platform.WebPages;
+import cn.bangfu.statements.HouseholdPage;
+import cn.bangfu.web.Pages;
+import cn.bangfu.web.SignInPages;
+import cn.bangfu.web.WebSessionRepository;
+import cn.bangfu.web.WebSessions;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.EmbeddedDatabase;
 import cn.bangfu.platform.FieldCipher;
@@ -108,6 +116,7 @@ public final class LedgerServer {
   private String httpDeployment;
   private final Queue<HttpVerticle> verticles = new ConcurrentLinkedQueue<>();
   private volatile List<Api.RouteSpec> routes = List.of();
+  private volatile List<Pages.PageSpec> pageRoutes = List.of();
   private JournalPoster ledger;
   private BookService book;
   private Database ledgerAccountCreator;
@@ -186,7 +195,17 @@ public final class LedgerServer {
       DistributionServices distributions = distributionServices(ruleSets, ids, participants);
       MonitoringService monitoring = new MonitoringService(database, participants,
           MonitoringSettings.from(System.getenv()), new AlertFeed(vertx), ids, clock);
+      // the pages for people (issue 15): sessions in the database, so any instance serves any browser
+      WebPages webPages = new WebPages();
+      WebSessions webSessions = new WebSessions(database, new WebSessionRepository(), clock, config.tokenTtlSeconds());
+      Csrf csrf = new Csrf(secrets.derive("web-csrf"));
+      StaticFiles staticFiles = new StaticFiles();
       Consumer<Api> capabilities = api -> {
+        Pages pages = new Pages(api.router(), webSessions, csrf, webPages);
+        SignInPages.mount(pages, identity, webSessions);
+        distributions.mountPages(pages);
+        staticFiles.mount(api.router());
+        pageRoutes = pages.routes();
         Health.mount(api, database, registry);
         IdentityRoutes.mount(api, identity);
         RegistryRoutes.mount(api, registryService);
@@ -212,7 +231,8 @@ public final class LedgerServer {
       HttpServerOptions options = new HttpServerOptions().setPort(port).setHost("0.0.0.0")
           .setCompressionSupported(true);
       httpDeployment = vertx.deployVerticle(() -> {
-        HttpVerticle verticle = new HttpVerticle(options, () -> router(authenticator, anonymousWrites, capabilities));
+        HttpVerticle verticle = new HttpVerticle(options, () -> router(authenticator, anonymousWrites, capabilities,
+            webPages));
         verticles.add(verticle);
         return verticle;
       }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
@@ -251,7 +271,8 @@ public final class LedgerServer {
   }
 
   /** One verticle's router: the request checks every answer needs, then the capabilities' routes. */
-  private Router router(Authenticator authenticator, RateLimit anonymousWrites, Consumer<Api> capabilities) {
+  private Router router(Authenticator authenticator, RateLimit anonymousWrites, Consumer<Api> capabilities,
+      WebPages webPages) {
     Router router = Router.router(vertx);
     Api api = new Api(router, authenticator, anonymousWrites);
     // before anything reads the request: the header policy on every answer, and the path and
@@ -266,7 +287,7 @@ public final class LedgerServer {
     router.route().handler(new FormBodies());
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     capabilities.accept(api);
-    ProblemHandler problems = new ProblemHandler();
+    ProblemHandler problems = new ProblemHandler(webPages);
     router.route().failureHandler(problems);
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, problems);
@@ -300,6 +321,10 @@ public final class LedgerServer {
     void mount(Api api, Authenticator authenticator) {
       DistributionRoutes.mount(api, authenticator, drafts, lifecycle, notice, payouts);
       StatementRoutes.mount(api, statements);
+    }
+
+    void mountPages(Pages pages) {
+      HouseholdPage.mount(pages, statements, lifecycle);
     }
   }
 
@@ -365,6 +390,11 @@ public final class LedgerServer {
 
   public List<Api.RouteSpec> routes() {
     return routes;
+  }
+
+  /** The pages for people (issue 15): not API operations, so apart from {@link #routes()}. */
+  public List<Pages.PageSpec> pageRoutes() {
+    return pageRoutes;
   }
 
   /** The business clock this server reads time from. */

@@ -116,10 +116,10 @@ public final class DistributionJson {
   public static JsonObject filed(DistributionService.Filed filed) {
     DistributionObjectionRecord o = filed.objection();
     return objection(o).put("receipt", new JsonObject()
-        .put("number", "YY-" + o.getRunId() + "-" + o.getId())
+        .put("number", filed.receiptNumber())
         .put("receivedAt", time(o.getRaisedAt()))
         .put("publicityEnd", filed.publicityEnd().toString())
-        .put("message", "异议已收到，编号 YY-" + o.getRunId() + "-" + o.getId() + "；公示期至 " + filed.publicityEnd()
+        .put("message", "异议已收到，编号 " + filed.receiptNumber() + "；公示期至 " + filed.publicityEnd()
             + "，审批前须答复或经监管部门审核处理。"));
   }
 }

@@ -75,6 +75,10 @@ public final class DistributionService {
 
   /** A filed objection and the publicity end its receipt names. */
   public record Filed(DistributionObjectionRecord objection, LocalDate publicityEnd) {
+    /** The number the objector quotes when asking after it: YY-run-objection. */
+    public String receiptNumber() {
+      return "YY-" + objection.getRunId() + "-" + objection.getId();
+    }
   }
 
   /** One objection after a change, with the run's counts by status. */

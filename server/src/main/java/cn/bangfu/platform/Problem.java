@@ -66,6 +66,11 @@ public final class Problem extends RuntimeException {
     return new Problem(409, type, "Conflict", detail, field);
   }
 
+  /** The problem's type (its last path segment), e.g. "not-found": pages choose their Chinese words by it. */
+  public String type() {
+    return type;
+  }
+
   public int status() {
     return status;
   }

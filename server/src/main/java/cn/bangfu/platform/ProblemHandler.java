@@ -18,6 +18,17 @@ import org.slf4j.LoggerFactory;
 public final class ProblemHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
+  /** Renders the Chinese error pages of page requests (issue 15); null: every answer is problem+json. */
+  private final WebPages pages;
+
+  public ProblemHandler() {
+    this(null);
+  }
+
+  public ProblemHandler(WebPages pages) {
+    this.pages = pages;
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     Problem problem = toProblem(ctx);
@@ -26,6 +37,11 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
     if (problem.retryAfterSeconds() > 0) {
       ctx.response().putHeader("Retry-After", Long.toString(problem.retryAfterSeconds()));
+    }
+    if (pages != null && PageProblems.isPage(ctx)) {
+      ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", "text/html; charset=utf-8")
+          .end(PageProblems.render(pages, problem));
+      return;
     }
     ctx.response()
         .setStatusCode(problem.status())

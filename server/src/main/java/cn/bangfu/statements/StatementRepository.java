@@ -1,6 +1,7 @@
 package cn.bangfu.statements;
 
 import static cn.bangfu.db.Tables.COOPERATIVE;
+import static cn.bangfu.db.Tables.DELIVERY;
 import static cn.bangfu.db.Tables.DISTRIBUTION_LINE;
 import static cn.bangfu.db.Tables.DISTRIBUTION_RUN;
 import static cn.bangfu.db.Tables.DISTRIBUTION_SOURCE;
@@ -9,6 +10,8 @@ import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 import static cn.bangfu.db.Tables.LEDGER_POSTING;
 import static org.jooq.impl.DSL.sum;
 
+import cn.bangfu.distribution.DistributionEntries;
+import cn.bangfu.distribution.RunStatus;
 import cn.bangfu.ledger.ChartAccount;
 import cn.bangfu.ledger.EntryKind;
 import java.math.BigDecimal;
@@ -37,12 +40,59 @@ public final class StatementRepository {
     return db.select(DISTRIBUTION_LINE.fields())
         .select(DISTRIBUTION_RUN.COOPERATIVE_ID, DISTRIBUTION_RUN.RULE_SET_ID, DISTRIBUTION_RUN.STATUS,
             DISTRIBUTION_RUN.POSTED_AT, DISTRIBUTION_RUN.PAID_AT, DISTRIBUTION_RUN.PERIOD_START,
-            DISTRIBUTION_RUN.PERIOD_END, COOPERATIVE.REGION_CODE)
+            DISTRIBUTION_RUN.PERIOD_END, DISTRIBUTION_RUN.PUBLICITY_END, COOPERATIVE.REGION_CODE, COOPERATIVE.NAME)
         .from(DISTRIBUTION_LINE).join(DISTRIBUTION_RUN).on(DISTRIBUTION_RUN.ID.eq(DISTRIBUTION_LINE.RUN_ID))
         .join(COOPERATIVE).on(COOPERATIVE.ID.eq(DISTRIBUTION_RUN.COOPERATIVE_ID))
         .where(DISTRIBUTION_LINE.HOUSEHOLD_ID.eq(householdId), inYear, ofCooperative)
         .orderBy(DISTRIBUTION_RUN.PERIOD_END, DISTRIBUTION_LINE.RUN_ID, DISTRIBUTION_LINE.LINE_NO)
         .fetch();
+  }
+
+  /** The years (of period ends) in which the household has lines of runs it may see from publicity on. */
+  public List<Integer> years(DSLContext db, long householdId) {
+    return db.selectDistinct(DSL.year(DISTRIBUTION_RUN.PERIOD_END)).from(DISTRIBUTION_LINE)
+        .join(DISTRIBUTION_RUN).on(DISTRIBUTION_RUN.ID.eq(DISTRIBUTION_LINE.RUN_ID))
+        .where(DISTRIBUTION_LINE.HOUSEHOLD_ID.eq(householdId), DISTRIBUTION_RUN.STATUS.ne(RunStatus.DRAFT))
+        .orderBy(DSL.year(DISTRIBUTION_RUN.PERIOD_END).desc())
+        .fetch(0, Integer.class);
+  }
+
+  /** Each run's summary (steps with their basis totals; no lines), for the household page's sentences. */
+  public Map<Long, String> runSummaries(DSLContext db, Collection<Long> runIds) {
+    if (runIds.isEmpty()) {
+      return Map.of();
+    }
+    return db.select(DISTRIBUTION_RUN.ID, DISTRIBUTION_RUN.RESULT_JSON).from(DISTRIBUTION_RUN)
+        .where(DISTRIBUTION_RUN.ID.in(runIds)).fetchMap(DISTRIBUTION_RUN.ID, DISTRIBUTION_RUN.RESULT_JSON);
+  }
+
+  /** What the household delivered (交售) to the cooperative in the period: the products' names. */
+  public List<String> products(DSLContext db, long householdId, long cooperativeId, LocalDate from, LocalDate to) {
+    return db.selectDistinct(DELIVERY.PRODUCT).from(DELIVERY)
+        .where(DELIVERY.HOUSEHOLD_ID.eq(householdId), DELIVERY.COOPERATIVE_ID.eq(cooperativeId),
+            DELIVERY.DELIVERED_ON.between(from, to))
+        .orderBy(DELIVERY.PRODUCT).fetch(DELIVERY.PRODUCT);
+  }
+
+  /**
+   * What each cooperative still owes the household from guarantee shortfalls (issue 14): the credit
+   * balance of its 成员往来 (114) sub-account there, by cooperative name; only debts above zero.
+   */
+  public Map<String, Long> guaranteeDebts(DSLContext db, long householdId) {
+    Map<String, Long> owed = new java.util.TreeMap<>();
+    db.select(COOPERATIVE.NAME, sum(LEDGER_POSTING.AMOUNT_FEN)).from(LEDGER_POSTING)
+        .join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
+        .join(COOPERATIVE).on(COOPERATIVE.ID.eq(LEDGER_ACCOUNT.COOPERATIVE_ID))
+        .where(LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(householdId),
+            LEDGER_ACCOUNT.CHART_CODE.eq(DistributionEntries.GUARANTEE_OWED.code()))
+        .groupBy(COOPERATIVE.NAME)
+        .forEach(r -> {
+          long fen = -r.value2().longValueExact();
+          if (fen > 0) {
+            owed.put(r.value1(), fen);
+          }
+        });
+    return owed;
   }
 
   public Map<Long, List<Long>> orderSources(DSLContext db, Collection<Long> runIds) {

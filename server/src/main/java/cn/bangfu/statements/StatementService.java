@@ -71,6 +71,7 @@ public final class StatementService {
         JsonObject line = new JsonObject()
             .put("distributionId", Long.toString(runId))
             .put("cooperativeId", Long.toString(cooperativeId))
+            .put("cooperativeName", r.get(COOPERATIVE.NAME))
             .put("ruleSetId", r.get(DISTRIBUTION_RUN.RULE_SET_ID))
             .put("stepId", r.get(DISTRIBUTION_LINE.STEP_ID))
             .put("basis", r.get(DISTRIBUTION_LINE.BASIS))
@@ -83,6 +84,10 @@ public final class StatementService {
             .put("postedAt", r.get(DISTRIBUTION_RUN.POSTED_AT) == null ? null
                 : r.get(DISTRIBUTION_RUN.POSTED_AT).toInstant(ZoneOffset.UTC).toString())
             .put("paid", r.get(DISTRIBUTION_RUN.PAID_AT) != null)
+            .put("paidAt", r.get(DISTRIBUTION_RUN.PAID_AT) == null ? null
+                : r.get(DISTRIBUTION_RUN.PAID_AT).toInstant(ZoneOffset.UTC).toString())
+            .put("publicityEnd", r.get(DISTRIBUTION_RUN.PUBLICITY_END) == null ? null
+                : r.get(DISTRIBUTION_RUN.PUBLICITY_END).toString())
             .put("sources", ids(sources.getOrDefault(runId, List.of())));
         if (status == RunStatus.POSTED) {
           lines.add(line);
@@ -115,6 +120,46 @@ public final class StatementService {
       }
       return statement;
     });
+  }
+
+  /** What the household page shows beside the statement: its own name, years, run summaries, products, debts. */
+  public record PageFacts(String householdName, List<Integer> years, Map<Long, JsonObject> runSummaries,
+      Map<Long, List<String>> products, Map<String, Long> guaranteeDebts) {
+  }
+
+  /**
+   * The household's own page (issue 15): the statement of {@code year} exactly as the API gives it, and
+   * the facts its sentences need. Only a HOUSEHOLD user reads it, for its own household (its scope).
+   */
+  public Future<Page> householdPage(Principal caller, int year) {
+    long householdId = caller.scopeEntityId();
+    return statement(caller, householdId, year).compose(statement -> database.read(db -> {
+      HouseholdRecord household = participants.household(db, householdId)
+          .orElseThrow(() -> Problem.notFound("household", Long.toString(householdId)));
+      Map<Long, JsonObject> summaries = new TreeMap<>();
+      Map<Long, List<String>> products = new TreeMap<>();
+      Set<Long> runIds = new LinkedHashSet<>();
+      for (String list : List.of("lines", "pending")) {
+        for (Object o : statement.getJsonArray(list)) {
+          JsonObject line = (JsonObject) o;
+          long runId = Long.parseLong(line.getString("distributionId"));
+          runIds.add(runId);
+          if ("DELIVERY_VALUE".equalsIgnoreCase(line.getString("basis")) && !products.containsKey(runId)) {
+            products.put(runId, statements.products(db, householdId, Long.parseLong(line.getString("cooperativeId")),
+                java.time.LocalDate.parse(line.getString("periodStart")),
+                java.time.LocalDate.parse(line.getString("periodEnd"))));
+          }
+        }
+      }
+      statements.runSummaries(db, runIds).forEach((id, json) -> summaries.put(id, new JsonObject(json)));
+      PageFacts facts = new PageFacts(household.getName(), statements.years(db, householdId), summaries, products,
+          statements.guaranteeDebts(db, householdId));
+      return new Page(statement, facts);
+    }));
+  }
+
+  /** The statement and the facts of the household page. */
+  public record Page(JsonObject statement, PageFacts facts) {
   }
 
   /**

@@ -134,9 +134,15 @@ public final class DemoData {
    * the server listens, because LEDGER_HTTP_PORT (or 0 for a free port) decides it, not a fixed 8080.
    */
   public static String signInText(int port) {
+    String base = "http://localhost:" + port;
     return "\n  Demo users (password " + PASSWORD + "): cenfeng-coop (COOP), school-canteen and"
         + " qingjiu-buyer (BUYER), county-regulator (REGULATOR 522626), household-yang (HOUSEHOLD 杨启宇)."
-        + "\n  Sign in: curl -s localhost:" + port + "/api/v1/auth/token -H 'Content-Type: application/json'"
+        + "\n  Pages: open " + base + "/login in a browser and sign in as"
+        + "\n    household-yang    -> " + base + "/household (the household's money, publicity, objections)"
+        + "\n    cenfeng-coop      -> " + base + "/coop"
+        + "\n    school-canteen    -> " + base + "/buyer"
+        + "\n    county-regulator  -> " + base + "/regulator"
+        + "\n  API sign-in: curl -s localhost:" + port + "/api/v1/auth/token -H 'Content-Type: application/json'"
         + " -d '{\"username\":\"cenfeng-coop\",\"password\":\"" + PASSWORD + "\"}'\n";
   }
 

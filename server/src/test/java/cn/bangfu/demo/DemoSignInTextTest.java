@@ -13,6 +13,8 @@ class DemoSignInTextTest {
 
     assertThat(text).contains("curl -s localhost:18123/api/v1/auth/token")
         .doesNotContain("localhost:8080")
-        .contains("household-yang", "cenfeng-coop", DemoData.PASSWORD);
+        .contains("household-yang", "cenfeng-coop", DemoData.PASSWORD)
+        .contains("http://localhost:18123/login", "household-yang    -> http://localhost:18123/household",
+            "cenfeng-coop      -> http://localhost:18123/coop");
   }
 }

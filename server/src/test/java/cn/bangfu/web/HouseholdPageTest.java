@@ -53,11 +53,11 @@ class HouseholdPageTest {
     assertThat(page.contentType()).startsWith("text/html");
     String text = page.text();
     assertThat(page.html().selectFirst(".total").text()).isEqualTo("1,656.00 元");
-    assertThat(text).contains("杨*宇家 " + year + "年的钱", "岑丰村葡萄合作社", "已发放 1,656.00 元", "未发放 0.00 元",
+    assertThat(text).contains("杨*宇家 " + year + "年的钱", "岑丰村葡萄合作社", "已发放 1,656.00 元 未发放 0.00 元",
         "按交易额返还：1,080.00 元", "您交售葡萄 3,000.00 元，占合作社交售额 25%。",
         "按股分红：576.00 元", "按您在合作社的股份多少和持有天数分得，占全部股份的 20%。");
     // paid on the day the cooperative said, in Chinese
-    assertThat(page.html().select("p.paid").eachText())
+    assertThat(page.html().select(".item p.paid").eachText())
         .containsOnly("已发放（" + cn.bangfu.platform.ChineseText.date(server.today()) + "）");
     assertNoCodesOrIds(text);
     assertThat(page.html().html()).doesNotContain("杨启宇");

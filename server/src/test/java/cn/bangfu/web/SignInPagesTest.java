@@ -205,4 +205,33 @@ class SignInPagesTest {
 
     assertThat(browser.get("/household").status()).isEqualTo(401);
   }
+
+  /**
+   * The pages' access table, walked from the server's own list of page routes (as AuthorizationMatrixTest
+   * walks the API's): anonymous → 401, a role the page does not name → 403, its roles get past the check
+   * (a form posted with its token but no fields is then refused for its content, 400, or redirected).
+   */
+  @Test
+  void every_page_route_admits_exactly_its_roles() {
+    for (cn.bangfu.web.Pages.PageSpec page : server.server().pageRoutes()) {
+      if (page.isPublic()) {
+        continue;
+      }
+      boolean get = page.method() == io.vertx.core.http.HttpMethod.GET;
+      PageClient anonymous = new PageClient(server.server().port());
+      PageClient.Page refused = get ? anonymous.get(page.path()) : anonymous.post(page.path(), form("csrf", "x"));
+      assertThat(refused.status()).as("anonymous " + page).isEqualTo(401);
+      for (String role : USERS.keySet()) {
+        PageClient browser = signedIn(role);
+        PageClient.Page answer = get ? browser.get(page.path())
+            : browser.post(page.path(), form("csrf", browser.get(USERS.get(role)[1]).csrf()));
+        if (page.roles().contains(cn.bangfu.identity.Role.valueOf(role))) {
+          assertThat(answer.status()).as(role + " " + page).isIn(200, 303, 400);
+        } else {
+          assertThat(answer.status()).as(role + " " + page).isEqualTo(403);
+          assertThat(answer.html().selectFirst("h1").text()).isEqualTo("没有权限");
+        }
+      }
+    }
+  }
 }

@@ -141,6 +141,11 @@ class HouseholdPageTest {
     assertThat(bad.html().selectFirst("h1").text()).isEqualTo("请求有误");
   }
 
+  /** No English code and no long number (an id, or an amount in fen) in what the reader sees. */
+  static void assertNoCodes(String text) {
+    assertThat(text).doesNotContainPattern("[A-Za-z_]{3,}").doesNotContainPattern("[0-9]{7,}");
+  }
+
   private static int objections() {
     return server.http.get("/api/v1/distributions/" + world.publicizedRun + "/objections", world.coopToken)
         .expect(200).body().getJsonArray("items").size();
@@ -148,7 +153,7 @@ class HouseholdPageTest {
 
   /** No English code, no id and no fen amount in what the reader sees. */
   static void assertNoCodesOrIds(String text) {
-    assertThat(text).doesNotContainPattern("[A-Za-z_]{3,}").doesNotContainPattern("[0-9]{7,}");
+    assertNoCodes(text);
     for (String id : world.households) {
       assertThat(text).doesNotContain(id);
     }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo's market year, played through the public API of the running server exactly as the
  * users would: the cooperative posts its grapes (12 元/公斤), the school canteen posts a demand,
- * buys under 以购代捐, accepts and settles; the cooperative then drafts its surplus distribution.
+ * buys under 以购代捐, accepts and settles; the cooperative then drafts its surplus distribution and
+ * puts it in publicity (公示).
  * Runs once, right after the demo registry is first loaded.
  */
 final class DemoMarket {
@@ -56,7 +57,9 @@ final class DemoMarket {
           .put("paymentRef", "岑巩一中-2026-001").put("settledOn", today));
       JsonObject run = call("POST", "/cooperatives/" + cooperativeId + "/distributions", coop, new JsonObject()
           .put("ruleSetId", "coop-surplus-60").put("periodStart", "2026-01-01").put("periodEnd", "2026-12-31"));
-      LOG.info("demo market: order {} settled for {} fen; distribution draft {} with pool {} fen",
+      // in publicity (公示), so household-yang's page shows what it is due and how to object
+      call("POST", "/distributions/" + run.getString("id") + "/publicize", coop, new JsonObject().put("days", 7));
+      LOG.info("demo market: order {} settled for {} fen; distribution {} in publicity with pool {} fen",
           order.getString("id"), accepted.getLong("amountFen"), run.getString("id"), run.getLong("poolFen"));
     } catch (RuntimeException e) {
       LOG.warn("demo market year could not be played: {}", e.getMessage());

@@ -70,7 +70,8 @@ public final class HouseholdPage {
       int year = clock.today().getYear();
       String run = visit.form("run");
       String text = visit.form("text") == null ? "" : visit.form("text").strip();
-      if (run == null || !run.matches("[0-9]{1,19}")) {
+      Long runId = cn.bangfu.platform.Body.parseId(run);
+      if (runId == null) {
         throw Problem.badRequest("run", "the form names no run");
       }
       if (text.isEmpty() || text.codePointCount(0, text.length()) > DistributionService.MAX_OBJECTION_CHARS) {
@@ -79,7 +80,7 @@ public final class HouseholdPage {
         return render(pages, statements, visit, year, null, error, run, text, 400);
       }
       Principal caller = visit.caller();
-      return runs.object(caller, Long.parseLong(run), caller.scopeEntityId(), text).compose(filed ->
+      return runs.object(caller, runId, caller.scopeEntityId(), text).compose(filed ->
           render(pages, statements, visit, year, "您的异议已收到。回执编号：" + filed.receiptNumber() + "。公示到 "
               + ChineseText.date(filed.publicityEnd()) + " 结束，合作社或监管部门会答复您；查询时请说出回执编号。",
               null, null, null, 200));

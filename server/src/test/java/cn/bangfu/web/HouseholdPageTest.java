@@ -104,6 +104,10 @@ class HouseholdPageTest {
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.html().selectFirst("form .error").text()).isEqualTo("请写下您的异议，再点“提交异议”。");
+    PageClient.Page noSuchRun = browser.post("/household/objections", form("csrf", objection.select("[name=csrf]").val(),
+        "run", "99999999999999999999", "text", "这一期的分红算错了"));
+    assertThat(noSuchRun.status()).isEqualTo(400);
+    assertThat(noSuchRun.html().selectFirst("h1").text()).isEqualTo("请求有误");
     assertThat(objections()).isEqualTo(before);
   }
 

@@ -16,10 +16,13 @@ public final class PageProblems {
   private PageProblems() {
   }
 
-  /** Whether the request is for a page rather than the API, health or metrics. */
+  /**
+   * Whether the request is for a page rather than the API, health or metrics (also a mistyped one, such
+   * as /health%zz: a monitoring probe reads problem+json, not a page).
+   */
   public static boolean isPage(RoutingContext ctx) {
     String path = ctx.request().path();
-    return path != null && !path.startsWith("/api/") && !path.equals("/health") && !path.equals("/metrics");
+    return path != null && !path.startsWith("/api/") && !path.startsWith("/health") && !path.startsWith("/metrics");
   }
 
   public static String render(WebPages pages, Problem problem) {

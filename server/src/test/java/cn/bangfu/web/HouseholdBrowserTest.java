@@ -11,7 +11,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * /household in Debian's chromium on a phone (issue 15): 杨启宇 signs in on a 412×915 screen, reads the
@@ -68,7 +71,15 @@ class HouseholdBrowserTest {
     browser.driver().findElement(By.id("username")).sendKeys(yang);
     browser.driver().findElement(By.id("password")).sendKeys(GrapeHouseholds.PASSWORD);
     browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
-    assertThat(browser.driver().getCurrentUrl()).endsWith("/household");
+    after(browser).until(ExpectedConditions.urlMatches("/household$"));
+  }
+
+  /**
+   * A click on a form's button returns before the next page has loaded when the machine is busy: wait for
+   * the page the form leads to (a condition, not a sleep).
+   */
+  private static WebDriverWait after(Browser browser) {
+    return new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
   }
 
   @Test
@@ -95,7 +106,8 @@ class HouseholdBrowserTest {
       browser.driver().findElement(By.cssSelector("form[action='/household/objections'] textarea"))
           .sendKeys("九月我家交售了 150 公斤葡萄，这里只算了 100 公斤。");
       browser.driver().findElement(By.cssSelector("form[action='/household/objections'] button")).click();
-      String receipt = browser.driver().findElement(By.cssSelector(".ok")).getText();
+      String receipt = after(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ok")))
+          .getText();
       browser.screenshot("household-3-receipt");
       assertThat(receipt).startsWith("您的异议已收到。回执编号：YY-" + world.publicizedRun + "-");
       JsonObject filed = server.http.get("/api/v1/distributions/" + world.publicizedRun + "/objections",

@@ -185,9 +185,9 @@ public final class AllocationLine {
             BigDecimal percent = rule.laborMinimumPercent().get(member.laborCapacity());
             String where = step.basis() == Basis.POST_DAYS ? "在公益岗位出工" : "出工";
             return "扶贫不扶懒：按规则，" + capacityZh(member.laborCapacity()) + "的户本期须" + where + "至少 "
-                    + required.toPlainString() + " 天" + (percent == null ? "" : "（满劳力 " + rule.minLaborDays().toPlainString()
+                    + plain(required) + " 天" + (percent == null ? "" : "（满劳力 " + plain(rule.minLaborDays())
                     + " 天的 " + percent.stripTrailingZeros().toPlainString() + "%）") + "，本户实际" + where + " "
-                    + daysCounted().toPlainString() + " 天，未达到要求";
+                    + plain(daysCounted()) + " 天，未达到要求";
         }
         if (rule != null && exclusion == Exclusion.FISCAL_TRANSITION_ENDED && member.exitDate() != null
                 && rule.fiscalTransition() != null) {
@@ -203,11 +203,16 @@ public final class AllocationLine {
     private String reasonEn() {
         if (rule != null && exclusion == Exclusion.LABOR_DAYS_BELOW_MIN) {
             return "a household of labour capacity " + member.laborCapacity() + " must work at least "
-                    + rule.requiredLaborDays(member.laborCapacity()).toPlainString() + " days"
+                    + plain(rule.requiredLaborDays(member.laborCapacity())) + " days"
                     + (step.basis() == Basis.POST_DAYS ? " on public-welfare posts" : "") + "; this household worked "
-                    + daysCounted().toPlainString();
+                    + plain(daysCounted());
         }
         return exclusion.en();
+    }
+
+    /** 15.0 days as "15", 10.5 as "10.5": the database keeps one decimal, people read whole days. */
+    private static String plain(BigDecimal days) {
+        return days.signum() == 0 ? "0" : days.stripTrailingZeros().toPlainString();
     }
 
     private BigDecimal daysCounted() {
@@ -303,7 +308,7 @@ public final class AllocationLine {
             case DELIVERY_VALUE -> "交售 " + Money.yuan(v.longValueExact()) + " 元";
             case SHARE_UNITS -> " " + v.toPlainString() + " 股·日";
             case LABOR_DAYS -> " " + v.toPlainString() + " 个劳动日";
-            case POST_DAYS -> "在公益岗位出工 " + v.toPlainString() + " 天";
+            case POST_DAYS -> "在公益岗位出工 " + plain(v) + " 天";
             case LAND_MU -> " " + v.toPlainString() + " 亩";
             case EQUAL -> " " + v.toPlainString() + " 户";
         };

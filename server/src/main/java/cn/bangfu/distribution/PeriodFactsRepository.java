@@ -37,9 +37,9 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 
 /**
- * Gathers a cooperative's period facts with a fixed number of set-based queries (eight, however many
+ * Gathers a cooperative's period facts with a fixed number of set-based queries (nine, however many
  * households): the undistributed settled revenue per order from the ledger, the undistributed costs,
- * members with their status, and deliveries, shares and labour aggregated per household by the
+ * members with their status, and deliveries, shares, labour and days on welfare posts aggregated per household by the
  * database.
  *
  * <p>What the book says is still undistributed (DESIGN.md 8.1): revenue of orders settled in the

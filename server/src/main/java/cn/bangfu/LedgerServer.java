@@ -1,5 +1,11 @@
 package cn.bangfu;
 
+import cn.bangfu.bankaccount.BankAccountRepository;
+import cn.bangfu.bankaccount.BankAccountRoutes;
+import cn.bangfu.bankaccount.BankAccountService;
+import cn.bangfu.book.BookRepository;
+import cn.bangfu.book.BookRoutes;
+import cn.bangfu.book.BookService;
 import cn.bangfu.demo.DemoData;
 import cn.bangfu.distribution.DistributionRepository;
 import cn.bangfu.distribution.DistributionRoutes;
@@ -18,9 +24,21 @@ import cn.bangfu.identity.PasswordPolicy;
 import cn.bangfu.identity.Passwords;
 import cn.bangfu.identity.SignInThrottle;
 import cn.bangfu.identity.UserRepository;
+import cn.bangfu.ledger.AccountDirectory;
+import cn.bangfu.ledger.ChainVerifier;
+import cn.bangfu.ledger.HashChain;
+import cn.bangfu.ledger.JournalPoster;
+import cn.bangfu.ledger.LedgerQueries;
+import cn.bangfu.ledger.LedgerRepository;
+import cn.bangfu.ledger.LedgerRoutes;
+import cn.bangfu.ledger.LedgerService;
 import cn.bangfu.matching.DemandRepository;
 import cn.bangfu.matching.DemandRoutes;
 import cn.bangfu.matching.DemandService;
+import cn.bangfu.monitoring.AlertFeed;
+import cn.bangfu.monitoring.MonitoringRoutes;
+import cn.bangfu.monitoring.MonitoringService;
+import cn.bangfu.monitoring.MonitoringSettings;
 import cn.bangfu.orders.Idempotency;
 import cn.bangfu.orders.IdempotencyRepository;
 import cn.bangfu.orders.OrderRepository;
@@ -30,16 +48,8 @@ import cn.bangfu.orders.OrderTransitions;
 import cn.bangfu.orders.ProcurementRepository;
 import cn.bangfu.orders.ProcurementRoutes;
 import cn.bangfu.orders.ProcurementService;
-import cn.bangfu.ledger.AccountDirectory;
-import cn.bangfu.ledger.ChainVerifier;
-import cn.bangfu.ledger.HashChain;
-import cn.bangfu.ledger.JournalPoster;
-import cn.bangfu.ledger.LedgerQueries;
-import cn.bangfu.ledger.LedgerRepository;
-import cn.bangfu.ledger.LedgerRoutes;
-import cn.bangfu.ledger.LedgerService;
-import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.Api;
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.Config;
 import cn.bangfu.platform.Csrf;
 import cn.bangfu.platform.StaticFiles;
@@ -53,8 +63,8 @@ import cn.bangfu.platform.Database;
 import cn.bangfu.platform.EmbeddedDatabase;
 import cn.bangfu.platform.FieldCipher;
 import cn.bangfu.platform.FormBodies;
-import cn.bangfu.platform.HttpVerticle;
 import cn.bangfu.platform.Health;
+import cn.bangfu.platform.HttpVerticle;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.KeyCheck;
 import cn.bangfu.platform.NodeLease;
@@ -67,23 +77,19 @@ import cn.bangfu.platform.SecurityHeaders;
 import cn.bangfu.registry.CooperativeBookRepository;
 import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.registry.RegistryRoutes;
-import cn.bangfu.book.BookRepository;
-import cn.bangfu.book.BookRoutes;
-import cn.bangfu.book.BookService;
 import cn.bangfu.registry.RegistryService;
+import cn.bangfu.rules.load.RuleSetCatalog;
 import cn.bangfu.statements.StatementRepository;
 import cn.bangfu.statements.StatementRoutes;
 import cn.bangfu.statements.StatementService;
-import cn.bangfu.rules.load.RuleSetCatalog;
 import cn.bangfu.supply.LotRepository;
 import cn.bangfu.supply.LotRoutes;
 import cn.bangfu.supply.LotService;
+import cn.bangfu.welfare.WelfarePostRepository;
+import cn.bangfu.welfare.WelfarePostRoutes;
+import cn.bangfu.welfare.WelfarePostService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import cn.bangfu.monitoring.AlertFeed;
-import cn.bangfu.monitoring.MonitoringRoutes;
-import cn.bangfu.monitoring.MonitoringService;
-import cn.bangfu.monitoring.MonitoringSettings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -192,7 +198,12 @@ public final class LedgerServer {
       // every service, cache and limit exists once and is shared by the HTTP verticles
       RateLimit anonymousWrites = Api.anonymousWriteLimit();
       MarketServices market = marketServices(registryService, ids);
-      DistributionServices distributions = distributionServices(ruleSets, ids, participants);
+      // payout accounts (issue 14 point 9): their own keys, so an identity-number key never opens an account
+      BankAccountService bankAccounts = new BankAccountService(database, new BankAccountRepository(), participants,
+          new FieldCipher(secrets.derive("bank-account-encryption"), secrets.derive("bank-account-hash")), clock);
+      WelfarePostService welfarePosts = new WelfarePostService(database, new WelfarePostRepository(), participants,
+          new CooperativeBookRepository(), ids, clock);
+      DistributionServices distributions = distributionServices(ruleSets, ids, participants, bankAccounts);
       MonitoringService monitoring = new MonitoringService(database, participants,
           MonitoringSettings.from(System.getenv()), new AlertFeed(vertx), ids, clock);
       // the pages for people (issue 15): sessions in the database, so any instance serves any browser
@@ -214,6 +225,8 @@ public final class LedgerServer {
         LedgerRoutes.mount(api, ledgerService);
         BookRoutes.mount(api, book);
         distributions.mount(api, authenticator);
+        WelfarePostRoutes.mount(api, welfarePosts);
+        BankAccountRoutes.mount(api, bankAccounts);
         MonitoringRoutes.mount(api, monitoring);
         OpenApi.mount(api); // last: it describes every route mounted above
       };
@@ -329,12 +342,12 @@ public final class LedgerServer {
   }
 
   private DistributionServices distributionServices(RuleSetCatalog ruleSets, Ids ids,
-      ParticipantRepository participants) {
+      ParticipantRepository participants, BankAccountService bankAccounts) {
     DistributionRepository runs = new DistributionRepository();
     DistributionService lifecycle = new DistributionService(database, runs, ledger, ids, config.minPublicityDays(), clock);
     DraftService drafts = new DraftService(database, new PeriodFactsRepository(), runs, lifecycle, ruleSets, ids, clock);
     return new DistributionServices(drafts, lifecycle, new PublicNotice(database, runs),
-        new PayoutFile(database, runs, lifecycle),
+        new PayoutFile(database, runs, lifecycle, bankAccounts),
         new StatementService(database, new StatementRepository(), participants));
   }
 

@@ -90,6 +90,8 @@ public final class DistributionRoutes {
     });
     api.route(HttpMethod.GET, "/distributions/:id/payout", Set.of(ADMIN, REGULATOR, COOP), (ctx, caller) ->
         payouts.csv(caller, runId(ctx)).map(file -> Reply.file("text/csv; charset=utf-8", file)));
+    api.route(HttpMethod.GET, "/distributions/:id/payout-exceptions", Set.of(ADMIN, REGULATOR, COOP), (ctx, caller) ->
+        payouts.exceptions(caller, runId(ctx)).map(file -> Reply.file("text/csv; charset=utf-8", file)));
     api.route(HttpMethod.POST, "/distributions/:id/paid", Set.of(ADMIN, COOP), (ctx, caller) -> {
       LocalDate paidOn = Body.of(ctx).pastDate("paidOn");
       return runs.markPaid(caller, runId(ctx), paidOn).map(v -> Reply.ok(DistributionJson.run(v)));

@@ -20,10 +20,12 @@ import cn.bangfu.registry.StatusHistoryRepository;
 import cn.bangfu.rules.facts.CostItem;
 import cn.bangfu.rules.facts.MemberFacts;
 import cn.bangfu.rules.facts.PeriodFacts;
+import cn.bangfu.rules.facts.PostWork;
 import cn.bangfu.rules.facts.ShareHolding;
 import cn.bangfu.rules.model.HouseholdStatus;
 import cn.bangfu.rules.model.LaborCapacity;
 import cn.bangfu.rules.model.ShareClass;
+import cn.bangfu.welfare.WelfarePostRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,9 +37,9 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 
 /**
- * Gathers a cooperative's period facts with a fixed number of set-based queries (eight, however many
+ * Gathers a cooperative's period facts with a fixed number of set-based queries (nine, however many
  * households): the undistributed settled revenue per order from the ledger, the undistributed costs,
- * members with their status, and deliveries, shares and labour aggregated per household by the
+ * members with their status, and deliveries, shares, labour and days on welfare posts aggregated per household by the
  * database.
  *
  * <p>What the book says is still undistributed (DESIGN.md 8.1): revenue of orders settled in the
@@ -89,6 +91,8 @@ public final class PeriodFactsRepository {
             .add(new ShareHolding(r.value2(), r.value3(), r.value4(), r.value5())));
 
     Map<Long, Long> owed = outstandingGuaranteeLiabilities(db, cooperativeId);
+    // days on registered welfare posts, post by post with each post's pay (issue 14 point 7)
+    Map<Long, List<PostWork>> postWork = WelfarePostRepository.postWork(db, cooperativeId, start, end);
 
     List<MemberFacts> members = new ArrayList<>();
     BigDecimal areaMu = BigDecimal.ZERO;
@@ -122,6 +126,7 @@ public final class PeriodFactsRepository {
           .landMu(land)
           .outstandingLiabilityFen(owed.getOrDefault(id, 0L));
       held.forEach(member::share);
+      postWork.getOrDefault(id, List.of()).forEach(member::postWork);
       members.add(member.build());
       areaMu = areaMu.add(land);
       boolean poor = status == HouseholdStatus.REGISTERED_POOR || status == HouseholdStatus.MONITORED;

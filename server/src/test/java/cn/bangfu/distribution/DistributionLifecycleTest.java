@@ -116,9 +116,13 @@ class DistributionLifecycleTest {
     assertThat(mine.getJsonArray("lines").getJsonObject(0).getJsonArray("sources").getList())
         .containsExactly("9001", "9002");
 
-    // Payout: the bank file, then paid; the statement total and the ledger balance do not move
+    // Payout: the bank file (households with a recorded account, issue 14 point 9), then paid; the statement
+    // total and the ledger balance do not move
+    server.http.send("PUT", "/api/v1/households/" + first + "/bank-account", coop.coopToken, "application/json",
+        new JsonObject().put("bankName", "岑巩县农村信用合作联社").put("holderName", "杨启宇")
+            .put("accountNumber", "6217000012345678901").encode()).expect(200);
     Http.Response payout = server.http.get("/api/v1/distributions/" + runId + "/payout", coop.coopToken);
-    assertThat(payout.text()).contains("1054.29").doesNotContain("杨启宇");
+    assertThat(payout.text()).contains("1054.29", "6217000012345678901");
     assertThat(coop.post("/api/v1/distributions/" + runId + "/paid", coop.coopToken,
         new JsonObject().put("paidOn", "2026-11-20")).status()).isEqualTo(200);
     JsonObject afterPayout = server.http.get("/api/v1/households/" + first + "/statement", householdToken).body();

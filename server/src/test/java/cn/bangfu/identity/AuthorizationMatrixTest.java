@@ -44,6 +44,8 @@ class AuthorizationMatrixTest {
   static String accountB;
   static cn.bangfu.support.MatrixMarket market;
   static String spareUser;
+  static String postA;
+  static String postB;
   /** The objection of the run the last resolved path made, for bodies that name it. */
   static String lastObjection;
 
@@ -68,6 +70,13 @@ class AuthorizationMatrixTest {
     TOKENS.put(Role.HOUSEHOLD, server.userToken("household-a", "HOUSEHOLD", householdA));
     runs = new Runs(server, TOKENS.get(Role.COOP), TOKENS.get(Role.REGULATOR),
         server.userToken("regulator-b", "REGULATOR", "4401"));
+    // a welfare post of each cooperative and a payout account of each household (issue 14 points 7 and 9)
+    postA = welfarePost(coopA, TOKENS.get(Role.COOP), Fixtures.REGION);
+    postB = welfarePost(coopB, server.userToken("coop-b", "COOP", coopB), "440106000000");
+    for (String h : List.of(householdA, householdB)) {
+      assertThat(server.http.send("PUT", "/api/v1/households/" + h + "/bank-account", server.adminToken,
+          "application/json", bankAccount().encode()).status()).isEqualTo(200);
+    }
     market = new cn.bangfu.support.MatrixMarket(server, coopA, TOKENS.get(Role.COOP), buyerA, TOKENS.get(Role.BUYER),
         coopB, buyerB);
   }
@@ -85,6 +94,19 @@ class AuthorizationMatrixTest {
         server.adminToken);
     assertThat(accounts.status()).as(accounts.text()).isEqualTo(200);
     return accounts.body().getJsonArray("items").getJsonObject(0).getString("id");
+  }
+
+  private static String welfarePost(String coop, String coopToken, String region) {
+    Http.Response r = server.http.post("/api/v1/cooperatives/" + coop + "/welfare-posts", coopToken, new JsonObject()
+        .put("name", "村道保洁员").put("regionCode", region).put("monthlyPayFen", 60_000).put("workDaysPerMonth", 20)
+        .put("capacity", 1000).put("startsOn", "2026-01-01"));
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
+    return r.body().getString("id");
+  }
+
+  static JsonObject bankAccount() {
+    return new JsonObject().put("bankName", "农村信用合作联社").put("holderName", "杨明宇")
+        .put("accountNumber", "6217000012345678901");
   }
 
   private static String create(String path, JsonObject body) {
@@ -154,6 +176,23 @@ class AuthorizationMatrixTest {
         "/api/v1/cooperatives/{coopA}/members/{householdA}/account?year=2026",
         "/api/v1/cooperatives/{coopB}/members/{householdB}/account?year=2026", null,
         Set.of(Role.COOP, Role.HOUSEHOLD, Role.REGULATOR), none));
+    t.put("POST /api/v1/cooperatives/:id/welfare-posts", new Row("POST", "/api/v1/cooperatives/{coopA}/welfare-posts",
+        "/api/v1/cooperatives/{coopB}/welfare-posts", () -> new JsonObject().put("name", "护林员")
+            .put("regionCode", Fixtures.REGION).put("monthlyPayFen", 80_000).put("workDaysPerMonth", 22)
+            .put("capacity", 1).put("startsOn", "2026-03-01"), Set.of(Role.COOP), none));
+    t.put("GET /api/v1/cooperatives/:id/welfare-posts", new Row("GET", "/api/v1/cooperatives/{coopA}/welfare-posts",
+        "/api/v1/cooperatives/{coopB}/welfare-posts", null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP),
+        Set.of(Role.ADMIN)));
+    t.put("POST /api/v1/cooperatives/:id/welfare-posts/:postId/days", new Row("POST",
+        "/api/v1/cooperatives/{coopA}/welfare-posts/{postA}/days", "/api/v1/cooperatives/{coopB}/welfare-posts/{postB}/days",
+        () -> new JsonObject().put("householdId", "{household}").put("days", 1).put("date", "2026-09-01"),
+        Set.of(Role.COOP), none));
+    t.put("PUT /api/v1/households/:id/bank-account", new Row("PUT", "/api/v1/households/{householdA}/bank-account",
+        "/api/v1/households/{householdB}/bank-account", AuthorizationMatrixTest::bankAccount,
+        Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP), Set.of(Role.ADMIN)));
+    t.put("GET /api/v1/households/:id/bank-account", new Row("GET", "/api/v1/households/{householdA}/bank-account",
+        "/api/v1/households/{householdB}/bank-account", null,
+        Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP, Role.HOUSEHOLD), Set.of(Role.ADMIN)));
     // only the own COOP call succeeds, once: 2025 has ended by the tests' business clock
     t.put("POST /api/v1/cooperatives/:id/periods/:year/close", new Row("POST",
         "/api/v1/cooperatives/{coopA}/periods/2025/close", "/api/v1/cooperatives/{coopB}/periods/2025/close",
@@ -209,6 +248,9 @@ class AuthorizationMatrixTest {
         Set.of(Role.REGULATOR), none));
     t.put("GET /api/v1/distributions/:id/payout", new Row("GET", "/api/v1/distributions/{runA:POSTED}/payout",
         "/api/v1/distributions/{runB:POSTED}/payout", null, readers, adminOnly));
+    t.put("GET /api/v1/distributions/:id/payout-exceptions", new Row("GET",
+        "/api/v1/distributions/{runA:POSTED}/payout-exceptions", "/api/v1/distributions/{runB:POSTED}/payout-exceptions",
+        null, readers, adminOnly));
     t.put("POST /api/v1/distributions/:id/paid", new Row("POST", "/api/v1/distributions/{runA:POSTED}/paid",
         "/api/v1/distributions/{runB:POSTED}/paid", () -> new JsonObject().put("paidOn", "2026-11-20"),
         cooperative, adminOnly));
@@ -414,6 +456,7 @@ class AuthorizationMatrixTest {
     return template.replace("{coopA}", coopA).replace("{coopB}", coopB).replace("{householdA}", householdA)
         .replace("{householdB}", householdB).replace("{buyerA}", buyerA).replace("{buyerB}", buyerB)
         .replace("{accountA}", accountA).replace("{accountB}", accountB).replace("{spareUser}", spareUser)
+        .replace("{postA}", postA).replace("{postB}", postB)
         .transform(market::resolve);
   }
 }

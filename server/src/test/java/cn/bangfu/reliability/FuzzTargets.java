@@ -66,6 +66,11 @@ final class FuzzTargets {
             integer("members", 1, 30), of("laborCapacity", Kind.ENUM, true), of("status", Kind.ENUM, false),
             of("proposedStatus", Kind.ENUM, false), of("blacklisted", Kind.BOOLEAN, false),
             of("exitDate", Kind.DATE, false)), KeyMode.NONE));
+    t.put("PUT /api/v1/households/:id/bank-account", new Target(Role.REGULATOR, Map.of("id", w.member), List.of(),
+        BodyMode.REQUIRED, new JsonObject().put("bankName", "农村信用合作联社").put("holderName", "杨明宇")
+            .put("accountNumber", "6217000012345678901"),
+        List.of(text("bankName", 100, true), text("holderName", 100, true), text("accountNumber", 40, true)),
+        KeyMode.NONE));
     t.put("PATCH /api/v1/households/:id", new Target(Role.REGULATOR, Map.of("id", w.member), List.of(),
         BodyMode.REQUIRED, new JsonObject().put("status", "MONITORED").put("blacklisted", false),
         List.of(of("status", Kind.ENUM, false), of("laborCapacity", Kind.ENUM, false),
@@ -94,6 +99,17 @@ final class FuzzTargets {
         new JsonObject().put("householdId", w.member).put("days", "3.5").put("date", "2026-09-01").put("post", "保洁员"),
         List.of(of("householdId", Kind.ID, true), decimal("days", 1, "0", "366", true), of("date", Kind.DATE, true),
             text("post", 100, true)), KeyMode.NONE));
+    t.put("POST /api/v1/cooperatives/:id/welfare-posts", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("name", "护林员").put("regionCode", Fixtures.REGION).put("monthlyPayFen", 80_000)
+            .put("workDaysPerMonth", 22).put("capacity", 1).put("startsOn", "2026-03-01"),
+        List.of(text("name", 100, true), of("regionCode", Kind.REGION, true), integer("monthlyPayFen", 1, 10_000_000),
+            integer("workDaysPerMonth", 1, 31), integer("capacity", 1, 1000), of("startsOn", Kind.DATE, true),
+            of("endsOn", Kind.DATE, false)), KeyMode.NONE));
+    t.put("POST /api/v1/cooperatives/:id/welfare-posts/:postId/days", new Target(Role.COOP,
+        Map.of("id", w.coop, "postId", w.welfarePost), List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("householdId", w.member).put("days", "0.5").put("date", "2026-09-01"),
+        List.of(of("householdId", Kind.ID, true), decimal("days", 1, "0", "31", true), of("date", Kind.DATE, true)),
+        KeyMode.NONE));
     t.put("POST /api/v1/cooperatives/:id/costs", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
         new JsonObject().put("amountFen", 120_000).put("category", "TRANSPORT").put("date", "2026-09-01").put("note", "冷链")
             .put("paidFrom", "BANK"),

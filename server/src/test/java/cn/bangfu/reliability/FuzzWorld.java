@@ -26,6 +26,8 @@ final class FuzzWorld {
   final String member;
   final String nonMember;
   final String lot;
+  /** A welfare post of the cooperative, open since 2024 (issue 14 point 7). */
+  final String welfarePost;
   final Map<String, String> orders = new LinkedHashMap<>();
   final Map<String, String> runs = new LinkedHashMap<>();
   final String objection;
@@ -48,6 +50,9 @@ final class FuzzWorld {
         .put("householdId", member).put("shares", new JsonArray().add(new JsonObject().put("shareClass", "LAND")
             .put("units", 450).put("since", "2024-01-01")))));
     householdToken = server.userToken("fuzz-household", "HOUSEHOLD", member);
+    welfarePost = created(server.http.post("/api/v1/cooperatives/" + coop + "/welfare-posts", coopToken, new JsonObject()
+        .put("name", "村道保洁员").put("regionCode", Fixtures.REGION).put("monthlyPayFen", 60_000)
+        .put("workDaysPerMonth", 31).put("capacity", 1000).put("startsOn", "2024-01-01")));
     tokens.put(cn.bangfu.identity.Role.ADMIN, server.adminToken);
     tokens.put(cn.bangfu.identity.Role.REGULATOR, regulatorToken);
     tokens.put(cn.bangfu.identity.Role.COOP, coopToken);

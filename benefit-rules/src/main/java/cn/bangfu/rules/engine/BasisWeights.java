@@ -61,7 +61,7 @@ final class BasisWeights {
     static BasisWeights of(Step step, Run run) {
         return switch (step.basis()) {
             case DELIVERY_VALUE, EQUAL -> ofLongs(step, run);
-            case SHARE_UNITS, LABOR_DAYS, LAND_MU -> ofDecimals(step, run);
+            case SHARE_UNITS, LABOR_DAYS, POST_DAYS, LAND_MU -> ofDecimals(step, run);
         };
     }
 
@@ -81,7 +81,7 @@ final class BasisWeights {
             if (v == 0) {
                 continue;
             }
-            Exclusion x = EligibilityCheck.check(e, m);
+            Exclusion x = EligibilityCheck.check(e, m, step.basis());
             if (EligibilityCheck.outsideStep(x)) {
                 continue;
             }
@@ -103,6 +103,7 @@ final class BasisWeights {
         for (MemberFacts m : ms) {
             scale = Math.max(scale, switch (step.basis()) {
                 case LABOR_DAYS -> m.laborDays().scale();
+                case POST_DAYS -> m.postDays().scale();
                 case LAND_MU -> m.landMu().scale();
                 default -> maxUnitScale(m, step.shareClasses(), weighting);
             });
@@ -120,13 +121,14 @@ final class BasisWeights {
                 MemberFacts m = ms[i];
                 long v = switch (step.basis()) {
                     case LABOR_DAYS -> scaled(m.laborDays(), scale);
+                    case POST_DAYS -> scaled(m.postDays(), scale);
                     case LAND_MU -> scaled(m.landMu(), scale);
                     default -> scaledShareDays(m, step.shareClasses(), weighting, startDay, endDay, Long.MAX_VALUE, scale);
                 };
                 if (v == 0) {
                     continue;
                 }
-                Exclusion x = EligibilityCheck.check(e, m);
+                Exclusion x = EligibilityCheck.check(e, m, step.basis());
                 if (EligibilityCheck.outsideStep(x)) {
                     continue;
                 }

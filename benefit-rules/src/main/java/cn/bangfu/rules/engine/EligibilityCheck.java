@@ -1,8 +1,10 @@
 package cn.bangfu.rules.engine;
 
 import cn.bangfu.rules.facts.MemberFacts;
+import cn.bangfu.rules.model.Basis;
 import cn.bangfu.rules.model.Eligibility;
 import cn.bangfu.rules.result.Exclusion;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** Applies a step's eligibility to one household. */
@@ -11,8 +13,12 @@ final class EligibilityCheck {
     private EligibilityCheck() {
     }
 
-    /** The first reason the household is excluded, or null when it is eligible. */
-    static Exclusion check(Eligibility e, MemberFacts m) {
+    /**
+     * The first reason the household is excluded, or null when it is eligible. The labour condition counts the
+     * days the step is paid by: days on registered welfare posts for a {@code post_days} step, all labour days
+     * otherwise; and holds each capacity to its share of the minimum ({@code laborMinimumPercent}).
+     */
+    static Exclusion check(Eligibility e, MemberFacts m, Basis basis) {
         if (!e.statuses().isEmpty() && !e.statuses().contains(m.status())) {
             return Exclusion.NOT_IN_STATUS;
         }
@@ -22,11 +28,16 @@ final class EligibilityCheck {
         if (e.notBlacklisted() && m.blacklisted()) {
             return Exclusion.BLACKLISTED;
         }
-        if (e.minLaborDays() != null && !e.laborExempt().contains(m.laborCapacity())
-                && m.laborDays().compareTo(e.minLaborDays()) < 0) {
+        BigDecimal required = e.requiredLaborDays(m.laborCapacity());
+        if (required != null && countedDays(m, basis).compareTo(required) < 0) {
             return Exclusion.LABOR_DAYS_BELOW_MIN;
         }
         return null;
+    }
+
+    /** The days the labour condition of a step paid by {@code basis} counts. */
+    static BigDecimal countedDays(MemberFacts m, Basis basis) {
+        return basis == Basis.POST_DAYS ? m.postDays() : m.laborDays();
     }
 
     /**

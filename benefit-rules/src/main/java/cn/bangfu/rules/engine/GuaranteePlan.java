@@ -43,7 +43,7 @@ final class GuaranteePlan {
             if (nominalBasis.signum() == 0) {
                 continue;
             }
-            Exclusion why = EligibilityCheck.check(step.eligibility(), m);
+            Exclusion why = EligibilityCheck.check(step.eligibility(), m, step.basis());
             if (EligibilityCheck.outsideStep(why)) {
                 continue;
             }
@@ -57,7 +57,7 @@ final class GuaranteePlan {
                 p.excludedWhy.add(why);
                 continue;
             }
-            long o = step.guarantee().perLaborDay()
+            long o = step.guarantee().postPay() ? m.postPayFen() : step.guarantee().perLaborDay()
                     ? perUnit.multiply(nominalBasis).setScale(0, RoundingMode.HALF_UP).longValueExact()
                     : perUnit.multiply(unitYearsNum).divide(denominator, 0, RoundingMode.HALF_UP).longValueExact();
             p.owedTo.add(m);
@@ -110,7 +110,8 @@ final class GuaranteePlan {
                 a++;
             } else {
                 MemberFacts m = excluded.get(b);
-                run.lines.add(AllocationLine.excluded(info, m, nominalBasis(step, m, run), excludedWhy.get(b), 0));
+                run.lines.add(AllocationLine.excluded(info, m, nominalBasis(step, m, run), excludedWhy.get(b), 0,
+                        step.eligibility()));
                 b++;
             }
         }
@@ -132,6 +133,7 @@ final class GuaranteePlan {
                     ShareWeighting.of(step.shareClasses(), run.parameters), run.start, run.endExclusive, null);
             case LAND_MU -> m.landMu();
             case LABOR_DAYS -> m.laborDays();
+            case POST_DAYS -> m.postDays();
             case EQUAL -> BigDecimal.ONE;
             default -> throw new IllegalStateException("validated: guarantee on " + step.basis());
         };
@@ -145,6 +147,8 @@ final class GuaranteePlan {
                 return BigDecimal.valueOf(run.periodYearNumerator);
             case LABOR_DAYS:
                 return m.laborDays(); // a wage per day: not a year fraction (see the caller)
+            case POST_DAYS:
+                return m.postDays(); // the posts' own pay (see the caller)
             default:
                 break;
         }

@@ -28,7 +28,7 @@ final class HouseholdSplitter {
                 ? LargestRemainder.split(amount, compact(w.nominal, w.count)) : null;
 
         if (w.totalEffective == 0) {
-            emitExcluded(info, w, nominalParts, run);
+            emitExcluded(info, w, nominalParts, step, run);
             if (amount == 0) {
                 return 0;
             }
@@ -65,12 +65,12 @@ final class HouseholdSplitter {
                                 + " yuan went to the " + step.overflowTo().nameEn());
             }
             if (overflow > 0) {
-                emitLines(info, w, parts, nominalParts, capped, capFen, run);
+                emitLines(info, w, parts, nominalParts, capped, capFen, step, run);
                 run.lines.add(AllocationLine.fixed(AllocationLine.Kind.OVERFLOW, info, step.overflowTo(), overflow));
                 return 0;
             }
         }
-        emitLines(info, w, parts, nominalParts, capped, capFen, run);
+        emitLines(info, w, parts, nominalParts, capped, capFen, step, run);
         warnWithheld(step, w, parts, nominalParts, run);
         return 0;
     }
@@ -125,7 +125,7 @@ final class HouseholdSplitter {
         StepAmount info = new StepAmount(step.id(), parentId, step.nameZh(), step.nameEn(), step.basis(), placed,
                 w.value(w.totalEffective), w.eligible);
         run.steps.add(info);
-        emitLines(info, w, parts, nominalParts, null, -1, run);
+        emitLines(info, w, parts, nominalParts, null, -1, step, run);
         return placed;
     }
 
@@ -165,12 +165,12 @@ final class HouseholdSplitter {
     }
 
     private static void emitLines(StepAmount info, BasisWeights w, long[] parts, long[] nominalParts, boolean[] capped,
-                                  long capFen, Run run) {
+                                  long capFen, Step step, Run run) {
         for (int k = 0; k < w.count; k++) {
             MemberFacts m = run.members[w.memberIdx[k]];
             if (w.exclusion[k] != null) {
                 run.lines.add(AllocationLine.excluded(info, m, w.value(w.nominal[k]), w.exclusion[k],
-                        nominalParts == null ? 0 : nominalParts[k]));
+                        nominalParts == null ? 0 : nominalParts[k], step.eligibility()));
             } else {
                 boolean isCapped = capped != null && capped[k] && parts[k] == capFen;
                 run.lines.add(AllocationLine.share(info, m, w.effective[k], w.scale, parts[k], isCapped ? capFen : 0));
@@ -178,11 +178,12 @@ final class HouseholdSplitter {
         }
     }
 
-    private static void emitExcluded(StepAmount info, BasisWeights w, long[] nominalParts, Run run) {
+    private static void emitExcluded(StepAmount info, BasisWeights w, long[] nominalParts, Step step, Run run) {
         for (int k = 0; k < w.count; k++) {
             MemberFacts m = run.members[w.memberIdx[k]];
             BigDecimal v = w.value(w.nominal[k]);
-            run.lines.add(AllocationLine.excluded(info, m, v, w.exclusion[k], nominalParts == null ? 0 : nominalParts[k]));
+            run.lines.add(AllocationLine.excluded(info, m, v, w.exclusion[k], nominalParts == null ? 0 : nominalParts[k],
+                    step.eligibility()));
         }
     }
 

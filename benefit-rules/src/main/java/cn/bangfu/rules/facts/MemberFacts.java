@@ -13,15 +13,18 @@ import java.util.Objects;
  * tenths of a mu occur); money is fen.
  * {@code outstandingLiabilityFen} is what earlier runs still owe the household (guarantee shortfalls not yet
  * paid, read by the server from the book): the first claim on this run's pool.
+ * {@code postWork} is the household's days on registered public-welfare posts (公益岗位) in the period, post by
+ * post with each post's pay: the basis of {@code post_days} steps. {@code laborDays} is all labour, posts included.
  */
 public record MemberFacts(long householdId, HouseholdStatus status, boolean blacklisted, LaborCapacity laborCapacity,
                           LocalDate exitDate, long deliveryValueFen, List<ShareHolding> shares, BigDecimal laborDays,
-                          BigDecimal landMu, long outstandingLiabilityFen) {
+                          BigDecimal landMu, long outstandingLiabilityFen, List<PostWork> postWork) {
 
     public MemberFacts {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(laborCapacity, "laborCapacity");
         shares = shares == null ? List.of() : List.copyOf(shares);
+        postWork = postWork == null ? List.of() : List.copyOf(postWork);
         laborDays = laborDays == null ? BigDecimal.ZERO : laborDays;
         landMu = landMu == null ? BigDecimal.ZERO : landMu;
         if (deliveryValueFen < 0 || laborDays.signum() < 0 || landMu.signum() < 0) {
@@ -30,6 +33,32 @@ public record MemberFacts(long householdId, HouseholdStatus status, boolean blac
         if (outstandingLiabilityFen < 0) {
             throw new IllegalArgumentException("household " + householdId + ": negative outstanding liability");
         }
+    }
+
+    /** Days on registered public-welfare posts in the period, all posts together. */
+    public BigDecimal postDays() {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (PostWork w : postWork) {
+            sum = sum.add(w.days());
+        }
+        return sum;
+    }
+
+    /**
+     * Pay earned on the posts, Σ days × monthly pay ÷ work days per month, exact until this one rounding half up
+     * to the fen (a post of 600 元 for 22 days: 15 days earn 409.090… → 409.09 元).
+     */
+    public long postPayFen() {
+        java.math.BigInteger den = java.math.BigInteger.ONE;
+        for (PostWork w : postWork) {
+            java.math.BigInteger d = w.payDenominator();
+            den = den.divide(den.gcd(d)).multiply(d);
+        }
+        java.math.BigInteger num = java.math.BigInteger.ZERO;
+        for (PostWork w : postWork) {
+            num = num.add(w.payNumerator(den));
+        }
+        return new BigDecimal(num).divide(new BigDecimal(den), 0, java.math.RoundingMode.HALF_UP).longValueExact();
     }
 
     public static Builder builder(long householdId) {
@@ -48,6 +77,7 @@ public record MemberFacts(long householdId, HouseholdStatus status, boolean blac
         private BigDecimal laborDays = BigDecimal.ZERO;
         private BigDecimal landMu = BigDecimal.ZERO;
         private long outstandingLiabilityFen;
+        private final List<PostWork> postWork = new ArrayList<>();
 
         private Builder(long householdId) {
             this.householdId = householdId;
@@ -64,10 +94,11 @@ public record MemberFacts(long householdId, HouseholdStatus status, boolean blac
         public Builder landMu(BigDecimal v) { landMu = v; return this; }
         public Builder landMu(long v) { landMu = BigDecimal.valueOf(v); return this; }
         public Builder outstandingLiabilityFen(long v) { outstandingLiabilityFen = v; return this; }
+        public Builder postWork(PostWork v) { postWork.add(v); return this; }
 
         public MemberFacts build() {
             return new MemberFacts(householdId, status, blacklisted, laborCapacity, exitDate, deliveryValueFen,
-                    shares, laborDays, landMu, outstandingLiabilityFen);
+                    shares, laborDays, landMu, outstandingLiabilityFen, postWork);
         }
     }
 }

@@ -15,7 +15,11 @@ import java.math.BigDecimal;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Set;
 
@@ -25,9 +29,9 @@ final class StepParser {
             "guaranteed", "equityFractionOf", "basis", "shareClasses", "recipient", "split", "eligibility", "fallback",
             "fallbackStep", "capPerHouseholdPerYearFen", "overflowTo");
     private static final Set<String> ELIGIBILITY_FIELDS = Set.of("status", "notBlacklisted", "laborCapacity",
-            "minLaborDays", "laborExempt", "fiscalTransition");
+            "minLaborDays", "laborExempt", "laborMinimumPercent", "fiscalTransition");
     private static final Set<String> GUARANTEE_FIELDS = Set.of("ratePercentPerYear", "unitValueFen", "perUnitPerYearFen",
-            "perLaborDayFen", "liability");
+            "perLaborDayFen", "postPay", "liability");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Set<String> stepIds = new HashSet<>();
@@ -252,13 +256,17 @@ final class StepParser {
         }
         g.rejectUnknown(GUARANTEE_FIELDS);
         boolean perDay = g.has("perLaborDayFen");
+        if (g.has("postPay")) {
+            return postPay(f, g, basis);
+        }
         if (perDay && basis != null && basis != Basis.LABOR_DAYS) {
             g.problemAtKey("perLaborDayFen", "a wage per labour day needs basis labor_days, not " + basis.yamlName());
         } else if (!perDay && basis != null && basis != Basis.SHARE_UNITS && basis != Basis.LAND_MU
                 && basis != Basis.EQUAL) {
             f.problemAtKey("basis", "a guarantee is owed per share, per mu or per household: basis must be"
                     + " share_units, land_mu or equal, not " + basis.yamlName()
-                    + (basis == Basis.LABOR_DAYS ? " (a wage per labour day is guaranteed: {perLaborDayFen: …})" : ""));
+                    + (basis == Basis.LABOR_DAYS ? " (a wage per labour day is guaranteed: {perLaborDayFen: …})" : "")
+                    + (basis == Basis.POST_DAYS ? " (the pay of welfare posts is guaranteed: {postPay: true})" : ""));
         }
         Boolean liability = g.has("liability") ? g.bool("liability") : Boolean.TRUE;
         BigDecimal perUnit;
@@ -292,6 +300,30 @@ final class StepParser {
         return perUnit == null || liability == null ? null : new Guarantee(perUnit, liability, perDay);
     }
 
+    /**
+     * {@code guaranteed: {postPay: true}}: each household is owed the pay of the registered welfare posts it
+     * worked on (days × monthly pay ÷ work days per month); a fund too small for all of it is shared in
+     * proportion to what each is owed. Only on {@code post_days}, and alone: the pay comes from the registry.
+     */
+    private Guarantee postPay(Fields f, Fields g, Basis basis) {
+        Boolean on = g.bool("postPay");
+        if (on != null && !on) {
+            g.problemAtKey("postPay", "postPay can only be true; leave it out for another kind of guarantee");
+            return null;
+        }
+        for (String other : List.of("perUnitPerYearFen", "perLaborDayFen", "ratePercentPerYear", "unitValueFen")) {
+            if (g.has(other)) {
+                g.problemAtKey(other, "postPay takes each post's registered pay; do not give " + other + " with it");
+            }
+        }
+        if (basis != null && basis != Basis.POST_DAYS) {
+            f.problemAtKey("basis", "the pay of welfare posts is owed per day on a post: basis must be post_days, not "
+                    + basis.yamlName());
+        }
+        Boolean liability = g.has("liability") ? g.bool("liability") : Boolean.TRUE;
+        return on == null || liability == null ? null : Guarantee.postPay(liability);
+    }
+
     private Eligibility eligibility(Fields f) {
         Fields e = f.child("eligibility");
         if (e == null) {
@@ -307,6 +339,7 @@ final class StepParser {
         }
         Set<LaborCapacity> exempt = e.has("laborExempt")
                 ? e.enumSet("laborExempt", LaborCapacity.class, LaborCapacity::valueOf) : Set.of(LaborCapacity.NONE);
+        Map<LaborCapacity, BigDecimal> percents = laborMinimumPercent(e, minDays, exempt);
         Period transition = null;
         String t = e.string("fiscalTransition");
         if (t != null) {
@@ -319,7 +352,41 @@ final class StepParser {
                 e.problemAtKey("fiscalTransition", "must be an ISO-8601 period such as P3Y or P18M, not '" + t + "'");
             }
         }
-        return new Eligibility(statuses, Boolean.TRUE.equals(notBlacklisted), capacities, minDays, exempt, transition);
+        return new Eligibility(statuses, Boolean.TRUE.equals(notBlacklisted), capacities, minDays, exempt, transition,
+                percents);
+    }
+
+    /**
+     * {@code laborMinimumPercent: {PARTIAL: 50}}: the share of {@code minLaborDays} a capacity is held to (扶贫不扶懒
+     * scaled by capacity: a 弱能 household works half the days). More than 0 and at most 100; a capacity not
+     * named is held to 100 %; exempt capacities have no minimum at all.
+     */
+    private static Map<LaborCapacity, BigDecimal> laborMinimumPercent(Fields e, BigDecimal minDays,
+                                                                      Set<LaborCapacity> exempt) {
+        Map<LaborCapacity, BigDecimal> out = new EnumMap<>(LaborCapacity.class);
+        Fields p = e.has("laborMinimumPercent") ? e.child("laborMinimumPercent") : null;
+        if (p == null) {
+            return out;
+        }
+        if (minDays == null) {
+            e.problemAtKey("laborMinimumPercent", "scales minLaborDays by labour capacity: give minLaborDays too");
+        }
+        p.rejectUnknown(Arrays.stream(LaborCapacity.values()).map(Enum::name).collect(Collectors.toSet()));
+        for (LaborCapacity c : LaborCapacity.values()) {
+            BigDecimal v = p.decimal(c.name());
+            if (v == null) {
+                continue;
+            }
+            if (v.signum() <= 0 || v.compareTo(HUNDRED) > 0) {
+                p.problemAtKey(c.name(), "a percent of the labour minimum must be more than 0 and at most 100, not "
+                        + v.toPlainString() + " (to free a capacity from the minimum, list it in laborExempt)");
+            } else if (exempt.contains(c)) {
+                p.problemAtKey(c.name(), c.name() + " is in laborExempt and has no minimum to scale");
+            } else {
+                out.put(c, v);
+            }
+        }
+        return out;
     }
 
     private static FixedRecipient recipient(Fields f, String key) {

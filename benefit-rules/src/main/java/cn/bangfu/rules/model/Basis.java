@@ -9,8 +9,10 @@ public enum Basis {
     DELIVERY_VALUE("delivery_value"),
     /** Share units × days held within the period (share-days). */
     SHARE_UNITS("share_units"),
-    /** Labour days on public-welfare posts and wage work. */
+    /** All labour days of the period: public-welfare posts and wage work. */
     LABOR_DAYS("labor_days"),
+    /** Days on registered public-welfare posts (公益岗位) only; other labour does not count. */
+    POST_DAYS("post_days"),
     /** Contracted land area in mu (土地入股). */
     LAND_MU("land_mu"),
     /** One part per eligible household. */

@@ -1,8 +1,11 @@
 package cn.bangfu.rules.result;
 
 import cn.bangfu.rules.facts.MemberFacts;
+import cn.bangfu.rules.facts.PostWork;
 import cn.bangfu.rules.facts.ShareHolding;
 import cn.bangfu.rules.model.Basis;
+import cn.bangfu.rules.model.Eligibility;
+import cn.bangfu.rules.model.LaborCapacity;
 import cn.bangfu.rules.model.FixedRecipient;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -29,6 +32,8 @@ public final class AllocationLine {
     private final Exclusion exclusion;
     private final long capFen;
     private final long owedOrWouldHaveFen;
+    /** For excluded lines: the step's conditions, so the reason can name the threshold and the household's figure. */
+    private Eligibility rule;
 
     private AllocationLine(Kind kind, StepAmount step, long householdId, FixedRecipient fixed, BigDecimal basisValue,
                            long amountFen, MemberFacts member, Exclusion exclusion, long capFen, long owedOrWouldHaveFen) {
@@ -82,6 +87,17 @@ public final class AllocationLine {
         return new AllocationLine(Kind.EXCLUDED, step, m.householdId(), null, basisValue, 0, m, why, 0, wouldHaveFen);
     }
 
+    /**
+     * An excluded line whose explanation states the rule's threshold and the household's own figure (扶贫不扶懒:
+     * the days required of its labour capacity and the days it worked; the fiscal transition's end).
+     */
+    public static AllocationLine excluded(StepAmount step, MemberFacts m, BigDecimal basisValue, Exclusion why,
+                                          long wouldHaveFen, Eligibility rule) {
+        AllocationLine line = excluded(step, m, basisValue, why, wouldHaveFen);
+        line.rule = rule;
+        return line;
+    }
+
     public static AllocationLine fixed(Kind kind, StepAmount step, FixedRecipient to, long amountFen) {
         return new AllocationLine(kind, step, 0, to, null, amountFen, null, null, 0, 0);
     }
@@ -112,9 +128,14 @@ public final class AllocationLine {
             case FIXED_RECIPIENT -> s + "共 " + Money.yuan(amountFen) + " 元，计入" + fixed.nameZh() + "。";
             case FALLBACK -> s + "无符合条件的户，" + Money.yuan(amountFen) + " 元按规则转入" + fixed.nameZh() + "。";
             case OVERFLOW -> s + "各户均已达上限，余下 " + Money.yuan(amountFen) + " 元转入" + fixed.nameZh() + "。";
-            case EXCLUDED -> "本户" + exclusion.zh() + "，不参与" + s + "分配；按基数本应得 " + Money.yuan(owedOrWouldHaveFen)
-                    + " 元，已在符合条件的 " + step.eligibleHouseholds() + " 户间重新分配。";
-            case GUARANTEE -> s + "保底：本户" + basisZh(basisValue()) + "，应得 " + Money.yuan(owedOrWouldHaveFen) + " 元，实付 "
+            case EXCLUDED -> reasonZh() + "，不参与" + s + "分配；" + (owedOrWouldHaveFen > 0
+                    ? "按基数本应得 " + Money.yuan(owedOrWouldHaveFen) + " 元，已在符合条件的 " + step.eligibleHouseholds()
+                    + " 户间重新分配。" : "这部分资金留给符合条件的户。");
+            case GUARANTEE -> step.basis() == Basis.POST_DAYS ? s + "按岗位工资：本户" + basisZh(basisValue()) + "，应发 "
+                    + Money.yuan(owedOrWouldHaveFen) + " 元" + (owedOrWouldHaveFen > amountFen
+                    ? "；本期资金不足以发足各岗位工资，按各户应发工资的比例发放 " + Money.yuan(amountFen) + " 元（最大余数法，精确到分）。"
+                    : "，全额发放。")
+                    : s + "保底：本户" + basisZh(basisValue()) + "，应得 " + Money.yuan(owedOrWouldHaveFen) + " 元，实付 "
                     + Money.yuan(amountFen) + " 元" + (owedOrWouldHaveFen > amountFen
                     ? "，差额 " + Money.yuan(owedOrWouldHaveFen - amountFen) + " 元记为经营主体对本户的负债。" : "。");
             case LIABILITY_REPAYMENT -> "以前期间保底不足、经营主体欠本户 " + Money.yuan(owedOrWouldHaveFen) + " 元，本期先行偿还 "
@@ -135,8 +156,9 @@ public final class AllocationLine {
                     + fixed.nameEn() + " as the rule says.";
             case OVERFLOW -> s + ": every household reached the cap; the remaining " + Money.yuan(amountFen)
                     + " yuan went to the " + fixed.nameEn() + ".";
-            case EXCLUDED -> "Not eligible for " + s + " (" + exclusion.en() + "); its " + Money.yuan(owedOrWouldHaveFen)
-                    + " yuan was re-split among the " + step.eligibleHouseholds() + " eligible households.";
+            case EXCLUDED -> "Not eligible for " + s + " (" + reasonEn() + "); " + (owedOrWouldHaveFen > 0
+                    ? "its " + Money.yuan(owedOrWouldHaveFen) + " yuan was re-split among the "
+                    + step.eligibleHouseholds() + " eligible households." : "the money stays with the eligible households.");
             case GUARANTEE -> s + " guarantee: basis " + basisEn(basisValue()) + ", owed " + Money.yuan(owedOrWouldHaveFen)
                     + " yuan, paid " + Money.yuan(amountFen) + " yuan" + (owedOrWouldHaveFen > amountFen
                     ? "; the shortfall of " + Money.yuan(owedOrWouldHaveFen - amountFen)
@@ -151,6 +173,72 @@ public final class AllocationLine {
                     + " yuan (largest remainder, exact to the fen)"
                     + (capped() ? "; capped at " + Money.yuan(capFen) + " yuan, the excess went to the others." : ".");
         };
+    }
+
+    /**
+     * Why an excluded household gets nothing, in plain Chinese for the 公示 and the household's page: the rule's
+     * threshold and the household's own figure, never a bare slogan.
+     */
+    private String reasonZh() {
+        if (rule != null && exclusion == Exclusion.LABOR_DAYS_BELOW_MIN) {
+            BigDecimal required = rule.requiredLaborDays(member.laborCapacity());
+            BigDecimal percent = rule.laborMinimumPercent().get(member.laborCapacity());
+            String where = step.basis() == Basis.POST_DAYS ? "在公益岗位出工" : "出工";
+            return "扶贫不扶懒：按规则，" + capacityZh(member.laborCapacity()) + "的户本期须" + where + "至少 "
+                    + plain(required) + " 天" + (percent == null ? "" : "（满劳力 " + plain(rule.minLaborDays())
+                    + " 天的 " + percent.stripTrailingZeros().toPlainString() + "%）") + "，本户实际" + where + " "
+                    + plain(daysCounted()) + " 天，未达到要求";
+        }
+        if (rule != null && exclusion == Exclusion.FISCAL_TRANSITION_ENDED && member.exitDate() != null
+                && rule.fiscalTransition() != null) {
+            return "本户已于 " + member.exitDate() + " 脱贫，财政资金量化股权的收益过渡期（" + periodZh(rule.fiscalTransition())
+                    + "）已于 " + member.exitDate().plus(rule.fiscalTransition()) + " 届满，财政股权不再分红";
+        }
+        if (exclusion == Exclusion.BLACKLISTED) {
+            return "本户列入失信名单，按规则失信户不参与本项收益分配";
+        }
+        return "本户" + exclusion.zh();
+    }
+
+    private String reasonEn() {
+        if (rule != null && exclusion == Exclusion.LABOR_DAYS_BELOW_MIN) {
+            return "a household of labour capacity " + member.laborCapacity() + " must work at least "
+                    + plain(rule.requiredLaborDays(member.laborCapacity())) + " days"
+                    + (step.basis() == Basis.POST_DAYS ? " on public-welfare posts" : "") + "; this household worked "
+                    + plain(daysCounted());
+        }
+        return exclusion.en();
+    }
+
+    /** 15.0 days as "15", 10.5 as "10.5": the database keeps one decimal, people read whole days. */
+    private static String plain(BigDecimal days) {
+        return days.signum() == 0 ? "0" : days.stripTrailingZeros().toPlainString();
+    }
+
+    private BigDecimal daysCounted() {
+        return step.basis() == Basis.POST_DAYS ? member.postDays() : member.laborDays();
+    }
+
+    private static String capacityZh(LaborCapacity c) {
+        return switch (c) {
+            case FULL -> "有劳动能力（全劳力）";
+            case PARTIAL -> "弱劳动能力（弱能）";
+            case NONE -> "无劳动能力（失能）";
+        };
+    }
+
+    private static String periodZh(java.time.Period p) {
+        StringBuilder b = new StringBuilder();
+        if (p.getYears() != 0) {
+            b.append(p.getYears()).append(" 年");
+        }
+        if (p.getMonths() != 0) {
+            b.append(p.getMonths()).append(" 个月");
+        }
+        if (p.getDays() != 0) {
+            b.append(p.getDays()).append(" 天");
+        }
+        return b.length() == 0 ? "0 天" : b.toString();
     }
 
     /** The facts of the household this line was computed from. */
@@ -173,11 +261,24 @@ public final class AllocationLine {
             case DELIVERY_VALUE -> f.put("deliveryValueFen", member.deliveryValueFen());
             case SHARE_UNITS -> f.put("shares", sharesToList(member.shares()));
             case LAND_MU -> f.put("landMu", member.landMu().toPlainString());
+            case POST_DAYS -> f.put("postWork", postWorkToList(member.postWork()));
             case LABOR_DAYS, EQUAL -> { }
         }
         f.put("laborDays", member.laborDays().toPlainString());
         f.put("basisValue", basisValue().toPlainString());
         return f;
+    }
+
+    private static List<Map<String, Object>> postWorkToList(List<PostWork> work) {
+        return work.stream().map(w -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("postId", w.postId());
+            m.put("post", w.postNameZh());
+            m.put("days", w.days().toPlainString());
+            m.put("monthlyPayFen", w.monthlyPayFen());
+            m.put("workDaysPerMonth", w.workDaysPerMonth());
+            return m;
+        }).toList();
     }
 
     private static List<Map<String, Object>> sharesToList(List<ShareHolding> shares) {
@@ -196,6 +297,7 @@ public final class AllocationLine {
             case DELIVERY_VALUE -> "交售额";
             case SHARE_UNITS -> "持股（股·日）";
             case LABOR_DAYS -> "劳动日";
+            case POST_DAYS -> "公益岗位出工天数";
             case LAND_MU -> "入股土地亩数";
             case EQUAL -> "户均";
         };
@@ -206,6 +308,7 @@ public final class AllocationLine {
             case DELIVERY_VALUE -> "交售 " + Money.yuan(v.longValueExact()) + " 元";
             case SHARE_UNITS -> " " + v.toPlainString() + " 股·日";
             case LABOR_DAYS -> " " + v.toPlainString() + " 个劳动日";
+            case POST_DAYS -> "在公益岗位出工 " + plain(v) + " 天";
             case LAND_MU -> " " + v.toPlainString() + " 亩";
             case EQUAL -> " " + v.toPlainString() + " 户";
         };
@@ -216,6 +319,7 @@ public final class AllocationLine {
             case DELIVERY_VALUE -> Money.yuan(v.longValueExact()) + " yuan delivered";
             case SHARE_UNITS -> v.toPlainString() + " share-days";
             case LABOR_DAYS -> v.toPlainString() + " labour days";
+            case POST_DAYS -> v.toPlainString() + " days on welfare posts";
             case LAND_MU -> v.toPlainString() + " mu";
             case EQUAL -> v.toPlainString() + " household(s)";
         };

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.bangfu.rules.facts.CostItem;
 import cn.bangfu.rules.facts.MemberFacts;
 import cn.bangfu.rules.facts.PeriodFacts;
+import cn.bangfu.rules.facts.PostWork;
 import cn.bangfu.rules.facts.ShareHolding;
 import cn.bangfu.rules.load.RuleSetCatalog;
 import cn.bangfu.rules.model.HouseholdStatus;
@@ -57,6 +58,10 @@ class AllocatorPropertiesTest {
                         b.share(new ShareHolding(ShareClass.values()[rnd.nextInt(4)],
                                 BigDecimal.valueOf(rnd.nextInt(100_000), rnd.nextInt(3)), since,
                                 rnd.nextBoolean() ? null : since.plusDays(1 + rnd.nextInt(300))));
+                    }
+                    if (halfDays % 3 != 0) { // days on welfare posts of different pay, for post_days steps
+                        b.postWork(new PostWork("p" + rnd.nextInt(3), "公益岗位", BigDecimal.valueOf(halfDays, 0)
+                                .divide(BigDecimal.valueOf(2)), 40_000 + 10_000L * rnd.nextInt(5), 20 + rnd.nextInt(3)));
                     }
                     return b.build();
                 });

@@ -28,7 +28,7 @@ class StatusSetTest {
     @Test
     void the_rule_files_name_the_set_they_need() {
         assertThat(CATALOG.get("pv-station-welfare-posts").yamlText()).contains("status: [poor]");
-        assertThat(CATALOG.get("pv-station-welfare-posts").steps().get(0).children().get(1).eligibility().statuses())
+        assertThat(CATALOG.get("pv-station-welfare-posts").steps().get(0).children().get(1).children().get(0).eligibility().statuses())
                 .isEqualTo(StatusSet.POOR.statuses());
         assertThat(CATALOG.get("100-1-1").yamlText()).contains("poorStatuses: [registered_or_monitored]");
         assertThat(CATALOG.get("100-1-1").compliance().get(0).poorStatuses())

@@ -34,7 +34,8 @@ class BuiltInCatalogTest {
     void a_rule_set_serialises_to_plain_json_and_keeps_its_text() throws Exception {
         RuleSet r = RuleSetCatalog.loadBuiltIn().get("pv-station-welfare-posts");
         String json = new ObjectMapper().writeValueAsString(r.toMap());
-        assertThat(json).contains("\"basis\":\"labor_days\"").contains("\"minLaborDays\":\"20\"");
+        assertThat(json).contains("\"basis\":\"post_days\"").contains("\"minLaborDays\":\"20\"").contains("\"postPay\":true")
+                .contains("\"laborMinimumPercent\":{\"FULL\":\"100\",\"PARTIAL\":\"50\"}");
         assertThat(r.yamlText()).contains("扶贫不扶懒");
     }
 }

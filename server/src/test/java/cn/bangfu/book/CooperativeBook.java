@@ -53,6 +53,23 @@ final class CooperativeBook {
         .put("householdId", household).put("amountFen", fen).put("date", date).put("kind", kind));
   }
 
+  /** 交售 bought at a price: {@code kilograms} of grapes worth {@code fen}. */
+  Http.Response purchase(String household, long kilograms, long fen, String date) {
+    return server.http.post("/api/v1/cooperatives/" + id + "/produce-purchases", coopToken, new JsonObject()
+        .put("householdId", household).put("product", "葡萄").put("quantity", kilograms).put("unit", "KG")
+        .put("valueFen", fen).put("date", date));
+  }
+
+  /** Pays {@code fen} of {@code payable} from {@code from}; {@code household} only for MEMBER_CURRENT. */
+  Http.Response payment(String payable, String household, long fen, String date, String from) {
+    JsonObject body = new JsonObject().put("payable", payable).put("amountFen", fen).put("date", date)
+        .put("from", from);
+    if (household != null) {
+      body.put("householdId", household);
+    }
+    return server.http.post("/api/v1/cooperatives/" + id + "/payments", coopToken, body);
+  }
+
   Http.Response close(int year) {
     return server.http.post("/api/v1/cooperatives/" + id + "/periods/" + year + "/close", coopToken, new JsonObject());
   }

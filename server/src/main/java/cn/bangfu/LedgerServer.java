@@ -62,6 +62,7 @@ import cn.bangfu.registry.RegistryRoutes;
 import cn.bangfu.book.BookRepository;
 import cn.bangfu.book.BookRoutes;
 import cn.bangfu.book.BookService;
+import cn.bangfu.book.BookStatements;
 import cn.bangfu.registry.RegistryService;
 import cn.bangfu.statements.StatementRepository;
 import cn.bangfu.statements.StatementRoutes;
@@ -193,7 +194,7 @@ public final class LedgerServer {
         RuleSetRoutes.mount(api, ruleSets);
         market.mount(api);
         LedgerRoutes.mount(api, ledgerService);
-        BookRoutes.mount(api, book);
+        BookRoutes.mount(api, book, new BookStatements(database, participants));
         distributions.mount(api, authenticator);
         MonitoringRoutes.mount(api, monitoring);
         OpenApi.mount(api); // last: it describes every route mounted above

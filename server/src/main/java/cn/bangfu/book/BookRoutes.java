@@ -27,7 +27,8 @@ public final class BookRoutes {
   private BookRoutes() {
   }
 
-  public static void mount(Api api, BookService book) {
+  public static void mount(Api api, BookService book, BookStatements statements) {
+    mountStatements(api, statements);
     api.route(HttpMethod.POST, "/cooperatives/:id/income", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       Body body = Body.of(ctx);
@@ -119,6 +120,65 @@ public final class BookRoutes {
               .put("quantifiedDonatedFen", a.quantifiedDonatedFen()).put("tradeVolumeFen", a.tradeVolumeFen())
               .put("rebatesFen", a.rebatesFen()).put("dividendsFen", a.dividendsFen()).put("paidFen", a.paidFen())));
         });
+  }
+
+  /**
+   * The statutory statements (DESIGN.md 8.1), JSON by default; `?format=xlsx` or an Accept of the
+   * xlsx type answers the workbook. The cooperative's COOP user and regulators of its region read them.
+   */
+  static void mountStatements(Api api, BookStatements statements) {
+    Set<cn.bangfu.identity.Role> readers = Set.of(COOP, cn.bangfu.identity.Role.REGULATOR);
+    api.route(HttpMethod.GET, "/cooperatives/:id/reports/balance-sheet", readers, (ctx, caller) -> {
+      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+      boolean xlsx = xlsx(ctx);
+      java.time.LocalDate date = date(ctx.queryParams().get("date"));
+      return statements.balanceSheet(caller, cooperativeId, date).map(s -> xlsx
+          ? Reply.file(StatementWorkbook.CONTENT_TYPE, io.vertx.core.buffer.Buffer.buffer(StatementWorkbook.balanceSheet(s)))
+          : Reply.ok(StatementJson.balanceSheet(s)));
+    });
+    api.route(HttpMethod.GET, "/cooperatives/:id/reports/surplus", readers, (ctx, caller) -> {
+      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+      boolean xlsx = xlsx(ctx);
+      int year = year(ctx.queryParams().get("year"));
+      return statements.surplus(caller, cooperativeId, year).map(s -> xlsx
+          ? Reply.file(StatementWorkbook.CONTENT_TYPE, io.vertx.core.buffer.Buffer.buffer(StatementWorkbook.surplus(s)))
+          : Reply.ok(StatementJson.surplus(s)));
+    });
+    api.route(HttpMethod.GET, "/cooperatives/:id/reports/member-equity", readers, (ctx, caller) -> {
+      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+      boolean xlsx = xlsx(ctx);
+      int year = year(ctx.queryParams().get("year"));
+      return statements.memberEquity(caller, cooperativeId, year).map(s -> xlsx
+          ? Reply.file(StatementWorkbook.CONTENT_TYPE,
+              io.vertx.core.buffer.Buffer.buffer(StatementWorkbook.memberEquity(s)))
+          : Reply.ok(StatementJson.memberEquity(s)));
+    });
+  }
+
+  /** `?format=json|xlsx` wins; without it an Accept naming the xlsx type asks for the workbook. */
+  private static boolean xlsx(io.vertx.ext.web.RoutingContext ctx) {
+    String format = ctx.queryParams().get("format");
+    if (format != null) {
+      return switch (format) {
+        case "xlsx" -> true;
+        case "json" -> false;
+        default -> throw Problem.badRequest("format", "format is json or xlsx");
+      };
+    }
+    String accept = ctx.request().getHeader("Accept");
+    return accept != null && accept.contains(StatementWorkbook.CONTENT_TYPE);
+  }
+
+  private static java.time.LocalDate date(String raw) {
+    try {
+      java.time.LocalDate date = java.time.LocalDate.parse(raw == null ? "" : raw);
+      if (date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR) {
+        return date;
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      // refused below
+    }
+    throw Problem.badRequest("date", "date must be a day (YYYY-MM-DD) from " + FIRST_YEAR + " to " + LAST_YEAR);
   }
 
   private static int year(String raw) {

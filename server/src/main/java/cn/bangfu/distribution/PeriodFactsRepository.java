@@ -33,10 +33,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
 
 /**
- * Gathers a cooperative's period facts with a fixed number of set-based queries (ten, however many
+ * Gathers a cooperative's period facts with a fixed number of set-based queries (eight, however many
  * households): the undistributed settled revenue per order and off-platform income per row from the
  * ledger, the undistributed costs,
  * members with their status, and deliveries, shares and labour aggregated per household by the
@@ -49,10 +48,10 @@ import org.jooq.Record2;
  */
 public final class PeriodFactsRepository {
   /** distribution_source / distribution_claim source types. */
-  public static final String ORDER_SOURCE = "ORDER";
+  public static final String ORDER_SOURCE = ReferenceType.ORDER.name();
   public static final String COST_SOURCE = "COST";
   /** Off-platform income (a cooperative_income row: other sales, subsidies, a PV station's grid income). */
-  public static final String INCOME_SOURCE = "INCOME";
+  public static final String INCOME_SOURCE = ReferenceType.INCOME.name();
 
   /**
    * The facts, plus where the pool's money came from (order id → revenue, income id → off-platform
@@ -65,10 +64,9 @@ public final class PeriodFactsRepository {
   private final StatusHistoryRepository situations = new StatusHistoryRepository();
 
   public Gathered gather(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {
-    Map<Long, Long> revenueByOrder = undistributedIncome(db, cooperativeId, start, end, ReferenceType.ORDER,
-        ORDER_SOURCE);
-    Map<Long, Long> incomeById = undistributedIncome(db, cooperativeId, start, end, ReferenceType.INCOME,
-        INCOME_SOURCE);
+    Map<Long, Long> revenueByOrder = new LinkedHashMap<>();
+    Map<Long, Long> incomeById = new LinkedHashMap<>();
+    undistributedIncome(db, cooperativeId, start, end, revenueByOrder, incomeById);
     long revenue = revenueByOrder.values().stream().mapToLong(Long::longValue).sum()
         + incomeById.values().stream().mapToLong(Long::longValue).sum();
 
@@ -185,31 +183,27 @@ public final class PeriodFactsRepository {
    * the period (reference ORDER) or the off-platform income received in it (reference INCOME). Credits
    * are negative, so income is their negation; a reversed settlement nets to zero and drops out.
    */
-  private static Map<Long, Long> undistributedIncome(DSLContext db, long cooperativeId, LocalDate start,
-      LocalDate end, ReferenceType referenceType, String sourceType) {
-    List<Long> accounts = db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
+  private static void undistributedIncome(DSLContext db, long cooperativeId, LocalDate start, LocalDate end,
+      Map<Long, Long> byOrder, Map<Long, Long> byIncome) {
+    // the claim's source type is the entry's reference type (ORDER, INCOME): one query for both
+    for (var r : db.select(LEDGER_ENTRY.REFERENCE_TYPE, LEDGER_ENTRY.REFERENCE_ID, sum(LEDGER_POSTING.AMOUNT_FEN))
+        .from(LEDGER_ACCOUNT).join(LEDGER_POSTING).on(LEDGER_POSTING.ACCOUNT_ID.eq(LEDGER_ACCOUNT.ID))
+        .join(LEDGER_ENTRY).on(LEDGER_ENTRY.ID.eq(LEDGER_POSTING.ENTRY_ID))
         .where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(cooperativeId),
             LEDGER_ACCOUNT.CHART_CODE.in(ChartAccount.OPERATING_REVENUE.code(), ChartAccount.OTHER_INCOME.code()),
-            LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(0L))
-        .fetch(LEDGER_ACCOUNT.ID);
-    Map<Long, Long> bySource = new LinkedHashMap<>();
-    if (accounts.isEmpty()) {
-      return bySource;
-    }
-    for (Record2<Long, BigDecimal> r : db.select(LEDGER_ENTRY.REFERENCE_ID, sum(LEDGER_POSTING.AMOUNT_FEN))
-        .from(LEDGER_POSTING).join(LEDGER_ENTRY).on(LEDGER_ENTRY.ID.eq(LEDGER_POSTING.ENTRY_ID))
-        .where(LEDGER_POSTING.ACCOUNT_ID.in(accounts), LEDGER_POSTING.EFFECTIVE_DATE.between(start, end),
-            LEDGER_ENTRY.REFERENCE_TYPE.eq(referenceType.name()),
-            unclaimed(cooperativeId, sourceType, LEDGER_ENTRY.REFERENCE_ID))
-        .groupBy(LEDGER_ENTRY.REFERENCE_ID)
-        .orderBy(LEDGER_ENTRY.REFERENCE_ID)
+            LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(0L), LEDGER_POSTING.EFFECTIVE_DATE.between(start, end),
+            LEDGER_ENTRY.REFERENCE_TYPE.in(ORDER_SOURCE, INCOME_SOURCE),
+            notExists(selectOne().from(DISTRIBUTION_CLAIM).where(DISTRIBUTION_CLAIM.COOPERATIVE_ID.eq(cooperativeId),
+                DISTRIBUTION_CLAIM.SOURCE_TYPE.eq(LEDGER_ENTRY.REFERENCE_TYPE),
+                DISTRIBUTION_CLAIM.SOURCE_ID.eq(LEDGER_ENTRY.REFERENCE_ID))))
+        .groupBy(LEDGER_ENTRY.REFERENCE_TYPE, LEDGER_ENTRY.REFERENCE_ID)
+        .orderBy(LEDGER_ENTRY.REFERENCE_TYPE, LEDGER_ENTRY.REFERENCE_ID)
         .fetch()) {
-      long income = -r.value2().longValueExact();
+      long income = -r.value3().longValueExact();
       if (income != 0) {
-        bySource.put(r.value1(), income);
+        (ORDER_SOURCE.equals(r.value1()) ? byOrder : byIncome).put(r.value2(), income);
       }
     }
-    return bySource;
   }
 
   /** The ledger reference type order settlements are posted with. */

@@ -70,6 +70,32 @@ final class CooperativeBook {
     return server.http.post("/api/v1/cooperatives/" + id + "/payments", coopToken, body);
   }
 
+  /**
+   * Drafts a run, publicizes it, lets publicity end, has the region's regulator approve it and posts it;
+   * a run over a whole year is posted once the year has ended (it closes the year). Returns the run.
+   */
+  JsonObject postedRun(String ruleSetId, String start, String end) {
+    String regulator = server.userToken("regulator-" + id, "REGULATOR", Fixtures.REGION.substring(0, 6));
+    String runId = created(server.http.post("/api/v1/cooperatives/" + id + "/distributions", coopToken,
+        new JsonObject().put("ruleSetId", ruleSetId).put("periodStart", start).put("periodEnd", end)));
+    server.http.post("/api/v1/distributions/" + runId + "/publicize", coopToken, new JsonObject().put("days", 7))
+        .expect(200);
+    server.endPublicity(runId, coopToken);
+    server.http.post("/api/v1/distributions/" + runId + "/approve", regulator, new JsonObject()).expect(200);
+    server.passDaysUntilAfter(java.time.LocalDate.parse(end));
+    return server.http.post("/api/v1/distributions/" + runId + "/post", coopToken, new JsonObject()).expect(200).body();
+  }
+
+  /** The run's payout: the members' payables leave the bank on {@code paidOn}. */
+  Http.Response paid(String runId, String paidOn) {
+    return server.http.post("/api/v1/distributions/" + runId + "/paid", coopToken,
+        new JsonObject().put("paidOn", paidOn));
+  }
+
+  JsonObject report(String path) {
+    return server.http.get("/api/v1/cooperatives/" + id + "/reports/" + path, coopToken).expect(200).body();
+  }
+
   Http.Response close(int year) {
     return server.http.post("/api/v1/cooperatives/" + id + "/periods/" + year + "/close", coopToken, new JsonObject());
   }

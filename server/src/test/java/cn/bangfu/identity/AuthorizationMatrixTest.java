@@ -66,6 +66,10 @@ class AuthorizationMatrixTest {
     TOKENS.put(Role.COOP, server.userToken("coop-a", "COOP", coopA));
     TOKENS.put(Role.BUYER, server.userToken("buyer-a", "BUYER", buyerA));
     TOKENS.put(Role.HOUSEHOLD, server.userToken("household-a", "HOUSEHOLD", householdA));
+    // land rent A owes, so the payments row has something to pay each time it is sent
+    assertThat(server.http.post("/api/v1/cooperatives/" + coopA + "/costs", TOKENS.get(Role.COOP), new JsonObject()
+        .put("amountFen", 1_000_000).put("category", "LAND_RENT").put("date", "2026-03-01").put("paidFrom", "PAYABLE"))
+        .status()).isEqualTo(201);
     runs = new Runs(server, TOKENS.get(Role.COOP), TOKENS.get(Role.REGULATOR),
         server.userToken("regulator-b", "REGULATOR", "4401"));
     market = new cn.bangfu.support.MatrixMarket(server, coopA, TOKENS.get(Role.COOP), buyerA, TOKENS.get(Role.BUYER),
@@ -154,6 +158,19 @@ class AuthorizationMatrixTest {
         "/api/v1/cooperatives/{coopA}/members/{householdA}/account?year=2026",
         "/api/v1/cooperatives/{coopB}/members/{householdB}/account?year=2026", null,
         Set.of(Role.COOP, Role.HOUSEHOLD, Role.REGULATOR), none));
+    t.put("POST /api/v1/cooperatives/:id/produce-purchases", new Row("POST",
+        "/api/v1/cooperatives/{coopA}/produce-purchases", "/api/v1/cooperatives/{coopB}/produce-purchases",
+        () -> new JsonObject().put("householdId", "{household}").put("product", "葡萄").put("quantity", 500)
+            .put("unit", "KG").put("valueFen", 600_000).put("date", "2026-09-01"), Set.of(Role.COOP), none));
+    t.put("POST /api/v1/cooperatives/:id/payments", new Row("POST", "/api/v1/cooperatives/{coopA}/payments",
+        "/api/v1/cooperatives/{coopB}/payments", () -> new JsonObject().put("payable", "PAYABLE").put("amountFen", 100)
+            .put("date", "2026-09-02").put("from", "BANK"), Set.of(Role.COOP), none));
+    for (String report : List.of("balance-sheet?date=2026-12-31", "surplus?year=2026", "member-equity?year=2026")) {
+      String route = report.substring(0, report.indexOf('?'));
+      t.put("GET /api/v1/cooperatives/:id/reports/" + route, new Row("GET",
+          "/api/v1/cooperatives/{coopA}/reports/" + report, "/api/v1/cooperatives/{coopB}/reports/" + report, null,
+          Set.of(Role.COOP, Role.REGULATOR), none));
+    }
     // only the own COOP call succeeds, once: 2025 has ended by the tests' business clock
     t.put("POST /api/v1/cooperatives/:id/periods/:year/close", new Row("POST",
         "/api/v1/cooperatives/{coopA}/periods/2025/close", "/api/v1/cooperatives/{coopB}/periods/2025/close",

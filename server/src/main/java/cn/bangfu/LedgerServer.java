@@ -223,7 +223,7 @@ public final class LedgerServer {
         System.out.println(DemoData.signInText(port()));
       }
       if (demo != null) {
-        demo.playMarketYear(port(), clock.today());
+        demo.playMarketYear(port(), clock.today(), config.minPublicityDays());
       }
       return this;
     } catch (Exception e) {

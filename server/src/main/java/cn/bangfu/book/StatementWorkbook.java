@@ -94,11 +94,6 @@ final class StatementWorkbook {
     });
   }
 
-  /** Fen as 元: the exact decimal with two places. */
-  static double yuan(long fen) {
-    return BigDecimal.valueOf(fen, 2).doubleValue();
-  }
-
   private interface Content {
     void fill(Book book);
   }
@@ -181,7 +176,7 @@ final class StatementWorkbook {
       Row row = sheet.createRow(nextRow(sheet));
       row.createCell(0).setCellValue(label);
       row.getCell(0).setCellStyle(bold);
-      row.createCell(2).setCellValue(yuan(fen));
+      yuan(row.createCell(2), fen);
       row.getCell(2).setCellStyle(boldMoney);
     }
 
@@ -197,8 +192,16 @@ final class StatementWorkbook {
     }
 
     void amount(Row row, int column, long fen) {
-      row.createCell(column).setCellValue(yuan(fen));
+      yuan(row.createCell(column), fen);
       row.getCell(column).setCellStyle(money);
+    }
+
+    /**
+     * Fen as 元 in a numeric cell: the exact decimal with two places handed to the spreadsheet's only
+     * number type at the last moment (no floating point is computed with).
+     */
+    private static void yuan(org.apache.poi.ss.usermodel.Cell cell, long fen) {
+      cell.setCellValue(BigDecimal.valueOf(fen, 2).doubleValue());
     }
   }
 }

@@ -18,6 +18,8 @@ final class CooperativeBook {
   final String id;
   final String coopToken;
   final List<String> members = new ArrayList<>();
+  /** The region's regulator, who approves runs; signed in on the first run. */
+  private String regulator;
 
   CooperativeBook(TestServer server, String name, int memberCount) {
     this.server = server;
@@ -75,9 +77,19 @@ final class CooperativeBook {
    * a run over a whole year is posted once the year has ended (it closes the year). Returns the run.
    */
   JsonObject postedRun(String ruleSetId, String start, String end) {
-    String regulator = server.userToken("regulator-" + id, "REGULATOR", Fixtures.REGION.substring(0, 6));
-    String runId = created(server.http.post("/api/v1/cooperatives/" + id + "/distributions", coopToken,
-        new JsonObject().put("ruleSetId", ruleSetId).put("periodStart", start).put("periodEnd", end)));
+    return post(draft(ruleSetId, start, end).getString("id"), end);
+  }
+
+  JsonObject draft(String ruleSetId, String start, String end) {
+    return server.http.post("/api/v1/cooperatives/" + id + "/distributions", coopToken, new JsonObject()
+        .put("ruleSetId", ruleSetId).put("periodStart", start).put("periodEnd", end)).expect(201).body();
+  }
+
+  /** Publicizes the drafted run, lets publicity end, has the regulator approve it and posts it after {@code end}. */
+  JsonObject post(String runId, String end) {
+    if (regulator == null) {
+      regulator = server.userToken("regulator-" + id, "REGULATOR", Fixtures.REGION.substring(0, 6));
+    }
     server.http.post("/api/v1/distributions/" + runId + "/publicize", coopToken, new JsonObject().put("days", 7))
         .expect(200);
     server.endPublicity(runId, coopToken);

@@ -66,9 +66,10 @@ class AuthorizationMatrixTest {
     TOKENS.put(Role.COOP, server.userToken("coop-a", "COOP", coopA));
     TOKENS.put(Role.BUYER, server.userToken("buyer-a", "BUYER", buyerA));
     TOKENS.put(Role.HOUSEHOLD, server.userToken("household-a", "HOUSEHOLD", householdA));
-    // land rent A owes, so the payments row has something to pay each time it is sent
+    // land rent A owes, so the payments row has something to pay each time it is sent; dated after the
+    // one-day runs the matrix drafts (Runs), whose pools would otherwise all claim it
     assertThat(server.http.post("/api/v1/cooperatives/" + coopA + "/costs", TOKENS.get(Role.COOP), new JsonObject()
-        .put("amountFen", 1_000_000).put("category", "LAND_RENT").put("date", "2026-03-01").put("paidFrom", "PAYABLE"))
+        .put("amountFen", 10_000).put("category", "LAND_RENT").put("date", "2026-09-01").put("paidFrom", "PAYABLE"))
         .status()).isEqualTo(201);
     runs = new Runs(server, TOKENS.get(Role.COOP), TOKENS.get(Role.REGULATOR),
         server.userToken("regulator-b", "REGULATOR", "4401"));
@@ -161,7 +162,7 @@ class AuthorizationMatrixTest {
     t.put("POST /api/v1/cooperatives/:id/produce-purchases", new Row("POST",
         "/api/v1/cooperatives/{coopA}/produce-purchases", "/api/v1/cooperatives/{coopB}/produce-purchases",
         () -> new JsonObject().put("householdId", "{household}").put("product", "葡萄").put("quantity", 500)
-            .put("unit", "KG").put("valueFen", 600_000).put("date", "2026-09-01"), Set.of(Role.COOP), none));
+            .put("unit", "KG").put("valueFen", 1_200).put("date", "2026-09-01"), Set.of(Role.COOP), none));
     t.put("POST /api/v1/cooperatives/:id/payments", new Row("POST", "/api/v1/cooperatives/{coopA}/payments",
         "/api/v1/cooperatives/{coopB}/payments", () -> new JsonObject().put("payable", "PAYABLE").put("amountFen", 100)
             .put("date", "2026-09-02").put("from", "BANK"), Set.of(Role.COOP), none));

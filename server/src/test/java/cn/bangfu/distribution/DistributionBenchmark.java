@@ -74,9 +74,13 @@ public final class DistributionBenchmark {
     regulatorToken = user(admin, "bench-regulator", "REGULATOR", "52");
     System.out.printf("setup: %,d households in %d ms%n", HOUSEHOLDS, (System.nanoTime() - setup) / 1_000_000);
 
-    // Cold: the first distribution creates every household's dividend account; warm: a later period.
-    runOnce("cold (household accounts created)", "2026-01-01", "2026-12-31", true);
-    runOnce("warm (accounts exist)", "2026-01-01", "2026-06-30", false);
+    // Cold: the first distribution creates every household's rebate and dividend accounts; warm: a later
+    // period with sales of its own. Neither covers a whole year: a whole-year run may only be posted once
+    // the year has ended, and it closes the year (结账), and revenue is distributed once (issue 13).
+    runOnce("cold (household accounts created)", "2026-01-01", "2026-06-30", true);
+    EntryDraft moreSales = DistributionSteps.settlement(2, 1, cooperativeId, LocalDate.of(2026, 7, 1), 500_000_000L);
+    db.transaction(tx -> server.ledger().post(tx.dsl(), moreSales));
+    runOnce("warm (accounts exist)", "2026-07-01", "2026-09-30", false);
 
     long fill = System.nanoTime();
     fillLedger(FILLER_POSTINGS);

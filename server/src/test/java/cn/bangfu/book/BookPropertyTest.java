@@ -181,7 +181,7 @@ class BookPropertyTest {
   /** Drafts coop-surplus-60 over the year up to a random day; posts it when it has a pool. */
   private void distribute(CooperativeBook coop, String context) {
     int year = Market.TODAY.getYear();
-    LocalDate end = Market.TODAY.withDayOfYear(1 + random.nextInt(Market.TODAY.getDayOfYear() - 1));
+    LocalDate end = Market.TODAY.withDayOfYear(1 + random.nextInt(Math.max(1, Market.TODAY.getDayOfYear() - 1)));
     JsonObject draft = coop.draft(RULES, year + "-01-01", end.toString());
     if (draft.getLong("poolFen") == 0) {
       return;

@@ -77,6 +77,11 @@ import cn.bangfu.platform.SecurityHeaders;
 import cn.bangfu.registry.CooperativeBookRepository;
 import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.registry.RegistryRoutes;
+
+import cn.bangfu.book.BookRepository;
+import cn.bangfu.book.BookRoutes;
+import cn.bangfu.book.BookService;
+import cn.bangfu.book.BookStatements;
 import cn.bangfu.registry.RegistryService;
 import cn.bangfu.rules.load.RuleSetCatalog;
 import cn.bangfu.statements.StatementRepository;
@@ -223,7 +228,7 @@ public final class LedgerServer {
         RuleSetRoutes.mount(api, ruleSets);
         market.mount(api);
         LedgerRoutes.mount(api, ledgerService);
-        BookRoutes.mount(api, book);
+        BookRoutes.mount(api, book, new BookStatements(database, participants));
         distributions.mount(api, authenticator);
         WelfarePostRoutes.mount(api, welfarePosts);
         BankAccountRoutes.mount(api, bankAccounts);
@@ -255,7 +260,7 @@ public final class LedgerServer {
         System.out.println(DemoData.signInText(port()));
       }
       if (demo != null) {
-        demo.playMarketYear(port(), clock.today());
+        demo.playMarketYear(port(), clock.today(), config.minPublicityDays());
       }
       return this;
     } catch (Exception e) {

@@ -38,6 +38,8 @@ public final class BookCategories {
     MEMBER_PRODUCE(ChartAccount.OPERATING_EXPENSE),
     LAND_RENT(ChartAccount.OPERATING_EXPENSE),
     WAGES(ChartAccount.OPERATING_EXPENSE),
+    /** Pay of public-welfare posts (公益岗) the cooperative employs poor labourers on; owed as wages. */
+    PUBLIC_WELFARE_POST(ChartAccount.OPERATING_EXPENSE),
     MATERIALS(ChartAccount.OPERATING_EXPENSE),
     TRANSPORT(ChartAccount.OPERATING_EXPENSE),
     ADMIN(ChartAccount.ADMINISTRATIVE_EXPENSE),
@@ -54,13 +56,13 @@ public final class BookCategories {
     }
   }
 
-  /** Where income went in. */
-  public enum Into {
+  /** Where money went in or came out of: income's {@code into}, a payment's {@code from}. */
+  public enum MoneyAccount {
     BANK(ChartAccount.BANK_DEPOSIT), CASH(ChartAccount.CASH);
 
     private final ChartAccount account;
 
-    Into(ChartAccount account) {
+    MoneyAccount(ChartAccount account) {
       this.account = account;
     }
 
@@ -77,7 +79,8 @@ public final class BookCategories {
       return switch (this) {
         case BANK -> ChartAccount.BANK_DEPOSIT;
         case CASH -> ChartAccount.CASH;
-        case PAYABLE -> category == CostCategory.WAGES ? ChartAccount.WAGES_PAYABLE : ChartAccount.PAYABLE;
+        case PAYABLE -> category == CostCategory.WAGES || category == CostCategory.PUBLIC_WELFARE_POST
+            ? ChartAccount.WAGES_PAYABLE : ChartAccount.PAYABLE;
       };
     }
   }
@@ -91,6 +94,25 @@ public final class BookCategories {
 
     public ChartAccount account() {
       return this == CAPITAL ? ChartAccount.SHARE_CAPITAL : ChartAccount.SPECIAL_FUND;
+    }
+  }
+
+  /**
+   * What a payment settles: 应付工资 (wages and public-welfare-post pay), 应付款 (land rent and other
+   * costs owed), or one member's 成员往来 (produce bought from it). Rebates and dividends are paid by
+   * the run's payout, never here.
+   */
+  public enum Payable {
+    WAGES(ChartAccount.WAGES_PAYABLE), PAYABLE(ChartAccount.PAYABLE), MEMBER_CURRENT(ChartAccount.MEMBER_CURRENT);
+
+    private final ChartAccount account;
+
+    Payable(ChartAccount account) {
+      this.account = account;
+    }
+
+    public ChartAccount account() {
+      return account;
     }
   }
 }

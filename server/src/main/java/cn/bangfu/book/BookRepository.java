@@ -1,5 +1,6 @@
 package cn.bangfu.book;
 
+import static cn.bangfu.db.Tables.BOOK_PAYMENT;
 import static cn.bangfu.db.Tables.COOPERATIVE_INCOME;
 import static cn.bangfu.db.Tables.COST_RECORD;
 import static cn.bangfu.db.Tables.DELIVERY;
@@ -10,7 +11,12 @@ import static cn.bangfu.db.Tables.MEMBERSHIP;
 import static cn.bangfu.db.Tables.MEMBER_CONTRIBUTION;
 
 import cn.bangfu.db.tables.records.CooperativeIncomeRecord;
+import cn.bangfu.db.tables.records.BookPaymentRecord;
 import cn.bangfu.db.tables.records.CostRecordRecord;
+import cn.bangfu.db.tables.records.DeliveryRecord;
+import cn.bangfu.ledger.AccountRef;
+import cn.bangfu.ledger.ChartAccount;
+import cn.bangfu.ledger.ReferenceType;
 import cn.bangfu.db.tables.records.MemberContributionRecord;
 import org.jooq.DSLContext;
 
@@ -27,6 +33,37 @@ public final class BookRepository {
 
   public void insertContribution(DSLContext db, MemberContributionRecord row) {
     db.insertInto(MEMBER_CONTRIBUTION).set(row).execute();
+  }
+
+  public void insertDelivery(DSLContext db, DeliveryRecord row) {
+    db.insertInto(DELIVERY).set(row).execute();
+  }
+
+  public void insertPayment(DSLContext db, BookPaymentRecord row) {
+    db.insertInto(BOOK_PAYMENT).set(row).execute();
+  }
+
+  /**
+   * What the cooperative owes on a payable (its credit balance), the account's row locked for the rest
+   * of the transaction so two payments of the same debt cannot both pass the check. On a member's
+   * 成员往来 only the entries that are not a run's count: a guarantee shortfall is the next run's to repay.
+   */
+  public long owedFen(DSLContext db, AccountRef payable) {
+    Long accountId = db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
+        .where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(payable.cooperativeId()),
+            LEDGER_ACCOUNT.CHART_CODE.eq(payable.account().code()),
+            LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(payable.householdId()))
+        .forUpdate().fetchOne(LEDGER_ACCOUNT.ID);
+    if (accountId == null) {
+      return 0;
+    }
+    org.jooq.Condition counted = payable.account() == ChartAccount.MEMBER_CURRENT
+        ? LEDGER_ENTRY.REFERENCE_TYPE.ne(ReferenceType.DISTRIBUTION_RUN.name()) : org.jooq.impl.DSL.noCondition();
+    java.math.BigDecimal sum = db.select(org.jooq.impl.DSL.sum(LEDGER_POSTING.AMOUNT_FEN)).from(LEDGER_POSTING)
+        .join(LEDGER_ENTRY).on(LEDGER_ENTRY.ID.eq(LEDGER_POSTING.ENTRY_ID))
+        .where(LEDGER_POSTING.ACCOUNT_ID.eq(accountId), counted)
+        .fetchOne(0, java.math.BigDecimal.class);
+    return sum == null ? 0 : -sum.longValueExact();
   }
 
   /** Costs recorded before V15 that no entry books yet (a few per start: the old route recorded them). */

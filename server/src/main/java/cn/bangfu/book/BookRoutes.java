@@ -6,7 +6,8 @@ import static cn.bangfu.platform.JsonValues.id;
 import cn.bangfu.book.BookCategories.ContributionKind;
 import cn.bangfu.book.BookCategories.CostCategory;
 import cn.bangfu.book.BookCategories.IncomeCategory;
-import cn.bangfu.book.BookCategories.Into;
+import cn.bangfu.book.BookCategories.MoneyAccount;
+import cn.bangfu.book.BookCategories.Payable;
 import cn.bangfu.book.BookCategories.PaidFrom;
 import cn.bangfu.platform.Api;
 import cn.bangfu.platform.Body;
@@ -14,23 +15,26 @@ import cn.bangfu.platform.Problem;
 import cn.bangfu.platform.Reply;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.util.Set;
 
 /** The book's HTTP routes (DESIGN.md 8.1): income, costs, contributions, period close. */
 public final class BookRoutes {
   private static final int FIRST_YEAR = 2000;
   private static final int LAST_YEAR = 2200;
+  private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000");
 
   private BookRoutes() {
   }
 
-  public static void mount(Api api, BookService book) {
+  public static void mount(Api api, BookService book, BookStatements statements) {
+    mountStatements(api, statements);
     api.route(HttpMethod.POST, "/cooperatives/:id/income", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       Body body = Body.of(ctx);
       BookService.NewIncome in = new BookService.NewIncome(body.fen("amountFen", 1),
           body.enumValue("category", IncomeCategory.class), body.pastDate("date"), body.optionalText("note", 500),
-          body.enumValue("into", Into.class));
+          body.enumValue("into", MoneyAccount.class));
       return book.recordIncome(caller, cooperativeId, in).map(r -> Reply.created(new JsonObject()
           .put("id", id(r.getId())).put("cooperativeId", id(r.getCooperativeId())).put("amountFen", r.getAmountFen())
           .put("category", r.getCategory()).put("date", r.getReceivedOn().toString()).put("into", r.getReceivedInto())
@@ -59,6 +63,39 @@ public final class BookRoutes {
           .put("householdId", id(r.getHouseholdId())).put("kind", r.getKind()).put("amountFen", r.getAmountFen())
           .put("date", r.getContributedOn().toString()).put("ledgerEntryId", id(r.getLedgerEntryId()))));
     });
+    api.route(HttpMethod.POST, "/cooperatives/:id/produce-purchases", Set.of(COOP), (ctx, caller) -> {
+      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+      Body body = Body.of(ctx);
+      BookService.NewPurchase p = new BookService.NewPurchase(body.id("householdId"), body.text("product", 100),
+          body.decimal("quantity", 3, BigDecimal.ZERO, MAX_QUANTITY),
+          body.enumValue("unit", cn.bangfu.registry.Unit.class), body.fen("valueFen", 1), body.pastDate("date"));
+      return book.recordPurchase(caller, cooperativeId, p).map(r -> Reply.created(new JsonObject()
+          .put("id", id(r.delivery().getId())).put("cooperativeId", id(cooperativeId))
+          .put("householdId", id(r.delivery().getHouseholdId())).put("product", r.delivery().getProduct())
+          .put("quantity", r.delivery().getQuantity().stripTrailingZeros().toPlainString())
+          .put("unit", r.delivery().getUnit()).put("valueFen", r.delivery().getValueFen())
+          .put("date", r.delivery().getDeliveredOn().toString()).put("costId", id(r.cost().getId()))
+          .put("ledgerEntryId", id(r.delivery().getLedgerEntryId()))));
+    });
+    api.route(HttpMethod.POST, "/cooperatives/:id/payments", Set.of(COOP), (ctx, caller) -> {
+      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+      Body body = Body.of(ctx);
+      Payable payable = body.enumValue("payable", Payable.class);
+      // a member's 成员往来 is paid to that member; 应付工资 and 应付款 are the cooperative's own accounts
+      Long householdId = null;
+      if (payable == Payable.MEMBER_CURRENT) {
+        householdId = body.id("householdId");
+      } else if (body.has("householdId")) {
+        throw Problem.badRequest("householdId", "householdId names the member only for payable MEMBER_CURRENT");
+      }
+      BookService.NewPayment p = new BookService.NewPayment(payable, householdId, body.fen("amountFen", 1),
+          body.pastDate("date"), body.enumValue("from", MoneyAccount.class), body.optionalText("note", 500));
+      return book.recordPayment(caller, cooperativeId, p).map(r -> Reply.created(new JsonObject()
+          .put("id", id(r.getId())).put("cooperativeId", id(r.getCooperativeId())).put("payable", r.getPayable())
+          .put("householdId", r.getHouseholdId() == null ? null : id(r.getHouseholdId()))
+          .put("amountFen", r.getAmountFen()).put("date", r.getPaidOn().toString()).put("from", r.getPaidFrom())
+          .put("note", r.getNote()).put("ledgerEntryId", id(r.getLedgerEntryId()))));
+    });
     mountMemberAccount(api, book);
     api.route(HttpMethod.POST, "/cooperatives/:id/periods/:year/close", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
@@ -83,6 +120,65 @@ public final class BookRoutes {
               .put("quantifiedDonatedFen", a.quantifiedDonatedFen()).put("tradeVolumeFen", a.tradeVolumeFen())
               .put("rebatesFen", a.rebatesFen()).put("dividendsFen", a.dividendsFen()).put("paidFen", a.paidFen())));
         });
+  }
+
+  /**
+   * The statutory statements (DESIGN.md 8.1), JSON by default; `?format=xlsx` or an Accept of the
+   * xlsx type answers the workbook. The cooperative's COOP user and regulators of its region read them.
+   */
+  static void mountStatements(Api api, BookStatements statements) {
+    Set<cn.bangfu.identity.Role> readers = Set.of(COOP, cn.bangfu.identity.Role.REGULATOR);
+    api.route(HttpMethod.GET, "/cooperatives/:id/reports/balance-sheet", readers, (ctx, caller) -> {
+      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+      boolean xlsx = xlsx(ctx);
+      java.time.LocalDate date = date(ctx.queryParams().get("date"));
+      return statements.balanceSheet(caller, cooperativeId, date).map(s -> xlsx
+          ? Reply.file(StatementWorkbook.CONTENT_TYPE, io.vertx.core.buffer.Buffer.buffer(StatementWorkbook.balanceSheet(s)))
+          : Reply.ok(StatementJson.balanceSheet(s)));
+    });
+    api.route(HttpMethod.GET, "/cooperatives/:id/reports/surplus", readers, (ctx, caller) -> {
+      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+      boolean xlsx = xlsx(ctx);
+      int year = year(ctx.queryParams().get("year"));
+      return statements.surplus(caller, cooperativeId, year).map(s -> xlsx
+          ? Reply.file(StatementWorkbook.CONTENT_TYPE, io.vertx.core.buffer.Buffer.buffer(StatementWorkbook.surplus(s)))
+          : Reply.ok(StatementJson.surplus(s)));
+    });
+    api.route(HttpMethod.GET, "/cooperatives/:id/reports/member-equity", readers, (ctx, caller) -> {
+      long cooperativeId = Api.pathId(ctx, "id", "cooperative");
+      boolean xlsx = xlsx(ctx);
+      int year = year(ctx.queryParams().get("year"));
+      return statements.memberEquity(caller, cooperativeId, year).map(s -> xlsx
+          ? Reply.file(StatementWorkbook.CONTENT_TYPE,
+              io.vertx.core.buffer.Buffer.buffer(StatementWorkbook.memberEquity(s)))
+          : Reply.ok(StatementJson.memberEquity(s)));
+    });
+  }
+
+  /** `?format=json|xlsx` wins; without it an Accept naming the xlsx type asks for the workbook. */
+  private static boolean xlsx(io.vertx.ext.web.RoutingContext ctx) {
+    String format = ctx.queryParams().get("format");
+    if (format != null) {
+      return switch (format) {
+        case "xlsx" -> true;
+        case "json" -> false;
+        default -> throw Problem.badRequest("format", "format is json or xlsx");
+      };
+    }
+    String accept = ctx.request().getHeader("Accept");
+    return accept != null && accept.contains(StatementWorkbook.CONTENT_TYPE);
+  }
+
+  private static java.time.LocalDate date(String raw) {
+    try {
+      java.time.LocalDate date = java.time.LocalDate.parse(raw == null ? "" : raw);
+      if (date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR) {
+        return date;
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      // refused below
+    }
+    throw Problem.badRequest("date", "date must be a day (YYYY-MM-DD) from " + FIRST_YEAR + " to " + LAST_YEAR);
   }
 
   private static int year(String raw) {

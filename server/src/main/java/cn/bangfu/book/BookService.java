@@ -3,10 +3,13 @@ package cn.bangfu.book;
 import cn.bangfu.book.BookCategories.ContributionKind;
 import cn.bangfu.book.BookCategories.CostCategory;
 import cn.bangfu.book.BookCategories.IncomeCategory;
-import cn.bangfu.book.BookCategories.Into;
+import cn.bangfu.book.BookCategories.MoneyAccount;
+import cn.bangfu.book.BookCategories.Payable;
 import cn.bangfu.book.BookCategories.PaidFrom;
 import cn.bangfu.db.tables.records.CooperativeIncomeRecord;
+import cn.bangfu.db.tables.records.BookPaymentRecord;
 import cn.bangfu.db.tables.records.CostRecordRecord;
+import cn.bangfu.db.tables.records.DeliveryRecord;
 import cn.bangfu.db.tables.records.MemberContributionRecord;
 import cn.bangfu.identity.Principal;
 import cn.bangfu.identity.Scopes;
@@ -25,7 +28,9 @@ import cn.bangfu.platform.Database;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.registry.ParticipantRepository;
+import cn.bangfu.registry.Unit;
 import io.vertx.core.Future;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -53,13 +58,27 @@ public final class BookService {
     this.clock = clock;
   }
 
-  public record NewIncome(long amountFen, IncomeCategory category, LocalDate date, String note, Into into) {
+  public record NewIncome(long amountFen, IncomeCategory category, LocalDate date, String note, MoneyAccount into) {
   }
 
   public record NewCost(long amountFen, CostCategory category, LocalDate date, String note, PaidFrom paidFrom) {
   }
 
   public record NewContribution(long householdId, long amountFen, LocalDate date, ContributionKind kind) {
+  }
+
+  /** 交售 bought from a member at a price: {@code valueFen} is what the cooperative owes it for the produce. */
+  public record NewPurchase(long householdId, String product, BigDecimal quantity, Unit unit, long valueFen,
+      LocalDate date) {
+  }
+
+  /** The delivery row (trade volume) and the cost row (the pool's deduction) one 交售 entry books. */
+  public record Purchase(DeliveryRecord delivery, CostRecordRecord cost) {
+  }
+
+  /** Paying {@code amountFen} of a payable; {@code householdId} names the member for MEMBER_CURRENT only. */
+  public record NewPayment(Payable payable, Long householdId, long amountFen, LocalDate date, MoneyAccount from,
+      String note) {
   }
 
   /**
@@ -125,10 +144,9 @@ public final class BookService {
       requireCooperative(db, caller, cooperativeId);
       ClosedYears.requireOpen(db, cooperativeId, in.date(), "date");
       long id = ids.next();
-      PostedEntry entry = ledger.post(db, new EntryDraft(EntryKind.INCOME, ReferenceType.INCOME, id, "income:" + id,
-          cooperativeId, in.date(), caller.userId(), memo(in.category().name(), in.note()), List.of(
-              new Posting(AccountRef.of(cooperativeId, in.into().account()), in.amountFen()),
-              new Posting(AccountRef.of(cooperativeId, in.category().account()), -in.amountFen()))));
+      PostedEntry entry = postTwoLines(db, EntryKind.INCOME, ReferenceType.INCOME, id, cooperativeId, in.date(),
+          caller.userId(), memo(in.category().name(), in.note()), AccountRef.of(cooperativeId, in.into().account()),
+          AccountRef.of(cooperativeId, in.category().account()), in.amountFen());
       CooperativeIncomeRecord row = new CooperativeIncomeRecord().setId(id).setCooperativeId(cooperativeId)
           .setCategory(in.category().name()).setAmountFen(in.amountFen()).setReceivedOn(in.date())
           .setReceivedInto(in.into().name()).setNote(in.note()).setLedgerEntryId(entry.entryId())
@@ -144,10 +162,9 @@ public final class BookService {
       // 结账: a closed year's costs are final; a cost found later belongs to the next period
       ClosedYears.requireOpen(db, cooperativeId, c.date(), "date");
       long id = ids.next();
-      PostedEntry entry = ledger.post(db, new EntryDraft(EntryKind.COST, ReferenceType.COST, id, "cost:" + id,
-          cooperativeId, c.date(), caller.userId(), memo(c.category().name(), c.note()), List.of(
-              new Posting(AccountRef.of(cooperativeId, c.category().account()), c.amountFen()),
-              new Posting(AccountRef.of(cooperativeId, c.paidFrom().account(c.category())), -c.amountFen()))));
+      PostedEntry entry = postTwoLines(db, EntryKind.COST, ReferenceType.COST, id, cooperativeId, c.date(),
+          caller.userId(), memo(c.category().name(), c.note()), AccountRef.of(cooperativeId, c.category().account()),
+          AccountRef.of(cooperativeId, c.paidFrom().account(c.category())), c.amountFen());
       CostRecordRecord row = new CostRecordRecord().setId(id).setCooperativeId(cooperativeId)
           .setAmountFen(c.amountFen()).setCategory(c.category().name()).setIncurredOn(c.date()).setNote(c.note())
           .setPaidFrom(c.paidFrom().name()).setLedgerEntryId(entry.entryId())
@@ -160,19 +177,15 @@ public final class BookService {
   public Future<MemberContributionRecord> recordContribution(Principal caller, long cooperativeId, NewContribution c) {
     return database.tx(db -> {
       requireCooperative(db, caller, cooperativeId);
-      if (!book.isMember(db, cooperativeId, c.householdId())) {
-        throw new Problem(422, "not-a-member", "Not a member",
-            "household " + c.householdId() + " is not a member of cooperative " + cooperativeId, "householdId");
-      }
+      requireMember(db, cooperativeId, c.householdId());
       ClosedYears.requireOpen(db, cooperativeId, c.date(), "date");
       long id = ids.next();
       AccountRef credited = c.kind().account().byMember()
           ? AccountRef.member(cooperativeId, c.kind().account(), c.householdId())
           : AccountRef.of(cooperativeId, c.kind().account());
-      PostedEntry entry = ledger.post(db, new EntryDraft(EntryKind.CONTRIBUTION, ReferenceType.CONTRIBUTION, id,
-          "contribution:" + id, cooperativeId, c.date(), caller.userId(), c.kind().name() + " " + c.householdId(),
-          List.of(new Posting(AccountRef.of(cooperativeId, ChartAccount.BANK_DEPOSIT), c.amountFen()),
-              new Posting(credited, -c.amountFen()))));
+      PostedEntry entry = postTwoLines(db, EntryKind.CONTRIBUTION, ReferenceType.CONTRIBUTION, id, cooperativeId,
+          c.date(), caller.userId(), c.kind().name() + " " + c.householdId(),
+          AccountRef.of(cooperativeId, ChartAccount.BANK_DEPOSIT), credited, c.amountFen());
       MemberContributionRecord row = new MemberContributionRecord().setId(id).setCooperativeId(cooperativeId)
           .setHouseholdId(c.householdId()).setKind(c.kind().name()).setAmountFen(c.amountFen())
           .setContributedOn(c.date()).setLedgerEntryId(entry.entryId()).setCreatedAt(clock.now())
@@ -198,16 +211,100 @@ public final class BookService {
             .filter(c -> c.name().equals(cost.getCategory())).findFirst().map(CostCategory::account)
             .orElse(ChartAccount.OPERATING_EXPENSE);
         long coop = cost.getCooperativeId();
-        PostedEntry entry = ledger.post(db, new EntryDraft(EntryKind.COST, ReferenceType.COST, cost.getId(),
-            "cost:" + cost.getId(), coop, cost.getIncurredOn(), cost.getCreatedBy(),
-            memo(cost.getCategory(), cost.getNote()), List.of(
-                new Posting(AccountRef.of(coop, expense), cost.getAmountFen()),
-                new Posting(AccountRef.of(coop, ChartAccount.PAYABLE), -cost.getAmountFen()))));
+        PostedEntry entry = postTwoLines(db, EntryKind.COST, ReferenceType.COST, cost.getId(), coop,
+            cost.getIncurredOn(), cost.getCreatedBy(), memo(cost.getCategory(), cost.getNote()),
+            AccountRef.of(coop, expense), AccountRef.of(coop, ChartAccount.PAYABLE), cost.getAmountFen());
         book.markBooked(db, cost.getId(), PaidFrom.PAYABLE.name(), entry.entryId());
         booked++;
       }
       return booked;
     });
+  }
+
+  /**
+   * 交售 bought at a price: the cooperative owes the member for its produce, 经营支出 / the member's
+   * 成员往来 (114), until a payment clears it. The delivery row is the member's trade volume (rebates by
+   * 交售 read it) and the cost row, category MEMBER_PRODUCE, is what a surplus run deducts, so the pool
+   * and the book agree. The entry's reference type DELIVERY keeps this debt apart from a guarantee
+   * shortfall, which a run carries on the same account under DISTRIBUTION_RUN.
+   */
+  public Future<Purchase> recordPurchase(Principal caller, long cooperativeId, NewPurchase p) {
+    return database.tx(db -> {
+      requireCooperative(db, caller, cooperativeId);
+      requireMember(db, cooperativeId, p.householdId());
+      ClosedYears.requireOpen(db, cooperativeId, p.date(), "date");
+      long deliveryId = ids.next();
+      String what = "交售 " + p.product() + " " + p.quantity().stripTrailingZeros().toPlainString() + " "
+          + p.unit().name();
+      PostedEntry entry = postTwoLines(db, EntryKind.PRODUCE_PURCHASE, ReferenceType.DELIVERY, deliveryId,
+          cooperativeId, p.date(), caller.userId(), what + " " + p.householdId(),
+          AccountRef.of(cooperativeId, CostCategory.MEMBER_PRODUCE.account()),
+          AccountRef.member(cooperativeId, ChartAccount.MEMBER_CURRENT, p.householdId()), p.valueFen());
+      DeliveryRecord delivery = new DeliveryRecord().setId(deliveryId).setCooperativeId(cooperativeId)
+          .setHouseholdId(p.householdId()).setProduct(p.product()).setQuantity(p.quantity()).setUnit(p.unit().name())
+          .setValueFen(p.valueFen()).setDeliveredOn(p.date()).setLedgerEntryId(entry.entryId())
+          .setCreatedAt(clock.now()).setCreatedBy(caller.userId());
+      book.insertDelivery(db, delivery);
+      CostRecordRecord cost = new CostRecordRecord().setId(ids.next()).setCooperativeId(cooperativeId)
+          .setAmountFen(p.valueFen()).setCategory(CostCategory.MEMBER_PRODUCE.name()).setIncurredOn(p.date())
+          .setNote(what).setPaidFrom(MEMBER_PAID_FROM).setLedgerEntryId(entry.entryId())
+          .setCreatedAt(clock.now()).setCreatedBy(caller.userId());
+      book.insertCost(db, cost);
+      return new Purchase(delivery, cost);
+    });
+  }
+
+  /** cost_record.paid_from of a 交售: owed to the member on its 成员往来. */
+  public static final String MEMBER_PAID_FROM = "MEMBER";
+
+  /**
+   * Pays part or all of a payable from the bank or cash: the payable is debited, the money credited.
+   * More than is owed is a 409 naming amountFen (an overpayment would turn a debt into a claim on the
+   * payee that nobody decided). A member's 成员往来 counts only its produce debts here: a guarantee
+   * shortfall is repaid first by the next run, never by hand.
+   */
+  public Future<BookPaymentRecord> recordPayment(Principal caller, long cooperativeId, NewPayment p) {
+    return database.tx(db -> {
+      requireCooperative(db, caller, cooperativeId);
+      if (p.householdId() != null) {
+        requireMember(db, cooperativeId, p.householdId());
+      }
+      ClosedYears.requireOpen(db, cooperativeId, p.date(), "date");
+      AccountRef payable = p.householdId() == null ? AccountRef.of(cooperativeId, p.payable().account())
+          : AccountRef.member(cooperativeId, p.payable().account(), p.householdId());
+      long owed = book.owedFen(db, payable);
+      if (p.amountFen() > owed) {
+        throw Problem.conflict("overpayment", "the cooperative owes " + owed + " fen on " + payable.account().code()
+            + " " + payable.account().chineseName() + "; " + p.amountFen() + " fen is more", "amountFen");
+      }
+      long id = ids.next();
+      PostedEntry entry = postTwoLines(db, EntryKind.PAYMENT, ReferenceType.PAYMENT, id, cooperativeId, p.date(),
+          caller.userId(), memo(p.payable().name(), p.note()), payable,
+          AccountRef.of(cooperativeId, p.from().account()), p.amountFen());
+      BookPaymentRecord row = new BookPaymentRecord().setId(id).setCooperativeId(cooperativeId)
+          .setPayable(p.payable().name()).setHouseholdId(p.householdId()).setAmountFen(p.amountFen())
+          .setPaidOn(p.date()).setPaidFrom(p.from().name()).setNote(p.note()).setLedgerEntryId(entry.entryId())
+          .setCreatedAt(clock.now()).setCreatedBy(caller.userId());
+      book.insertPayment(db, row);
+      return row;
+    });
+  }
+
+  /**
+   * The book's simple events are one debit and one credit of the same amount; the entry's ref is
+   * "kind-of-row:id", so the row's id makes it idempotent.
+   */
+  private PostedEntry postTwoLines(DSLContext db, EntryKind kind, ReferenceType type, long id, long cooperativeId,
+      LocalDate date, long causedBy, String memo, AccountRef debit, AccountRef credit, long fen) {
+    return ledger.post(db, new EntryDraft(kind, type, id, type.name().toLowerCase(java.util.Locale.ROOT) + ":" + id,
+        cooperativeId, date, causedBy, memo, List.of(new Posting(debit, fen), new Posting(credit, -fen))));
+  }
+
+  private void requireMember(DSLContext db, long cooperativeId, long householdId) {
+    if (!book.isMember(db, cooperativeId, householdId)) {
+      throw new Problem(422, "not-a-member", "Not a member",
+          "household " + householdId + " is not a member of cooperative " + cooperativeId, "householdId");
+    }
   }
 
   /** 结账 of {@code year}: only once it has ended by the business clock; a closed year is a 409. */

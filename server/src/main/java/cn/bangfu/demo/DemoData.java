@@ -15,10 +15,13 @@ import cn.bangfu.rules.model.ShareClass;
 import cn.bangfu.registry.IdentityNumber;
 import cn.bangfu.registry.RegistryCommands.NewBuyer;
 import cn.bangfu.registry.RegistryCommands.NewCooperative;
+import cn.bangfu.book.BookCategories.ContributionKind;
 import cn.bangfu.book.BookCategories.CostCategory;
+import cn.bangfu.book.BookCategories.IncomeCategory;
+import cn.bangfu.book.BookCategories.MoneyAccount;
 import cn.bangfu.book.BookCategories.PaidFrom;
+import cn.bangfu.book.BookCategories.Payable;
 import cn.bangfu.book.BookService;
-import cn.bangfu.registry.RegistryCommands.NewDelivery;
 import cn.bangfu.registry.RegistryCommands.NewHousehold;
 import cn.bangfu.registry.RegistryCommands.NewLabor;
 import cn.bangfu.registry.RegistryCommands.NewMembership;
@@ -40,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * "合作社+基地+农户" cooperative, selling at 12 元/公斤 and lifting 30-odd poor households (110+
  * people); 贵州青酒集团 signed a supply contract and the county school canteen buys under 以购代捐.
  * Loaded once: a second start finds the cooperative and leaves everything as it is.
+ *
+ * <p>Its book (issue 13): founded in December 2025 with members' 股金 and the fiscal funds quantified
+ * to poor households, a founding cost, and 2025 closed (结账); in 2026 the grapes are bought from the
+ * members at 12 元/公斤 (交售) and paid for, sold to the winery at 15 元/公斤, with a 产业 subsidy,
+ * materials, cold-chain transport, public-welfare-post pay and land rent, so the statements show a
+ * real cooperative's year. The distribution and its payout are played by {@link DemoMarket}.
  */
 public final class DemoData {
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
@@ -55,8 +64,8 @@ public final class DemoData {
 
   /** Ids the market year needs, or null when the demo was loaded on an earlier start. */
   public record Loaded(String cooperativeId, String schoolId) {
-    public void playMarketYear(int port, java.time.LocalDate today) {
-      new DemoMarket(port, today).play(cooperativeId, schoolId);
+    public void playMarketYear(int port, java.time.LocalDate today, int minPublicityDays) {
+      new DemoMarket(port, today, minPublicityDays).play(cooperativeId, schoolId);
     }
   }
 
@@ -73,6 +82,7 @@ public final class DemoData {
     Principal accountant = new Principal(0, "demo-loader", Role.COOP, Long.toString(coop.getId()));
     Random random = new Random(2026);
     List<HouseholdRecord> households = new ArrayList<>();
+    long kilogramsBought = 0;
     // 450 亩 of contract grapes: 30 poor households with land shares plus 6 ordinary growers.
     for (int i = 0; i < 36; i++) {
       boolean poor = i < 32;
@@ -95,15 +105,27 @@ public final class DemoData {
         shares.add(new NewMembership.Share(ShareClass.FISCAL, new BigDecimal("3000"), LocalDate.of(2026, 1, 1), null));
       }
       await(registry.addMember(accountant, coop.getId(), new NewMembership(household.getId(), shares)));
-      // grapes delivered at 12 元/公斤
+      // founding (2025-12): 股金 of 500 元 a household (the founder 杨 10,000 元); 3,000 元 of fiscal funds
+      // quantified to each poor household (the FISCAL share units above)
+      await(book.recordContribution(accountant, coop.getId(), new BookService.NewContribution(household.getId(),
+          i == 0 ? 1_000_000 : 50_000, LocalDate.of(2025, 12, 20), ContributionKind.CAPITAL)));
+      if (poor) {
+        await(book.recordContribution(accountant, coop.getId(), new BookService.NewContribution(household.getId(),
+            300_000, LocalDate.of(2025, 12, 28), ContributionKind.FISCAL_QUANTIFIED)));
+      }
+      // grapes bought from the member at delivery (交售) at 12 元/公斤, paid for on 2026-09-20
       long kilograms = 200 + random.nextInt(800);
-      await(registry.recordDelivery(accountant, coop.getId(), new NewDelivery(household.getId(), "葡萄",
+      kilogramsBought += kilograms;
+      await(book.recordPurchase(accountant, coop.getId(), new BookService.NewPurchase(household.getId(), "葡萄",
           BigDecimal.valueOf(kilograms), Unit.KG, kilograms * 1200, LocalDate.of(2026, 8, 10 + random.nextInt(20)))));
+      await(book.recordPayment(accountant, coop.getId(), new BookService.NewPayment(Payable.MEMBER_CURRENT,
+          household.getId(), kilograms * 1200, LocalDate.of(2026, 9, 20), MoneyAccount.BANK, "葡萄收购款")));
       if (capacity != LaborCapacity.NONE) {
         await(registry.recordLabor(accountant, coop.getId(), new NewLabor(household.getId(),
             BigDecimal.valueOf(5 + random.nextInt(40)), LocalDate.of(2026, 9, 1), "葡萄园管护")));
       }
     }
+    bookTheYear(book, accountant, coop.getId(), kilogramsBought);
     await(book.recordCost(accountant, coop.getId(), new BookService.NewCost(450_000, CostCategory.MATERIALS,
         LocalDate.of(2026, 3, 15), "农资: 有机肥、果袋", PaidFrom.BANK)));
     await(book.recordCost(accountant, coop.getId(), new BookService.NewCost(180_000, CostCategory.TRANSPORT,
@@ -123,6 +145,34 @@ public final class DemoData {
     createUser(identity, "household-yang", Role.HOUSEHOLD, Long.toString(households.get(0).getId()));
     LOG.info("demo data loaded: cooperative {}, {} households, 2 buyers", coop.getId(), households.size());
     return new Loaded(Long.toString(coop.getId()), Long.toString(school.getId()));
+  }
+
+  /**
+   * The rest of the book: the founding cost of 2025 and its 结账, then 2026's sale to the winery at 15
+   * 元/公斤, a 产业 subsidy, two public-welfare posts (500 元 a month for six months, owed then paid)
+   * and 20 亩 of road-side land rented at 600 元 a 亩.
+   */
+  private static void bookTheYear(BookService book, Principal accountant, long coop, long kilograms) {
+    await(book.recordCost(accountant, coop, new BookService.NewCost(150_000, CostCategory.ADMIN,
+        LocalDate.of(2025, 12, 15), "注册登记、刻制印章", PaidFrom.BANK)));
+    try {
+      await(book.closePeriod(accountant, coop, 2025));
+    } catch (Problem notYet) {
+      LOG.info("demo: 2025 not closed: {}", notYet.getMessage());
+    }
+    await(book.recordIncome(accountant, coop, new BookService.NewIncome(2_000_000, IncomeCategory.SUBSIDY,
+        LocalDate.of(2026, 4, 20), "县农业农村局产业扶持资金", MoneyAccount.BANK)));
+    await(book.recordIncome(accountant, coop, new BookService.NewIncome(kilograms * 1500,
+        IncomeCategory.OFF_PLATFORM_SALES, LocalDate.of(2026, 9, 15), "贵州青酒集团 酿酒葡萄 " + kilograms + " 公斤",
+        MoneyAccount.BANK)));
+    await(book.recordCost(accountant, coop, new BookService.NewCost(600_000, CostCategory.PUBLIC_WELFARE_POST,
+        LocalDate.of(2026, 6, 30), "公益岗（护园、保洁）2 人 × 6 个月", PaidFrom.PAYABLE)));
+    await(book.recordPayment(accountant, coop, new BookService.NewPayment(Payable.WAGES, null, 600_000,
+        LocalDate.of(2026, 7, 5), MoneyAccount.BANK, "公益岗工资")));
+    await(book.recordCost(accountant, coop, new BookService.NewCost(1_200_000, CostCategory.LAND_RENT,
+        LocalDate.of(2026, 3, 1), "路边 20 亩 × 600 元", PaidFrom.PAYABLE)));
+    await(book.recordPayment(accountant, coop, new BookService.NewPayment(Payable.PAYABLE, null, 1_200_000,
+        LocalDate.of(2026, 3, 10), MoneyAccount.BANK, "土地租金")));
   }
 
   private static void createUser(IdentityService identity, String username, Role role, String scopeId) {

@@ -28,9 +28,13 @@ final class DemoMarket {
   /** The server's business day: the demo's sale is dated then. */
   private final LocalDate today;
 
-  DemoMarket(int port, LocalDate today) {
+  /** LEDGER_MIN_PUBLICITY_DAYS: with 0 the demo's distribution is publicized, approved, posted and paid at once. */
+  private final int minPublicityDays;
+
+  DemoMarket(int port, LocalDate today, int minPublicityDays) {
     this.base = "http://127.0.0.1:" + port + "/api/v1";
     this.today = today;
+    this.minPublicityDays = minPublicityDays;
   }
 
   void play(String cooperativeId, String schoolId) {
@@ -55,6 +59,7 @@ final class DemoMarket {
       JsonObject accepted = call("POST", path + "/accept", school, new JsonObject().put("acceptedQuantity", "1500"));
       call("POST", path + "/settle", school, new JsonObject().put("amountFen", accepted.getLong("amountFen"))
           .put("paymentRef", "岑巩一中-2026-001").put("settledOn", today));
+      distributeThroughSeptember(cooperativeId, coop);
       JsonObject run = call("POST", "/cooperatives/" + cooperativeId + "/distributions", coop, new JsonObject()
           .put("ruleSetId", "coop-surplus-60").put("periodStart", "2026-01-01").put("periodEnd", "2026-12-31"));
       // in publicity (公示), so household-yang's page shows what it is due and how to object
@@ -64,6 +69,26 @@ final class DemoMarket {
     } catch (RuntimeException e) {
       LOG.warn("demo market year could not be played: {}", e.getMessage());
     }
+  }
+
+  /**
+   * The surplus of 2026 up to the grape sale (1 January – 30 September) under coop-surplus-60: drafted
+   * and publicized (公示). When the shortest publicity is 0 days (LEDGER_MIN_PUBLICITY_DAYS=0) it is
+   * also approved by the county regulator, posted (盈余分配 → 盈余公积, 应付盈余返还, 应付剩余盈余) and
+   * paid out today; otherwise the regulator approves it once its 7 days are over.
+   */
+  private void distributeThroughSeptember(String cooperativeId, String coop) {
+    JsonObject run = call("POST", "/cooperatives/" + cooperativeId + "/distributions", coop, new JsonObject()
+        .put("ruleSetId", "coop-surplus-60").put("periodStart", "2026-01-01").put("periodEnd", "2026-09-30"));
+    String path = "/distributions/" + run.getString("id");
+    call("POST", path + "/publicize", coop, new JsonObject().put("days", minPublicityDays));
+    if (minPublicityDays == 0) {
+      call("POST", path + "/approve", token("county-regulator"), new JsonObject());
+      call("POST", path + "/post", coop, new JsonObject());
+      call("POST", path + "/paid", coop, new JsonObject().put("paidOn", today.toString()));
+    }
+    LOG.info("demo book: distribution {} of 2026-01-01~2026-09-30, pool {} fen, {}", run.getString("id"),
+        run.getLong("poolFen"), minPublicityDays == 0 ? "posted and paid" : "in publicity");
   }
 
   private String token(String username) {

@@ -20,10 +20,12 @@ import java.util.TreeMap;
  * The ledger entries a run posts, built purely from its stored lines.
  *
  * <p>Posting (盈余分配): 盈余分配 (332) is debited with the pool and every recipient credited on the
- * cooperative's chart: each member household's 应付剩余盈余 (222) sub-account, 盈余公积 (322) for the
+ * cooperative's chart: each member household's 应付盈余返还 (221) sub-account with its rebates by
+ * trade volume (lines on the basis of 交售 value) and its 应付剩余盈余 (222) sub-account with the rest
+ * (dividends on shares, land, labour), 盈余公积 (322) for the
  * provident fund, 应付款 (211) for the village collective and the operator. A guaranteed dividend the
  * pool could not pay is debited to 盈余分配 and credited to the member's 成员往来 (114), so a shortfall
- * is a liability on the books, never dropped, and repaid first by a later run (issue 14). Payout: each member's 应付剩余盈余 is debited and 银行存款 (102) credited
+ * is a liability on the books, never dropped, and repaid first by a later run (issue 14). Payout: each member's 应付盈余返还 and 应付剩余盈余 are debited and 银行存款 (102) credited
  * with the total: the cash leaves the cooperative.
  */
 public final class DistributionEntries {
@@ -53,13 +55,14 @@ public final class DistributionEntries {
   public static EntryDraft posting(DistributionRunRecord run, List<RecipientAmount> amounts, long causedBy,
       LocalDate effectiveDate) {
     long coop = run.getCooperativeId();
+    Map<Long, Long> rebates = new TreeMap<>();
     Map<Long, Long> byHousehold = new TreeMap<>();
     Map<String, Long> byFixed = new TreeMap<>();
     long total = 0;
     for (RecipientAmount amount : amounts) {
       total = Math.addExact(total, amount.amountFen());
       if (amount.householdId() != null) {
-        byHousehold.merge(amount.householdId(), amount.amountFen(), Math::addExact);
+        (isRebate(amount) ? rebates : byHousehold).merge(amount.householdId(), amount.amountFen(), Math::addExact);
       } else {
         byFixed.merge(amount.recipient(), amount.amountFen(), Math::addExact);
       }
@@ -74,6 +77,8 @@ public final class DistributionEntries {
     }
     byFixed.forEach((recipient, amount) ->
         postings.add(new Posting(AccountRef.of(coop, fixedAccount(recipient)), -amount)));
+    rebates.forEach((household, amount) -> postings.add(
+        new Posting(AccountRef.member(coop, ChartAccount.REBATE_PAYABLE, household), -amount)));
     byHousehold.forEach((household, amount) -> postings.add(
         new Posting(AccountRef.member(coop, ChartAccount.RESIDUAL_SURPLUS_PAYABLE, household), -amount)));
     guaranteeLiabilities(run, postings);
@@ -125,15 +130,20 @@ public final class DistributionEntries {
   /** Null when no household receives anything. */
   public static EntryDraft payout(DistributionRunRecord run, List<RecipientAmount> amounts, long causedBy,
       LocalDate paidOn) {
+    Map<Long, Long> rebates = new TreeMap<>();
     Map<Long, Long> byHousehold = new TreeMap<>();
     for (RecipientAmount amount : amounts) {
       if (amount.householdId() != null) {
-        byHousehold.merge(amount.householdId(), amount.amountFen(), Math::addExact);
+        (isRebate(amount) ? rebates : byHousehold).merge(amount.householdId(), amount.amountFen(), Math::addExact);
       }
     }
     long coop = run.getCooperativeId();
     List<Posting> postings = new ArrayList<>();
     long paid = 0;
+    for (Map.Entry<Long, Long> e : rebates.entrySet()) {
+      postings.add(new Posting(AccountRef.member(coop, ChartAccount.REBATE_PAYABLE, e.getKey()), e.getValue()));
+      paid = Math.addExact(paid, e.getValue());
+    }
     for (Map.Entry<Long, Long> e : byHousehold.entrySet()) {
       postings.add(new Posting(AccountRef.member(coop, ChartAccount.RESIDUAL_SURPLUS_PAYABLE, e.getKey()), e.getValue()));
       paid = Math.addExact(paid, e.getValue());
@@ -144,6 +154,11 @@ public final class DistributionEntries {
     postings.add(new Posting(AccountRef.of(coop, ChartAccount.BANK_DEPOSIT), -paid));
     return new EntryDraft(EntryKind.DIVIDEND_PAYOUT, REFERENCE, run.getId(), payoutRef(run.getId()), run.getCooperativeId(),
         paidOn, causedBy, "一卡通发放 " + run.getId(), postings);
+  }
+
+  /** A line on the basis of the member's 交售 value is a rebate by trade volume (Cooperative Law art. 44). */
+  private static boolean isRebate(RecipientAmount amount) {
+    return cn.bangfu.rules.model.Basis.DELIVERY_VALUE.name().equals(amount.basis());
   }
 
   private static ChartAccount fixedAccount(String recipient) {

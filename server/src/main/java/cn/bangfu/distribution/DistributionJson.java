@@ -47,6 +47,7 @@ public final class DistributionJson {
         .put("compliance", summary.getJsonArray("compliance"))
         .put("sources", new JsonObject()
             .put("orderIds", ids(sources.get("ORDER")))
+            .put("incomeIds", ids(sources.get("INCOME")))
             .put("costIds", ids(sources.get("COST"))))
         .put("publicityStart", run.getPublicityStart() == null ? null : run.getPublicityStart().toString())
         .put("publicityEnd", run.getPublicityEnd() == null ? null : run.getPublicityEnd().toString())

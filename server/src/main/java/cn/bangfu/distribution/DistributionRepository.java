@@ -125,8 +125,11 @@ public final class DistributionRepository {
         .orderBy(DISTRIBUTION_LINE.LINE_NO).limit(limit).offset(offset).fetch();
   }
 
-  /** What a recipient receives from one line of a run. */
-  public record RecipientAmount(Long householdId, String recipient, long amountFen) {
+  /**
+   * What a recipient receives from one line of a run, and on what basis (null for a fixed share);
+   * a basis of DELIVERY_VALUE is a rebate by trade volume (按交易量返还).
+   */
+  public record RecipientAmount(Long householdId, String recipient, String basis, long amountFen) {
   }
 
   /**
@@ -136,7 +139,8 @@ public final class DistributionRepository {
    */
   // a county run has 200,000 lines: read as plain JDBC, without jOOQ's per-record materialisation
   private static final String RECIPIENT_AMOUNTS = RecordStatements.RENDERER
-      .select(DISTRIBUTION_LINE.HOUSEHOLD_ID, DISTRIBUTION_LINE.RECIPIENT, DISTRIBUTION_LINE.AMOUNT_FEN)
+      .select(DISTRIBUTION_LINE.HOUSEHOLD_ID, DISTRIBUTION_LINE.RECIPIENT, DISTRIBUTION_LINE.BASIS,
+          DISTRIBUTION_LINE.AMOUNT_FEN)
       .from(DISTRIBUTION_LINE)
       .where(DISTRIBUTION_LINE.RUN_ID.eq(DSL.param("run", Long.class)), DISTRIBUTION_LINE.AMOUNT_FEN.ne(DSL.inline(0L)))
       .getSQL();
@@ -150,7 +154,7 @@ public final class DistributionRepository {
           while (rs.next()) {
             long household = rs.getLong(1);
             Long householdId = rs.wasNull() ? null : household;
-            amounts.add(new RecipientAmount(householdId, rs.getString(2), rs.getLong(3)));
+            amounts.add(new RecipientAmount(householdId, rs.getString(2), rs.getString(3), rs.getLong(4)));
           }
         }
         return amounts;

@@ -108,7 +108,8 @@ public final class DraftService {
 
   /**
    * The part of the undistributed facts the rule set's pool is made of, so the run's sources are
-   * exactly what it consumes: a surplus pool takes the revenue and every cost; revenue − named costs
+   * exactly what it consumes: a surplus pool takes the revenue (platform orders and off-platform
+   * income) and every cost; revenue − named costs
    * (pv-station-welfare-posts: O&M) leaves the other costs for a later surplus run; a pool not drawn
    * from revenue (an account, a fixed sum, a compliance check) consumes no revenue and no cost.
    */
@@ -116,9 +117,11 @@ public final class DraftService {
     PeriodFacts f = all.facts();
     Map<Long, CostItem> costs = new LinkedHashMap<>();
     Map<Long, Long> revenue = all.revenueByOrder();
+    Map<Long, Long> income = all.incomeById();
     if (pool == null || (pool.kind() != PoolDefinition.Kind.SURPLUS
         && pool.kind() != PoolDefinition.Kind.REVENUE_MINUS_COSTS)) {
       revenue = Map.of();
+      income = Map.of();
     } else {
       all.costById().forEach((id, cost) -> {
         if (pool.kind() == PoolDefinition.Kind.SURPLUS || pool.costCategories().contains(cost.category())) {
@@ -126,10 +129,11 @@ public final class DraftService {
         }
       });
     }
-    long revenueFen = revenue.values().stream().mapToLong(Long::longValue).sum();
+    long revenueFen = revenue.values().stream().mapToLong(Long::longValue).sum()
+        + income.values().stream().mapToLong(Long::longValue).sum();
     PeriodFacts facts = new PeriodFacts(f.cooperativeId(), f.periodStart(), f.periodEnd(), revenueFen,
         new ArrayList<>(costs.values()), f.members(), f.accounts(), f.areaMu(), f.poorLaborersEmployed());
-    return new PeriodFactsRepository.Gathered(facts, revenue, costs);
+    return new PeriodFactsRepository.Gathered(facts, revenue, income, costs);
   }
 
   /** Everything of the result but its lines (stored as rows): steps, warnings, liabilities, compliance. */
@@ -161,6 +165,9 @@ public final class DraftService {
     List<DistributionSourceRecord> rows = new ArrayList<>();
     gathered.revenueByOrder().forEach((order, fen) -> rows.add(new DistributionSourceRecord().setRunId(runId)
         .setSourceType(PeriodFactsRepository.ORDER_SOURCE).setSourceId(order).setCooperativeId(cooperativeId).setAmountFen(fen)));
+    gathered.incomeById().forEach((income, fen) -> rows.add(new DistributionSourceRecord().setRunId(runId)
+        .setSourceType(PeriodFactsRepository.INCOME_SOURCE).setSourceId(income).setCooperativeId(cooperativeId)
+        .setAmountFen(fen)));
     gathered.costById().forEach((cost, item) -> rows.add(new DistributionSourceRecord().setRunId(runId)
         .setSourceType(PeriodFactsRepository.COST_SOURCE).setSourceId(cost).setCooperativeId(cooperativeId)
         .setAmountFen(item.amountFen())));

@@ -16,6 +16,7 @@ import static org.jooq.impl.DSL.sum;
 
 import cn.bangfu.db.tables.records.HouseholdStatusChangeRecord;
 import cn.bangfu.ledger.ChartAccount;
+import cn.bangfu.ledger.ReferenceType;
 import cn.bangfu.registry.StatusHistoryRepository;
 import cn.bangfu.rules.facts.CostItem;
 import cn.bangfu.rules.facts.MemberFacts;
@@ -34,33 +35,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
 
 /**
  * Gathers a cooperative's period facts with a fixed number of set-based queries (nine, however many
- * households): the undistributed settled revenue per order from the ledger, the undistributed costs,
- * members with their status, and deliveries, shares, labour and days on welfare posts aggregated per household by the
+ * households): the undistributed settled revenue per order and off-platform income per row from the
+ * ledger, the undistributed costs, members with their status, and deliveries, shares, labour and days
+ * on welfare posts aggregated per household by the
  * database.
  *
  * <p>What the book says is still undistributed (DESIGN.md 8.1): revenue of orders settled in the
- * period that no posted run has claimed, and every unclaimed cost dated on or before the period's
+ * period and off-platform income received in it that no posted run has claimed, and every unclaimed cost dated on or before the period's
  * end. Costs carry forward until a run deducts them, so a period chosen to leave costs out cannot
  * escape them; revenue belongs to the period it was settled in.
  */
 public final class PeriodFactsRepository {
   /** distribution_source / distribution_claim source types. */
-  public static final String ORDER_SOURCE = "ORDER";
+  public static final String ORDER_SOURCE = ReferenceType.ORDER.name();
   public static final String COST_SOURCE = "COST";
+  /** Off-platform income (a cooperative_income row: other sales, subsidies, a PV station's grid income). */
+  public static final String INCOME_SOURCE = ReferenceType.INCOME.name();
 
-  /** The facts, plus where the pool's money came from (order id → revenue, cost id → cost). */
-  public record Gathered(PeriodFacts facts, Map<Long, Long> revenueByOrder, Map<Long, CostItem> costById) {
+  /**
+   * The facts, plus where the pool's money came from (order id → revenue, income id → off-platform
+   * income, cost id → cost).
+   */
+  public record Gathered(PeriodFacts facts, Map<Long, Long> revenueByOrder, Map<Long, Long> incomeById,
+      Map<Long, CostItem> costById) {
   }
 
   private final StatusHistoryRepository situations = new StatusHistoryRepository();
 
   public Gathered gather(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {
-    Map<Long, Long> revenueByOrder = settledRevenueByOrder(db, cooperativeId, start, end);
-    long revenue = revenueByOrder.values().stream().mapToLong(Long::longValue).sum();
+    Map<Long, Long> revenueByOrder = new LinkedHashMap<>();
+    Map<Long, Long> incomeById = new LinkedHashMap<>();
+    undistributedIncome(db, cooperativeId, start, end, revenueByOrder, incomeById);
+    long revenue = revenueByOrder.values().stream().mapToLong(Long::longValue).sum()
+        + incomeById.values().stream().mapToLong(Long::longValue).sum();
 
     Map<Long, CostItem> costById = new LinkedHashMap<>();
     db.select(COST_RECORD.ID, COST_RECORD.CATEGORY, COST_RECORD.AMOUNT_FEN).from(COST_RECORD)
@@ -136,21 +146,26 @@ public final class PeriodFactsRepository {
     }
     PeriodFacts facts = new PeriodFacts(cooperativeId, start, end, Math.max(0, revenue), costs, members, Map.of(),
         areaMu, poorLaborers);
-    return new Gathered(facts, revenueByOrder, costById);
+    return new Gathered(facts, revenueByOrder, incomeById, costById);
   }
 
   /**
    * What this cooperative still owes each household from earlier guarantee shortfalls: the credit balance
    * of the member's 成员往来 sub-account in this cooperative's book (credits are
    * negative, so the debt is their negation). Every posted run up to now counts, whatever its period.
+   * Only the runs' entries (and their reversals) count: the same account also carries what the
+   * cooperative owes the member for produce (交售, reference DELIVERY) and its payment, which is no
+   * guarantee debt and must not be repaid out of a pool.
    */
   private static Map<Long, Long> outstandingGuaranteeLiabilities(DSLContext db, long cooperativeId) {
     Map<Long, Long> owed = new HashMap<>();
     db.select(LEDGER_ACCOUNT.HOUSEHOLD_ID, sum(LEDGER_POSTING.AMOUNT_FEN))
         .from(LEDGER_POSTING).join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
+        .join(LEDGER_ENTRY).on(LEDGER_ENTRY.ID.eq(LEDGER_POSTING.ENTRY_ID))
         .where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(cooperativeId),
             LEDGER_ACCOUNT.CHART_CODE.eq(DistributionEntries.GUARANTEE_OWED.code()),
-            LEDGER_ACCOUNT.HOUSEHOLD_ID.gt(0L))
+            LEDGER_ACCOUNT.HOUSEHOLD_ID.gt(0L),
+            LEDGER_ENTRY.REFERENCE_TYPE.eq(DistributionEntries.REFERENCE.name()))
         .groupBy(LEDGER_ACCOUNT.HOUSEHOLD_ID)
         .forEach(r -> {
           long fen = -r.value2().longValueExact();
@@ -168,37 +183,34 @@ public final class PeriodFactsRepository {
   }
 
   /**
-   * Unclaimed revenue of orders settled in the period, per order, read from the cooperative's 经营收入 account
-   * in the ledger (the source of truth for money): credits are negative, so revenue is their negation.
-   * A reversed settlement nets to zero and drops out.
+   * Unclaimed income of the period per source, read from the cooperative's income accounts (经营收入,
+   * 其他收入) in the ledger, the source of truth for money: the revenue of platform orders settled in
+   * the period (reference ORDER) or the off-platform income received in it (reference INCOME). Credits
+   * are negative, so income is their negation; a reversed settlement nets to zero and drops out.
    */
-  private static Map<Long, Long> settledRevenueByOrder(DSLContext db, long cooperativeId, LocalDate start,
-      LocalDate end) {
-    Long account = db.select(LEDGER_ACCOUNT.ID).from(LEDGER_ACCOUNT)
+  private static void undistributedIncome(DSLContext db, long cooperativeId, LocalDate start, LocalDate end,
+      Map<Long, Long> byOrder, Map<Long, Long> byIncome) {
+    // the claim's source type is the entry's reference type (ORDER, INCOME): one query for both
+    for (var r : db.select(LEDGER_ENTRY.REFERENCE_TYPE, LEDGER_ENTRY.REFERENCE_ID, sum(LEDGER_POSTING.AMOUNT_FEN))
+        .from(LEDGER_ACCOUNT).join(LEDGER_POSTING).on(LEDGER_POSTING.ACCOUNT_ID.eq(LEDGER_ACCOUNT.ID))
+        .join(LEDGER_ENTRY).on(LEDGER_ENTRY.ID.eq(LEDGER_POSTING.ENTRY_ID))
         .where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(cooperativeId),
-            LEDGER_ACCOUNT.CHART_CODE.eq(ChartAccount.OPERATING_REVENUE.code()),
-            LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(0L))
-        .fetchOne(LEDGER_ACCOUNT.ID);
-    Map<Long, Long> byOrder = new LinkedHashMap<>();
-    if (account == null) {
-      return byOrder;
-    }
-    for (Record2<Long, BigDecimal> r : db.select(LEDGER_ENTRY.REFERENCE_ID, sum(LEDGER_POSTING.AMOUNT_FEN))
-        .from(LEDGER_POSTING).join(LEDGER_ENTRY).on(LEDGER_ENTRY.ID.eq(LEDGER_POSTING.ENTRY_ID))
-        .where(LEDGER_POSTING.ACCOUNT_ID.eq(account), LEDGER_POSTING.EFFECTIVE_DATE.between(start, end),
-            LEDGER_ENTRY.REFERENCE_TYPE.eq(ORDER_REFERENCE),
-            unclaimed(cooperativeId, ORDER_SOURCE, LEDGER_ENTRY.REFERENCE_ID))
-        .groupBy(LEDGER_ENTRY.REFERENCE_ID)
-        .orderBy(LEDGER_ENTRY.REFERENCE_ID)
+            LEDGER_ACCOUNT.CHART_CODE.in(ChartAccount.OPERATING_REVENUE.code(), ChartAccount.OTHER_INCOME.code()),
+            LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(0L), LEDGER_POSTING.EFFECTIVE_DATE.between(start, end),
+            LEDGER_ENTRY.REFERENCE_TYPE.in(ORDER_SOURCE, INCOME_SOURCE),
+            notExists(selectOne().from(DISTRIBUTION_CLAIM).where(DISTRIBUTION_CLAIM.COOPERATIVE_ID.eq(cooperativeId),
+                DISTRIBUTION_CLAIM.SOURCE_TYPE.eq(LEDGER_ENTRY.REFERENCE_TYPE),
+                DISTRIBUTION_CLAIM.SOURCE_ID.eq(LEDGER_ENTRY.REFERENCE_ID))))
+        .groupBy(LEDGER_ENTRY.REFERENCE_TYPE, LEDGER_ENTRY.REFERENCE_ID)
+        .orderBy(LEDGER_ENTRY.REFERENCE_TYPE, LEDGER_ENTRY.REFERENCE_ID)
         .fetch()) {
-      long revenue = -r.value2().longValueExact();
-      if (revenue != 0) {
-        byOrder.put(r.value1(), revenue);
+      long income = -r.value3().longValueExact();
+      if (income != 0) {
+        (ORDER_SOURCE.equals(r.value1()) ? byOrder : byIncome).put(r.value2(), income);
       }
     }
-    return byOrder;
   }
 
   /** The ledger reference type order settlements are posted with. */
-  public static final String ORDER_REFERENCE = cn.bangfu.ledger.ReferenceType.ORDER.name();
+  public static final String ORDER_REFERENCE = ReferenceType.ORDER.name();
 }

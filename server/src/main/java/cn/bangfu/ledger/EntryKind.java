@@ -16,6 +16,10 @@ public enum EntryKind {
   COST,
   /** A member's contribution: 银行存款 / 股金 (the member's) or 专项基金. */
   CONTRIBUTION,
+  /** 交售 bought from a member at a price: 经营支出 / the member's 成员往来. */
+  PRODUCE_PURCHASE,
+  /** Paying what the cooperative owes: 应付工资, 应付款 or a member's 成员往来 / 银行存款 or 库存现金. */
+  PAYMENT,
   /** 结账: the year's income and cost accounts into 本年盈余, then 本年盈余 into 盈余分配. */
   PERIOD_CLOSE
 }

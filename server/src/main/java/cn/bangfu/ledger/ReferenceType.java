@@ -10,6 +10,10 @@ public enum ReferenceType {
   COST,
   /** A member_contribution row. */
   CONTRIBUTION,
+  /** A delivery row (交售) bought at a price. */
+  DELIVERY,
+  /** A book_payment row. */
+  PAYMENT,
   /** A fiscal year: the reference id is the year (2026). */
   PERIOD
 }

@@ -143,6 +143,8 @@ public final class Api {
         : authenticator.authenticate(authorization).map(caller -> true).otherwise(false);
   }
 
+  private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
   private static void answer(RoutingContext ctx, Future<Reply> reply) {
     reply.onComplete(done -> {
       if (done.failed()) {
@@ -156,6 +158,9 @@ public final class Api {
       if (r.contentType().startsWith("text/csv")) {
         // a file to save (payout list for the bank, notice for the village board), never shown inline
         ctx.response().putHeader("Content-Disposition", "attachment; filename=\"" + fileName(ctx.normalizedPath()) + ".csv\"");
+      } else if (r.contentType().startsWith(XLSX)) {
+        // a statement workbook for Excel or WPS: saved, named after the statement
+        ctx.response().putHeader("Content-Disposition", "attachment; filename=\"" + fileName(ctx.normalizedPath()) + ".xlsx\"");
       }
       ctx.response().setStatusCode(r.status()).putHeader("Content-Type", r.contentType()).end(r.body());
     });

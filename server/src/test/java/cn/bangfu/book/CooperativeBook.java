@@ -18,6 +18,8 @@ final class CooperativeBook {
   final String id;
   final String coopToken;
   final List<String> members = new ArrayList<>();
+  /** The region's regulator, who approves runs; signed in on the first run. */
+  private String regulator;
 
   CooperativeBook(TestServer server, String name, int memberCount) {
     this.server = server;
@@ -51,6 +53,59 @@ final class CooperativeBook {
   Http.Response contribution(String household, long fen, String date, String kind) {
     return server.http.post("/api/v1/cooperatives/" + id + "/contributions", coopToken, new JsonObject()
         .put("householdId", household).put("amountFen", fen).put("date", date).put("kind", kind));
+  }
+
+  /** 交售 bought at a price: {@code kilograms} of grapes worth {@code fen}. */
+  Http.Response purchase(String household, long kilograms, long fen, String date) {
+    return server.http.post("/api/v1/cooperatives/" + id + "/produce-purchases", coopToken, new JsonObject()
+        .put("householdId", household).put("product", "葡萄").put("quantity", kilograms).put("unit", "KG")
+        .put("valueFen", fen).put("date", date));
+  }
+
+  /** Pays {@code fen} of {@code payable} from {@code from}; {@code household} only for MEMBER_CURRENT. */
+  Http.Response payment(String payable, String household, long fen, String date, String from) {
+    JsonObject body = new JsonObject().put("payable", payable).put("amountFen", fen).put("date", date)
+        .put("from", from);
+    if (household != null) {
+      body.put("householdId", household);
+    }
+    return server.http.post("/api/v1/cooperatives/" + id + "/payments", coopToken, body);
+  }
+
+  /**
+   * Drafts a run, publicizes it, lets publicity end, has the region's regulator approve it and posts it;
+   * a run over a whole year is posted once the year has ended (it closes the year). Returns the run.
+   */
+  JsonObject postedRun(String ruleSetId, String start, String end) {
+    return post(draft(ruleSetId, start, end).getString("id"), end);
+  }
+
+  JsonObject draft(String ruleSetId, String start, String end) {
+    return server.http.post("/api/v1/cooperatives/" + id + "/distributions", coopToken, new JsonObject()
+        .put("ruleSetId", ruleSetId).put("periodStart", start).put("periodEnd", end)).expect(201).body();
+  }
+
+  /** Publicizes the drafted run, lets publicity end, has the regulator approve it and posts it after {@code end}. */
+  JsonObject post(String runId, String end) {
+    if (regulator == null) {
+      regulator = server.userToken("regulator-" + id, "REGULATOR", Fixtures.REGION.substring(0, 6));
+    }
+    server.http.post("/api/v1/distributions/" + runId + "/publicize", coopToken, new JsonObject().put("days", 7))
+        .expect(200);
+    server.endPublicity(runId, coopToken);
+    server.http.post("/api/v1/distributions/" + runId + "/approve", regulator, new JsonObject()).expect(200);
+    server.passDaysUntilAfter(java.time.LocalDate.parse(end));
+    return server.http.post("/api/v1/distributions/" + runId + "/post", coopToken, new JsonObject()).expect(200).body();
+  }
+
+  /** The run's payout: the members' payables leave the bank on {@code paidOn}. */
+  Http.Response paid(String runId, String paidOn) {
+    return server.http.post("/api/v1/distributions/" + runId + "/paid", coopToken,
+        new JsonObject().put("paidOn", paidOn));
+  }
+
+  JsonObject report(String path) {
+    return server.http.get("/api/v1/cooperatives/" + id + "/reports/" + path, coopToken).expect(200).body();
   }
 
   Http.Response close(int year) {

@@ -68,6 +68,11 @@ class AuthorizationMatrixTest {
     TOKENS.put(Role.COOP, server.userToken("coop-a", "COOP", coopA));
     TOKENS.put(Role.BUYER, server.userToken("buyer-a", "BUYER", buyerA));
     TOKENS.put(Role.HOUSEHOLD, server.userToken("household-a", "HOUSEHOLD", householdA));
+    // land rent A owes, so the payments row has something to pay each time it is sent; dated after the
+    // one-day runs the matrix drafts (Runs), whose pools would otherwise all claim it
+    assertThat(server.http.post("/api/v1/cooperatives/" + coopA + "/costs", TOKENS.get(Role.COOP), new JsonObject()
+        .put("amountFen", 10_000).put("category", "LAND_RENT").put("date", "2026-09-01").put("paidFrom", "PAYABLE"))
+        .status()).isEqualTo(201);
     runs = new Runs(server, TOKENS.get(Role.COOP), TOKENS.get(Role.REGULATOR),
         server.userToken("regulator-b", "REGULATOR", "4401"));
     // a welfare post of each cooperative and a payout account of each household (issue 14 points 7 and 9)
@@ -193,6 +198,20 @@ class AuthorizationMatrixTest {
     t.put("GET /api/v1/households/:id/bank-account", new Row("GET", "/api/v1/households/{householdA}/bank-account",
         "/api/v1/households/{householdB}/bank-account", null,
         Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP, Role.HOUSEHOLD), Set.of(Role.ADMIN)));
+
+    t.put("POST /api/v1/cooperatives/:id/produce-purchases", new Row("POST",
+        "/api/v1/cooperatives/{coopA}/produce-purchases", "/api/v1/cooperatives/{coopB}/produce-purchases",
+        () -> new JsonObject().put("householdId", "{household}").put("product", "葡萄").put("quantity", 500)
+            .put("unit", "KG").put("valueFen", 1_200).put("date", "2026-09-01"), Set.of(Role.COOP), none));
+    t.put("POST /api/v1/cooperatives/:id/payments", new Row("POST", "/api/v1/cooperatives/{coopA}/payments",
+        "/api/v1/cooperatives/{coopB}/payments", () -> new JsonObject().put("payable", "PAYABLE").put("amountFen", 100)
+            .put("date", "2026-09-02").put("from", "BANK"), Set.of(Role.COOP), none));
+    for (String report : List.of("balance-sheet?date=2026-12-31", "surplus?year=2026", "member-equity?year=2026")) {
+      String route = report.substring(0, report.indexOf('?'));
+      t.put("GET /api/v1/cooperatives/:id/reports/" + route, new Row("GET",
+          "/api/v1/cooperatives/{coopA}/reports/" + report, "/api/v1/cooperatives/{coopB}/reports/" + report, null,
+          Set.of(Role.COOP, Role.REGULATOR), none));
+    }
     // only the own COOP call succeeds, once: 2025 has ended by the tests' business clock
     t.put("POST /api/v1/cooperatives/:id/periods/:year/close", new Row("POST",
         "/api/v1/cooperatives/{coopA}/periods/2025/close", "/api/v1/cooperatives/{coopB}/periods/2025/close",

@@ -125,6 +125,18 @@ final class FuzzTargets {
             .put("kind", "CAPITAL"),
         List.of(of("householdId", Kind.ID, true), integer("amountFen", 1, cn.bangfu.platform.Body.MAX_FEN),
             of("date", Kind.DATE, true), of("kind", Kind.ENUM, true)), KeyMode.NONE));
+    t.put("POST /api/v1/cooperatives/:id/produce-purchases", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("householdId", w.member).put("product", "葡萄").put("quantity", "500").put("unit", "KG")
+            .put("valueFen", 600_000).put("date", "2026-09-01"),
+        List.of(of("householdId", Kind.ID, true), text("product", 100, true),
+            decimal("quantity", 3, "0", "1000000000", true), of("unit", Kind.ENUM, true),
+            integer("valueFen", 1, cn.bangfu.platform.Body.MAX_FEN), of("date", Kind.DATE, true)), KeyMode.NONE));
+    t.put("POST /api/v1/cooperatives/:id/payments", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("payable", "MEMBER_CURRENT").put("householdId", w.member).put("amountFen", 100)
+            .put("date", "2026-09-02").put("from", "BANK").put("note", "葡萄收购款"),
+        List.of(of("payable", Kind.ENUM, true), of("householdId", Kind.ID, true),
+            integer("amountFen", 1, cn.bangfu.platform.Body.MAX_FEN), of("date", Kind.DATE, true),
+            of("from", Kind.ENUM, true), text("note", 500, false)), KeyMode.NONE));
     t.put("POST /api/v1/cooperatives/:id/periods/:year/close", new Target(Role.COOP,
         Map.of("id", w.coop, "year", "2024"), List.of(), BodyMode.NONE, new JsonObject(), List.of(), KeyMode.NONE));
     t.put("POST /api/v1/lots", new Target(Role.COOP, none, List.of(), BodyMode.REQUIRED,

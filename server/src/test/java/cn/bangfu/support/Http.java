@@ -71,6 +71,31 @@ public final class Http implements AutoCloseable {
     }
   }
 
+  /** A downloaded file: its status, Content-Type, Content-Disposition and bytes. */
+  public record Download(int status, String contentType, String disposition, byte[] bytes) {
+  }
+
+  /** GET of a binary file (a statement workbook), with {@code accept} as the Accept header when not null. */
+  public Download download(String path, String token, String accept) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    try {
+      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+          response.headers().firstValue("Content-Disposition").orElse(null), response.body());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("GET " + path + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response post(String path, String token, JsonObject body) {
     return send("POST", path, token, "application/json", body.encode());
   }

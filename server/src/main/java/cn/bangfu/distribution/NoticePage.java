@@ -83,7 +83,7 @@ public final class NoticePage {
   }
 
   /** Everything the template shows, already in plain Chinese and 元. */
-  public record View(String cooperative, String reference, String period, String ruleName, String ruleSource,
+  public record View(String cooperative, String reference, String periodStart, String periodEnd, String ruleName, String ruleSource,
       String poolYuan, String poolExplanation, List<StepRow> steps, String householdTotalYuan, int lineCount,
       String publicityStart, String publicityEnd, boolean open, String status, List<LineRow> lines,
       List<PageLink> pageLinks, int firstLine, String csvHref, String address, String qrSvg) {
@@ -167,7 +167,7 @@ public final class NoticePage {
     boolean open = RunStatus.PUBLICIZED == run.getStatus() && run.getPublicityEnd() != null
         && !today.isAfter(run.getPublicityEnd());
     return new View(cooperative == null ? "合作社" : cooperative, Long.toString(run.getId()),
-        ChineseText.date(run.getPeriodStart()) + "至" + ChineseText.date(run.getPeriodEnd()),
+        ChineseText.date(run.getPeriodStart()), ChineseText.date(run.getPeriodEnd()),
         rule.map(RuleSet::nameZh).orElse("合作社收益分配"), rule.map(RuleSet::sourceZh).orElse(null),
         ChineseText.yuan(run.getPoolFen()), summary.getString("poolExplanationZh"), steps,
         ChineseText.yuan(notice.householdTotalFen()), run.getLineCount(),

@@ -121,7 +121,8 @@ class NoticePageTest {
         .contains("请在" + ChineseText.date(end) + "以前提出")
         .contains("村委会或合作社")
         .contains("公示编号 " + runId);
-    assertThat(html.select("section.object a[href=/household]").text()).isEqualTo("我的账本");
+    assertThat(html.select("section.object a[href=/household]").text()).isEqualTo("打开我的账本");
+    assertThat(html.select("script")).as("nothing needs JavaScript").isEmpty();
     // what a person reads: no English code (SHARE_UNITS, trade-rebate, PUBLICIZED…), no fen; only the page's
     // own address under its QR code is written in Latin letters
     html.select(".address").remove();

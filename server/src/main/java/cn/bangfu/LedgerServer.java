@@ -315,7 +315,7 @@ public final class LedgerServer {
     return new DistributionServices(drafts, lifecycle, notice,
         new PayoutFile(database, runs, lifecycle),
         new StatementService(database, new StatementRepository(), participants),
-        new NoticePage(database, notice, ruleSets, new WebPages(), clock, config.publicBaseUrl()));
+        new NoticePage(database, notice, runs, ruleSets, new WebPages(), clock, config.publicBaseUrl()));
   }
 
   /** Lots, demands and matching, orders, procurement summaries (issue 4). */

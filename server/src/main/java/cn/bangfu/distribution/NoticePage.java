@@ -1,7 +1,5 @@
 package cn.bangfu.distribution;
 
-import static cn.bangfu.db.Tables.COOPERATIVE;
-
 import cn.bangfu.db.tables.records.DistributionRunRecord;
 import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.ChineseText;
@@ -54,16 +52,18 @@ public final class NoticePage {
 
   private final Database database;
   private final PublicNotice notices;
+  private final DistributionRepository runs;
   private final RuleSetCatalog ruleSets;
   private final WebPages pages;
   private final BusinessClock clock;
   private final Optional<String> publicBaseUrl;
   private final Buffer css = resource("web/notice.css");
 
-  public NoticePage(Database database, PublicNotice notices, RuleSetCatalog ruleSets, WebPages pages,
-      BusinessClock clock, Optional<String> publicBaseUrl) {
+  public NoticePage(Database database, PublicNotice notices, DistributionRepository runs, RuleSetCatalog ruleSets,
+      WebPages pages, BusinessClock clock, Optional<String> publicBaseUrl) {
     this.database = database;
     this.notices = notices;
+    this.runs = runs;
     this.ruleSets = ruleSets;
     this.pages = pages;
     this.clock = clock;
@@ -116,9 +116,7 @@ public final class NoticePage {
     database.read(db -> {
       PublicNotice.Notice notice = notices.notice(db, runId,
           new Paging(LINES_PER_PAGE, (page - 1) * LINES_PER_PAGE));
-      String cooperative = db.select(COOPERATIVE.NAME).from(COOPERATIVE)
-          .where(COOPERATIVE.ID.eq(notice.run().getCooperativeId())).fetchOne(COOPERATIVE.NAME);
-      return view(notice, cooperative, page, address);
+      return view(notice, runs.nameOfCooperative(db, notice.run().getCooperativeId()), page, address);
     }).onComplete(done -> {
       if (ctx.response().ended() || ctx.response().closed()) {
         return;

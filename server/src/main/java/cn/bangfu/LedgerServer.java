@@ -13,6 +13,7 @@ import cn.bangfu.distribution.DistributionService;
 import cn.bangfu.distribution.DraftService;
 import cn.bangfu.distribution.PayoutFile;
 import cn.bangfu.distribution.PeriodFactsRepository;
+import cn.bangfu.distribution.NoticePage;
 import cn.bangfu.distribution.PublicNotice;
 import cn.bangfu.distribution.RuleSetRoutes;
 import cn.bangfu.distribution.RuleSets;
@@ -335,10 +336,11 @@ public final class LedgerServer {
   }
 
   private record DistributionServices(DraftService drafts, DistributionService lifecycle, PublicNotice notice,
-      PayoutFile payouts, StatementService statements) {
+      PayoutFile payouts, StatementService statements, NoticePage noticePage) {
     void mount(Api api, Authenticator authenticator) {
       DistributionRoutes.mount(api, authenticator, drafts, lifecycle, notice, payouts);
       StatementRoutes.mount(api, statements);
+      noticePage.mount(api.router()); // the 公示 as a page for people (issue 15): HTML, not an API operation
     }
 
     void mountPages(Pages pages) {
@@ -351,9 +353,11 @@ public final class LedgerServer {
     DistributionRepository runs = new DistributionRepository();
     DistributionService lifecycle = new DistributionService(database, runs, ledger, ids, config.minPublicityDays(), clock);
     DraftService drafts = new DraftService(database, new PeriodFactsRepository(), runs, lifecycle, ruleSets, ids, clock);
-    return new DistributionServices(drafts, lifecycle, new PublicNotice(database, runs),
+    PublicNotice notice = new PublicNotice(database, runs);
+    return new DistributionServices(drafts, lifecycle, notice,
         new PayoutFile(database, runs, lifecycle, bankAccounts),
-        new StatementService(database, new StatementRepository(), participants));
+        new StatementService(database, new StatementRepository(), participants),
+        new NoticePage(database, notice, runs, ruleSets, new WebPages(), clock, config.publicBaseUrl()));
   }
 
   /** Lots, demands and matching, orders, procurement summaries (issue 4). */

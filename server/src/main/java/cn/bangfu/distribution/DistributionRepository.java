@@ -50,6 +50,12 @@ public final class DistributionRepository {
         .fetchOne(COOPERATIVE.REGION_CODE);
   }
 
+  /** The cooperative's registered name, for the public notice page's heading. */
+  public String nameOfCooperative(DSLContext db, long cooperativeId) {
+    return db.select(COOPERATIVE.NAME).from(COOPERATIVE).where(COOPERATIVE.ID.eq(cooperativeId))
+        .fetchOne(COOPERATIVE.NAME);
+  }
+
   /** Removes the draft a new draft replaces (same cooperative, rule set and period); never touches later states. */
   public void deleteDraft(DSLContext db, String draftKey) {
     Long old = db.select(DISTRIBUTION_RUN.ID).from(DISTRIBUTION_RUN)

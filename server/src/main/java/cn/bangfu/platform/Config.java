@@ -26,7 +26,8 @@ public record Config(
     long maxBodyBytes,
     boolean demo,
     SchemaMigration schemaMigration,
-    Clock clock) {
+    Clock clock,
+    Optional<String> publicBaseUrl) {
 
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -35,6 +36,7 @@ public record Config(
     Objects.requireNonNull(masterKey, "masterKey");
     Objects.requireNonNull(schemaMigration, "schemaMigration");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
   }
 
   public static Config fromEnvironment(Map<String, String> env, boolean demo) {
@@ -52,6 +54,7 @@ public record Config(
         .maxBodyBytes(intOf(env, "LEDGER_MAX_BODY_BYTES", 1024 * 1024))
         .demo(demo || "true".equalsIgnoreCase(env.get("LEDGER_DEMO")))
         .schemaMigration(SchemaMigration.parse(env.get("LEDGER_DB_MIGRATE")))
+        .publicBaseUrl(env.get("LEDGER_PUBLIC_BASE_URL"))
         .build();
   }
 
@@ -105,6 +108,7 @@ public record Config(
     private boolean demo;
     private SchemaMigration schemaMigration = SchemaMigration.AUTO;
     private Clock clock = Clock.systemUTC();
+    private Optional<String> publicBaseUrl = Optional.empty();
 
     private Builder() {
     }
@@ -124,6 +128,7 @@ public record Config(
       demo = c.demo;
       schemaMigration = c.schemaMigration;
       clock = c.clock;
+      publicBaseUrl = c.publicBaseUrl;
     }
 
     /** LEDGER_HTTP_PORT; 0 picks a free port. */
@@ -210,9 +215,24 @@ public record Config(
       return this;
     }
 
+    /**
+     * LEDGER_PUBLIC_BASE_URL, e.g. {@code https://bangfu.example.cn}: the address people reach the server
+     * at, written into the public notice's QR code. Null or blank: taken from each request (Host and
+     * X-Forwarded-* headers), which is right whenever the server or its proxy is reached directly.
+     */
+    public Builder publicBaseUrl(String url) {
+      Optional<String> value = nonBlank(url);
+      if (value.isPresent() && !value.get().strip().matches("https?://[^/?#\\s]+/?")) {
+        throw new IllegalArgumentException(
+            "LEDGER_PUBLIC_BASE_URL must be http(s)://host[:port] without a path, got '" + url + "'");
+      }
+      this.publicBaseUrl = value.map(v -> v.strip().replaceFirst("/$", ""));
+      return this;
+    }
+
     public Config build() {
       return new Config(httpPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword, masterKey,
-          tokenTtlSeconds, minPublicityDays, maxBodyBytes, demo, schemaMigration, clock);
+          tokenTtlSeconds, minPublicityDays, maxBodyBytes, demo, schemaMigration, clock, publicBaseUrl);
     }
   }
 }

@@ -13,10 +13,12 @@ import java.util.Objects;
  * tenths of a mu occur); money is fen.
  * {@code outstandingLiabilityFen} is what earlier runs still owe the household (guarantee shortfalls not yet
  * paid, read by the server from the book): the first claim on this run's pool.
+ * {@code employedPersons} is how many of the household's people the cooperative paid a wage in the period (a
+ * labour record with a wage): the 100+1+1 count of labourers employed is of persons, not of households.
  */
 public record MemberFacts(long householdId, HouseholdStatus status, boolean blacklisted, LaborCapacity laborCapacity,
                           LocalDate exitDate, long deliveryValueFen, List<ShareHolding> shares, BigDecimal laborDays,
-                          BigDecimal landMu, long outstandingLiabilityFen) {
+                          BigDecimal landMu, long outstandingLiabilityFen, int employedPersons) {
 
     public MemberFacts {
         Objects.requireNonNull(status, "status");
@@ -26,6 +28,9 @@ public record MemberFacts(long householdId, HouseholdStatus status, boolean blac
         landMu = landMu == null ? BigDecimal.ZERO : landMu;
         if (deliveryValueFen < 0 || laborDays.signum() < 0 || landMu.signum() < 0) {
             throw new IllegalArgumentException("household " + householdId + ": negative delivery, labour days or land");
+        }
+        if (employedPersons < 0) {
+            throw new IllegalArgumentException("household " + householdId + ": negative employed persons");
         }
         if (outstandingLiabilityFen < 0) {
             throw new IllegalArgumentException("household " + householdId + ": negative outstanding liability");
@@ -48,6 +53,7 @@ public record MemberFacts(long householdId, HouseholdStatus status, boolean blac
         private BigDecimal laborDays = BigDecimal.ZERO;
         private BigDecimal landMu = BigDecimal.ZERO;
         private long outstandingLiabilityFen;
+        private int employedPersons;
 
         private Builder(long householdId) {
             this.householdId = householdId;
@@ -64,10 +70,11 @@ public record MemberFacts(long householdId, HouseholdStatus status, boolean blac
         public Builder landMu(BigDecimal v) { landMu = v; return this; }
         public Builder landMu(long v) { landMu = BigDecimal.valueOf(v); return this; }
         public Builder outstandingLiabilityFen(long v) { outstandingLiabilityFen = v; return this; }
+        public Builder employedPersons(int v) { employedPersons = v; return this; }
 
         public MemberFacts build() {
             return new MemberFacts(householdId, status, blacklisted, laborCapacity, exitDate, deliveryValueFen,
-                    shares, laborDays, landMu, outstandingLiabilityFen);
+                    shares, laborDays, landMu, outstandingLiabilityFen, employedPersons);
         }
     }
 }

@@ -1,5 +1,9 @@
 package cn.bangfu;
 
+import cn.bangfu.linkage.LinkageQueries;
+import cn.bangfu.linkage.LinkageRoutes;
+import cn.bangfu.linkage.LinkageService;
+import cn.bangfu.linkage.PlotRepository;
 import cn.bangfu.demo.DemoData;
 import cn.bangfu.distribution.DistributionRepository;
 import cn.bangfu.distribution.DistributionRoutes;
@@ -186,6 +190,8 @@ public final class LedgerServer {
       DistributionServices distributions = distributionServices(ruleSets, ids, participants);
       MonitoringService monitoring = new MonitoringService(database, participants,
           MonitoringSettings.from(System.getenv()), new AlertFeed(vertx), ids, clock);
+      LinkageService linkage = new LinkageService(database, registryService, new PlotRepository(),
+          new LinkageQueries(), ruleSets, ids, clock);
       Consumer<Api> capabilities = api -> {
         Health.mount(api, database, registry);
         IdentityRoutes.mount(api, identity);
@@ -196,6 +202,7 @@ public final class LedgerServer {
         BookRoutes.mount(api, book);
         distributions.mount(api, authenticator);
         MonitoringRoutes.mount(api, monitoring);
+        LinkageRoutes.mount(api, linkage);
         OpenApi.mount(api); // last: it describes every route mounted above
       };
       // the route table, for tests and the malformed-path check; every verticle's router mounts the same one

@@ -100,8 +100,10 @@ public final class DemoData {
       await(registry.recordDelivery(accountant, coop.getId(), new NewDelivery(household.getId(), "葡萄",
           BigDecimal.valueOf(kilograms), Unit.KG, kilograms * 1200, LocalDate.of(2026, 8, 10 + random.nextInt(20)))));
       if (capacity != LaborCapacity.NONE) {
+        // paid 120 元 a day: one person of the household employed (the 100+1+1 check counts persons paid a wage)
+        long days = 5 + random.nextInt(40);
         await(registry.recordLabor(accountant, coop.getId(), new NewLabor(household.getId(),
-            BigDecimal.valueOf(5 + random.nextInt(40)), LocalDate.of(2026, 9, 1), "葡萄园管护")));
+            BigDecimal.valueOf(days), LocalDate.of(2026, 9, 1), "葡萄园管护", days * 12_000, 1)));
       }
     }
     await(book.recordCost(accountant, coop.getId(), new BookService.NewCost(450_000, CostCategory.MATERIALS,

@@ -12,6 +12,7 @@ import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.rules.engine.Allocator;
 import cn.bangfu.rules.facts.CostItem;
+import cn.bangfu.rules.facts.IncomeItem;
 import cn.bangfu.rules.facts.PeriodFacts;
 import cn.bangfu.rules.load.RuleSetCatalog;
 import cn.bangfu.rules.model.PoolDefinition;
@@ -91,7 +92,8 @@ public final class DraftService {
       DistributionRunRecord run = new DistributionRunRecord().setId(runId).setCooperativeId(cooperativeId)
           .setRuleSetId(ruleSet.id()).setRuleSetVersion(ruleSet.version())
           .setPeriodStart(start).setPeriodEnd(end).setStatus(RunStatus.DRAFT).setDraftKey(draftKey)
-          .setRevenueFen(gathered.facts().settledRevenueFen())
+          .setRevenueFen(gathered.facts().settledRevenueFen()
+              + gathered.incomeById().values().stream().mapToLong(IncomeItem::amountFen).sum())
           .setCostFen(gathered.costById().values().stream().mapToLong(CostItem::amountFen).sum())
           .setPoolFen(result.poolFen()).setLiabilityFen(result.totalLiabilitiesFen())
           .setLineCount(result.lines().size()).setResultJson(summaryJson(result))
@@ -109,27 +111,40 @@ public final class DraftService {
   /**
    * The part of the undistributed facts the rule set's pool is made of, so the run's sources are
    * exactly what it consumes: a surplus pool takes the revenue and every cost; revenue − named costs
-   * (pv-station-welfare-posts: O&M) leaves the other costs for a later surplus run; a pool not drawn
-   * from revenue (an account, a fixed sum, a compliance check) consumes no revenue and no cost.
+   * leaves the other costs for a later surplus run; a book pool (the PV rule sets) takes the book's
+   * income of its categories and its named costs, and sees every other cost only to warn of it
+   * (the facts keep them; the sources do not); a pool not drawn from revenue (an account, a fixed
+   * sum, a compliance check) consumes no revenue and no cost.
    */
   static PeriodFactsRepository.Gathered consumedBy(PoolDefinition pool, PeriodFactsRepository.Gathered all) {
     PeriodFacts f = all.facts();
     Map<Long, CostItem> costs = new LinkedHashMap<>();
     Map<Long, Long> revenue = all.revenueByOrder();
-    if (pool == null || (pool.kind() != PoolDefinition.Kind.SURPLUS
-        && pool.kind() != PoolDefinition.Kind.REVENUE_MINUS_COSTS)) {
+    Map<Long, IncomeItem> income = new LinkedHashMap<>();
+    PoolDefinition.Kind kind = pool == null ? null : pool.kind();
+    if (kind == PoolDefinition.Kind.BOOK) {
       revenue = Map.of();
-    } else {
+      all.incomeById().forEach((id, item) -> {
+        if (pool.incomeCategories().contains(item.category())) {
+          income.put(id, item);
+        }
+      });
+    } else if (kind != PoolDefinition.Kind.SURPLUS && kind != PoolDefinition.Kind.REVENUE_MINUS_COSTS) {
+      revenue = Map.of();
+    }
+    if (kind == PoolDefinition.Kind.SURPLUS || kind == PoolDefinition.Kind.REVENUE_MINUS_COSTS
+        || kind == PoolDefinition.Kind.BOOK) {
       all.costById().forEach((id, cost) -> {
-        if (pool.kind() == PoolDefinition.Kind.SURPLUS || pool.costCategories().contains(cost.category())) {
+        if (kind == PoolDefinition.Kind.SURPLUS || pool.costCategories().contains(cost.category())) {
           costs.put(id, cost);
         }
       });
     }
     long revenueFen = revenue.values().stream().mapToLong(Long::longValue).sum();
+    List<CostItem> factCosts = kind == PoolDefinition.Kind.BOOK ? f.costs() : new ArrayList<>(costs.values());
     PeriodFacts facts = new PeriodFacts(f.cooperativeId(), f.periodStart(), f.periodEnd(), revenueFen,
-        new ArrayList<>(costs.values()), f.members(), f.accounts(), f.areaMu(), f.poorLaborersEmployed());
-    return new PeriodFactsRepository.Gathered(facts, revenue, costs);
+        factCosts, f.members(), f.accounts(), f.baseArea(), new ArrayList<>(income.values()));
+    return new PeriodFactsRepository.Gathered(facts, revenue, income, costs);
   }
 
   /** Everything of the result but its lines (stored as rows): steps, warnings, liabilities, compliance. */
@@ -161,6 +176,9 @@ public final class DraftService {
     List<DistributionSourceRecord> rows = new ArrayList<>();
     gathered.revenueByOrder().forEach((order, fen) -> rows.add(new DistributionSourceRecord().setRunId(runId)
         .setSourceType(PeriodFactsRepository.ORDER_SOURCE).setSourceId(order).setCooperativeId(cooperativeId).setAmountFen(fen)));
+    gathered.incomeById().forEach((income, item) -> rows.add(new DistributionSourceRecord().setRunId(runId)
+        .setSourceType(PeriodFactsRepository.INCOME_SOURCE).setSourceId(income).setCooperativeId(cooperativeId)
+        .setAmountFen(item.amountFen())));
     gathered.costById().forEach((cost, item) -> rows.add(new DistributionSourceRecord().setRunId(runId)
         .setSourceType(PeriodFactsRepository.COST_SOURCE).setSourceId(cost).setCooperativeId(cooperativeId)
         .setAmountFen(item.amountFen())));

@@ -1,23 +1,30 @@
 package cn.bangfu.distribution;
 
+import static cn.bangfu.db.Tables.COOPERATIVE_INCOME;
 import static cn.bangfu.db.Tables.COST_RECORD;
 import static cn.bangfu.db.Tables.DELIVERY;
 import static cn.bangfu.db.Tables.DISTRIBUTION_CLAIM;
 import static cn.bangfu.db.Tables.HOUSEHOLD;
 import static cn.bangfu.db.Tables.LABOR_RECORD;
+import static cn.bangfu.db.Tables.LAND_PLOT;
 import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
 import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 import static cn.bangfu.db.Tables.LEDGER_POSTING;
 import static cn.bangfu.db.Tables.MEMBERSHIP;
 import static cn.bangfu.db.Tables.SHARE_HOLDING;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
 
 import cn.bangfu.db.tables.records.HouseholdStatusChangeRecord;
 import cn.bangfu.ledger.ChartAccount;
 import cn.bangfu.registry.StatusHistoryRepository;
+import cn.bangfu.book.BookCategories.IncomeCategory;
+import cn.bangfu.rules.facts.BaseArea;
 import cn.bangfu.rules.facts.CostItem;
+import cn.bangfu.rules.facts.IncomeItem;
 import cn.bangfu.rules.facts.MemberFacts;
 import cn.bangfu.rules.facts.PeriodFacts;
 import cn.bangfu.rules.facts.ShareHolding;
@@ -49,9 +56,15 @@ public final class PeriodFactsRepository {
   /** distribution_source / distribution_claim source types. */
   public static final String ORDER_SOURCE = "ORDER";
   public static final String COST_SOURCE = "COST";
+  /** Off-platform income (a cooperative_income row: other sales, subsidies, a PV station's grid income). */
+  public static final String INCOME_SOURCE = "INCOME";
 
-  /** The facts, plus where the pool's money came from (order id → revenue, cost id → cost). */
-  public record Gathered(PeriodFacts facts, Map<Long, Long> revenueByOrder, Map<Long, CostItem> costById) {
+  /**
+   * The facts, plus where the pool's money came from (order id → revenue, income id → the book's
+   * off-platform income by category, cost id → cost).
+   */
+  public record Gathered(PeriodFacts facts, Map<Long, Long> revenueByOrder, Map<Long, IncomeItem> incomeById,
+      Map<Long, CostItem> costById) {
   }
 
   private final StatusHistoryRepository situations = new StatusHistoryRepository();
@@ -67,6 +80,7 @@ public final class PeriodFactsRepository {
         .orderBy(COST_RECORD.ID)
         .forEach(r -> costById.put(r.value1(), new CostItem(r.value2(), r.value3())));
     List<CostItem> costs = new ArrayList<>(costById.values());
+    Map<Long, IncomeItem> incomeById = bookIncome(db, cooperativeId, start, end);
 
     Map<Long, Long> deliveries = new HashMap<>();
     db.select(DELIVERY.HOUSEHOLD_ID, sum(DELIVERY.VALUE_FEN)).from(DELIVERY)
@@ -75,10 +89,18 @@ public final class PeriodFactsRepository {
         .forEach(r -> deliveries.put(r.value1(), r.value2().longValueExact()));
 
     Map<Long, BigDecimal> laborDays = new HashMap<>();
-    db.select(LABOR_RECORD.HOUSEHOLD_ID, sum(LABOR_RECORD.DAYS)).from(LABOR_RECORD)
+    Map<Long, Integer> employed = new HashMap<>();
+    // Persons paid a wage: the most workers any paid record of the period names (the same person's
+    // daily records must not add up to several persons)
+    db.select(LABOR_RECORD.HOUSEHOLD_ID, sum(LABOR_RECORD.DAYS),
+            max(when(LABOR_RECORD.WAGE_FEN.gt(0L), LABOR_RECORD.WORKERS).otherwise(0)))
+        .from(LABOR_RECORD)
         .where(LABOR_RECORD.COOPERATIVE_ID.eq(cooperativeId), LABOR_RECORD.WORKED_ON.between(start, end))
         .groupBy(LABOR_RECORD.HOUSEHOLD_ID)
-        .forEach(r -> laborDays.put(r.value1(), r.value2()));
+        .forEach(r -> {
+          laborDays.put(r.value1(), r.value2());
+          employed.put(r.value1(), r.value3());
+        });
 
     Map<Long, List<ShareHolding>> shares = new HashMap<>();
     db.select(SHARE_HOLDING.HOUSEHOLD_ID, SHARE_HOLDING.SHARE_CLASS, SHARE_HOLDING.UNITS, SHARE_HOLDING.SINCE,
@@ -91,8 +113,6 @@ public final class PeriodFactsRepository {
     Map<Long, Long> owed = outstandingGuaranteeLiabilities(db, cooperativeId);
 
     List<MemberFacts> members = new ArrayList<>();
-    BigDecimal areaMu = BigDecimal.ZERO;
-    long poorLaborers = 0;
     var rows = db.select(HOUSEHOLD.ID, HOUSEHOLD.STATUS, HOUSEHOLD.BLACKLISTED, HOUSEHOLD.LABOR_CAPACITY,
             HOUSEHOLD.EXIT_DATE)
         .from(MEMBERSHIP).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBERSHIP.HOUSEHOLD_ID))
@@ -120,18 +140,14 @@ public final class PeriodFactsRepository {
           .deliveryValueFen(deliveries.getOrDefault(id, 0L))
           .laborDays(days)
           .landMu(land)
-          .outstandingLiabilityFen(owed.getOrDefault(id, 0L));
+          .outstandingLiabilityFen(owed.getOrDefault(id, 0L))
+          .employedPersons(employed.getOrDefault(id, 0));
       held.forEach(member::share);
       members.add(member.build());
-      areaMu = areaMu.add(land);
-      boolean poor = status == HouseholdStatus.REGISTERED_POOR || status == HouseholdStatus.MONITORED;
-      if (poor && days.signum() > 0) {
-        poorLaborers++;
-      }
     }
     PeriodFacts facts = new PeriodFacts(cooperativeId, start, end, Math.max(0, revenue), costs, members, Map.of(),
-        areaMu, poorLaborers);
-    return new Gathered(facts, revenueByOrder, costById);
+        registeredBase(db, cooperativeId, end), new ArrayList<>(incomeById.values()));
+    return new Gathered(facts, revenueByOrder, incomeById, costById);
   }
 
   /**
@@ -154,6 +170,37 @@ public final class PeriodFactsRepository {
           }
         });
     return owed;
+  }
+
+  /**
+   * The base the cooperative registered: its plots in force on the period's last day, or null when it
+   * registered none (the 100+1+1 check then falls back to members' land shares and says so).
+   */
+  public static BaseArea registeredBase(DSLContext db, long cooperativeId, LocalDate day) {
+    BigDecimal mu = db.select(sum(LAND_PLOT.AREA_MU)).from(LAND_PLOT)
+        .where(LAND_PLOT.COOPERATIVE_ID.eq(cooperativeId), LAND_PLOT.SINCE.le(day),
+            LAND_PLOT.UNTIL.isNull().or(LAND_PLOT.UNTIL.gt(day)))
+        .fetchOne(0, BigDecimal.class);
+    return mu == null ? null : BaseArea.plots(mu);
+  }
+
+  /**
+   * The book's off-platform income received in the period that no posted run has claimed, per row, with
+   * its category and the chart account it was credited to: what a pool of kind {@code book} (the PV rule
+   * sets) is made of.
+   */
+  private static Map<Long, IncomeItem> bookIncome(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {
+    Map<Long, IncomeItem> byId = new LinkedHashMap<>();
+    db.select(COOPERATIVE_INCOME.ID, COOPERATIVE_INCOME.CATEGORY, COOPERATIVE_INCOME.AMOUNT_FEN)
+        .from(COOPERATIVE_INCOME)
+        .where(COOPERATIVE_INCOME.COOPERATIVE_ID.eq(cooperativeId), COOPERATIVE_INCOME.RECEIVED_ON.between(start, end),
+            unclaimed(cooperativeId, INCOME_SOURCE, COOPERATIVE_INCOME.ID))
+        .orderBy(COOPERATIVE_INCOME.ID)
+        .forEach(r -> {
+          ChartAccount account = IncomeCategory.valueOf(r.value2()).account();
+          byId.put(r.value1(), new IncomeItem(r.value2(), account.code(), account.chineseName(), r.value3()));
+        });
+    return byId;
   }
 
   /** No posted run has consumed the source yet. */

@@ -42,7 +42,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record2;
 
 /**
- * Gathers a cooperative's period facts with a fixed number of set-based queries (eight, however many
+ * Gathers a cooperative's period facts with a fixed number of set-based queries (however many
  * households): the undistributed settled revenue per order from the ledger, the undistributed costs,
  * members with their status, and deliveries, shares and labour aggregated per household by the
  * database.

@@ -1,9 +1,5 @@
 package cn.bangfu;
 
-import cn.bangfu.linkage.LinkageQueries;
-import cn.bangfu.linkage.LinkageRoutes;
-import cn.bangfu.linkage.LinkageService;
-import cn.bangfu.linkage.PlotRepository;
 import cn.bangfu.demo.DemoData;
 import cn.bangfu.distribution.DistributionRepository;
 import cn.bangfu.distribution.DistributionRoutes;
@@ -22,6 +18,10 @@ import cn.bangfu.identity.PasswordPolicy;
 import cn.bangfu.identity.Passwords;
 import cn.bangfu.identity.SignInThrottle;
 import cn.bangfu.identity.UserRepository;
+import cn.bangfu.linkage.LinkageQueries;
+import cn.bangfu.linkage.LinkageRoutes;
+import cn.bangfu.linkage.LinkageService;
+import cn.bangfu.linkage.PlotRepository;
 import cn.bangfu.matching.DemandRepository;
 import cn.bangfu.matching.DemandRoutes;
 import cn.bangfu.matching.DemandService;

@@ -18,10 +18,10 @@ import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
+import cn.bangfu.book.BookCategories.IncomeCategory;
 import cn.bangfu.db.tables.records.HouseholdStatusChangeRecord;
 import cn.bangfu.ledger.ChartAccount;
 import cn.bangfu.registry.StatusHistoryRepository;
-import cn.bangfu.book.BookCategories.IncomeCategory;
 import cn.bangfu.rules.facts.BaseArea;
 import cn.bangfu.rules.facts.CostItem;
 import cn.bangfu.rules.facts.IncomeItem;
@@ -176,7 +176,7 @@ public final class PeriodFactsRepository {
    * The base the cooperative registered: its plots in force on the period's last day, or null when it
    * registered none (the 100+1+1 check then falls back to members' land shares and says so).
    */
-  public static BaseArea registeredBase(DSLContext db, long cooperativeId, LocalDate day) {
+  private static BaseArea registeredBase(DSLContext db, long cooperativeId, LocalDate day) {
     BigDecimal mu = db.select(sum(LAND_PLOT.AREA_MU)).from(LAND_PLOT)
         .where(LAND_PLOT.COOPERATIVE_ID.eq(cooperativeId), LAND_PLOT.SINCE.le(day),
             LAND_PLOT.UNTIL.isNull().or(LAND_PLOT.UNTIL.gt(day)))

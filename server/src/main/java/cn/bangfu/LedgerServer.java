@@ -33,6 +33,10 @@ import cn.bangfu.ledger.LedgerQueries;
 import cn.bangfu.ledger.LedgerRepository;
 import cn.bangfu.ledger.LedgerRoutes;
 import cn.bangfu.ledger.LedgerService;
+import cn.bangfu.linkage.LinkageQueries;
+import cn.bangfu.linkage.LinkageRoutes;
+import cn.bangfu.linkage.LinkageService;
+import cn.bangfu.linkage.PlotRepository;
 import cn.bangfu.matching.DemandRepository;
 import cn.bangfu.matching.DemandRoutes;
 import cn.bangfu.matching.DemandService;
@@ -217,6 +221,8 @@ public final class LedgerServer {
       WebSessions webSessions = new WebSessions(database, new WebSessionRepository(), clock, config.tokenTtlSeconds());
       Csrf csrf = new Csrf(secrets.derive("web-csrf"));
       StaticFiles staticFiles = new StaticFiles();
+      LinkageService linkage = new LinkageService(database, registryService, new PlotRepository(),
+          new LinkageQueries(), ruleSets, ids, clock);
       Consumer<Api> capabilities = api -> {
         Pages pages = new Pages(api.router(), webSessions, csrf, webPages);
         SignInPages.mount(pages, identity, webSessions);
@@ -234,6 +240,7 @@ public final class LedgerServer {
         WelfarePostRoutes.mount(api, welfarePosts);
         BankAccountRoutes.mount(api, bankAccounts);
         MonitoringRoutes.mount(api, monitoring);
+        LinkageRoutes.mount(api, linkage);
         OpenApi.mount(api); // last: it describes every route mounted above
       };
       // the route table, for tests and the malformed-path check; every verticle's router mounts the same one

@@ -18,6 +18,8 @@ public final class BookCategories {
     SUBSIDY(ChartAccount.OTHER_INCOME),
     /** A PV station's grid income (seed 001): the station is the cooperative's business. */
     PV_GRID(ChartAccount.OPERATING_REVENUE),
+    /** The renewable-energy price subsidy (可再生能源电价补贴) paid for a PV station's output: a subsidy, 其他收入. */
+    PV_SUBSIDY(ChartAccount.OTHER_INCOME),
     SERVICE(ChartAccount.OPERATING_REVENUE),
     OTHER(ChartAccount.OTHER_INCOME);
 

@@ -121,8 +121,10 @@ public final class DemoData {
       await(book.recordPayment(accountant, coop.getId(), new BookService.NewPayment(Payable.MEMBER_CURRENT,
           household.getId(), kilograms * 1200, LocalDate.of(2026, 9, 20), MoneyAccount.BANK, "葡萄收购款")));
       if (capacity != LaborCapacity.NONE) {
+        // paid 120 元 a day: one person of the household employed (the 100+1+1 check counts persons paid a wage)
+        long days = 5 + random.nextInt(40);
         await(registry.recordLabor(accountant, coop.getId(), new NewLabor(household.getId(),
-            BigDecimal.valueOf(5 + random.nextInt(40)), LocalDate.of(2026, 9, 1), "葡萄园管护")));
+            BigDecimal.valueOf(days), LocalDate.of(2026, 9, 1), "葡萄园管护", days * 12_000, 1)));
       }
     }
     bookTheYear(book, accountant, coop.getId(), kilogramsBought);

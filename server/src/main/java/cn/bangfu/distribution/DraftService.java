@@ -12,6 +12,7 @@ import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.rules.engine.Allocator;
 import cn.bangfu.rules.facts.CostItem;
+import cn.bangfu.rules.facts.IncomeItem;
 import cn.bangfu.rules.facts.PeriodFacts;
 import cn.bangfu.rules.load.RuleSetCatalog;
 import cn.bangfu.rules.model.PoolDefinition;
@@ -91,7 +92,8 @@ public final class DraftService {
       DistributionRunRecord run = new DistributionRunRecord().setId(runId).setCooperativeId(cooperativeId)
           .setRuleSetId(ruleSet.id()).setRuleSetVersion(ruleSet.version())
           .setPeriodStart(start).setPeriodEnd(end).setStatus(RunStatus.DRAFT).setDraftKey(draftKey)
-          .setRevenueFen(gathered.facts().settledRevenueFen())
+          .setRevenueFen(gathered.facts().settledRevenueFen()
+              + gathered.incomeById().values().stream().mapToLong(IncomeItem::amountFen).sum())
           .setCostFen(gathered.costById().values().stream().mapToLong(CostItem::amountFen).sum())
           .setPoolFen(result.poolFen()).setLiabilityFen(result.totalLiabilitiesFen())
           .setLineCount(result.lines().size()).setResultJson(summaryJson(result))
@@ -109,30 +111,44 @@ public final class DraftService {
   /**
    * The part of the undistributed facts the rule set's pool is made of, so the run's sources are
    * exactly what it consumes: a surplus pool takes the revenue (platform orders and off-platform
-   * income) and every cost; revenue − named costs
-   * (pv-station-welfare-posts: O&M) leaves the other costs for a later surplus run; a pool not drawn
-   * from revenue (an account, a fixed sum, a compliance check) consumes no revenue and no cost.
+   * income) and every cost; revenue − named costs leaves the other costs for a later surplus run; a
+   * book pool (the PV rule sets) takes the book's income of its categories and its named costs, and
+   * sees every other cost only to warn of it (the facts keep them; the sources do not); a pool not
+   * drawn from revenue (an account, a fixed sum, a compliance check) consumes no revenue and no cost.
    */
   static PeriodFactsRepository.Gathered consumedBy(PoolDefinition pool, PeriodFactsRepository.Gathered all) {
     PeriodFacts f = all.facts();
     Map<Long, CostItem> costs = new LinkedHashMap<>();
     Map<Long, Long> revenue = all.revenueByOrder();
-    Map<Long, Long> income = all.incomeById();
-    if (pool == null || (pool.kind() != PoolDefinition.Kind.SURPLUS
-        && pool.kind() != PoolDefinition.Kind.REVENUE_MINUS_COSTS)) {
+    Map<Long, IncomeItem> income = new LinkedHashMap<>();
+    PoolDefinition.Kind kind = pool == null ? null : pool.kind();
+    boolean fromRevenue = kind == PoolDefinition.Kind.SURPLUS || kind == PoolDefinition.Kind.REVENUE_MINUS_COSTS;
+    if (kind == PoolDefinition.Kind.BOOK) {
       revenue = Map.of();
-      income = Map.of();
+      all.incomeById().forEach((id, item) -> {
+        if (pool.incomeCategories().contains(item.category())) {
+          income.put(id, item);
+        }
+      });
+    } else if (fromRevenue) {
+      income.putAll(all.incomeById()); // off-platform income is revenue of a surplus pool (issue 13)
     } else {
+      revenue = Map.of();
+    }
+    if (fromRevenue || kind == PoolDefinition.Kind.BOOK) {
       all.costById().forEach((id, cost) -> {
-        if (pool.kind() == PoolDefinition.Kind.SURPLUS || pool.costCategories().contains(cost.category())) {
+        if (kind == PoolDefinition.Kind.SURPLUS || pool.costCategories().contains(cost.category())) {
           costs.put(id, cost);
         }
       });
     }
+    long incomeFen = income.values().stream().mapToLong(IncomeItem::amountFen).sum();
     long revenueFen = revenue.values().stream().mapToLong(Long::longValue).sum()
-        + income.values().stream().mapToLong(Long::longValue).sum();
+        + (kind == PoolDefinition.Kind.BOOK ? 0 : incomeFen);
+    List<CostItem> factCosts = kind == PoolDefinition.Kind.BOOK ? f.costs() : new ArrayList<>(costs.values());
     PeriodFacts facts = new PeriodFacts(f.cooperativeId(), f.periodStart(), f.periodEnd(), revenueFen,
-        new ArrayList<>(costs.values()), f.members(), f.accounts(), f.areaMu(), f.poorLaborersEmployed());
+        factCosts, f.members(), f.accounts(), f.baseArea(),
+        kind == PoolDefinition.Kind.BOOK ? new ArrayList<>(income.values()) : List.of());
     return new PeriodFactsRepository.Gathered(facts, revenue, income, costs);
   }
 
@@ -165,9 +181,9 @@ public final class DraftService {
     List<DistributionSourceRecord> rows = new ArrayList<>();
     gathered.revenueByOrder().forEach((order, fen) -> rows.add(new DistributionSourceRecord().setRunId(runId)
         .setSourceType(PeriodFactsRepository.ORDER_SOURCE).setSourceId(order).setCooperativeId(cooperativeId).setAmountFen(fen)));
-    gathered.incomeById().forEach((income, fen) -> rows.add(new DistributionSourceRecord().setRunId(runId)
+    gathered.incomeById().forEach((income, item) -> rows.add(new DistributionSourceRecord().setRunId(runId)
         .setSourceType(PeriodFactsRepository.INCOME_SOURCE).setSourceId(income).setCooperativeId(cooperativeId)
-        .setAmountFen(fen)));
+        .setAmountFen(item.amountFen())));
     gathered.costById().forEach((cost, item) -> rows.add(new DistributionSourceRecord().setRunId(runId)
         .setSourceType(PeriodFactsRepository.COST_SOURCE).setSourceId(cost).setCooperativeId(cooperativeId)
         .setAmountFen(item.amountFen())));

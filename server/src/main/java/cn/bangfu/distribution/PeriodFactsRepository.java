@@ -1,24 +1,31 @@
 package cn.bangfu.distribution;
 
+import static cn.bangfu.db.Tables.COOPERATIVE_INCOME;
 import static cn.bangfu.db.Tables.COST_RECORD;
 import static cn.bangfu.db.Tables.DELIVERY;
 import static cn.bangfu.db.Tables.DISTRIBUTION_CLAIM;
 import static cn.bangfu.db.Tables.HOUSEHOLD;
 import static cn.bangfu.db.Tables.LABOR_RECORD;
+import static cn.bangfu.db.Tables.LAND_PLOT;
 import static cn.bangfu.db.Tables.LEDGER_ACCOUNT;
 import static cn.bangfu.db.Tables.LEDGER_ENTRY;
 import static cn.bangfu.db.Tables.LEDGER_POSTING;
 import static cn.bangfu.db.Tables.MEMBERSHIP;
 import static cn.bangfu.db.Tables.SHARE_HOLDING;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
 
+import cn.bangfu.book.BookCategories.IncomeCategory;
 import cn.bangfu.db.tables.records.HouseholdStatusChangeRecord;
 import cn.bangfu.ledger.ChartAccount;
 import cn.bangfu.ledger.ReferenceType;
 import cn.bangfu.registry.StatusHistoryRepository;
+import cn.bangfu.rules.facts.BaseArea;
 import cn.bangfu.rules.facts.CostItem;
+import cn.bangfu.rules.facts.IncomeItem;
 import cn.bangfu.rules.facts.MemberFacts;
 import cn.bangfu.rules.facts.PeriodFacts;
 import cn.bangfu.rules.facts.PostWork;
@@ -37,10 +44,10 @@ import java.util.Map;
 import org.jooq.DSLContext;
 
 /**
- * Gathers a cooperative's period facts with a fixed number of set-based queries (nine, however many
- * households): the undistributed settled revenue per order and off-platform income per row from the
- * ledger, the undistributed costs, members with their status, and deliveries, shares, labour and days
- * on welfare posts aggregated per household by the
+ * Gathers a cooperative's period facts with a fixed number of set-based queries (however many
+ * households): the undistributed settled revenue per order from the ledger, the book's off-platform
+ * income per row with its category, the undistributed costs, members with their status, and
+ * deliveries, shares, labour and days on welfare posts aggregated per household by the
  * database.
  *
  * <p>What the book says is still undistributed (DESIGN.md 8.1): revenue of orders settled in the
@@ -56,21 +63,20 @@ public final class PeriodFactsRepository {
   public static final String INCOME_SOURCE = ReferenceType.INCOME.name();
 
   /**
-   * The facts, plus where the pool's money came from (order id → revenue, income id → off-platform
-   * income, cost id → cost).
+   * The facts, plus where the pool's money came from (order id → revenue, income id → the book's
+   * off-platform income by category, cost id → cost).
    */
-  public record Gathered(PeriodFacts facts, Map<Long, Long> revenueByOrder, Map<Long, Long> incomeById,
+  public record Gathered(PeriodFacts facts, Map<Long, Long> revenueByOrder, Map<Long, IncomeItem> incomeById,
       Map<Long, CostItem> costById) {
   }
 
   private final StatusHistoryRepository situations = new StatusHistoryRepository();
 
   public Gathered gather(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {
-    Map<Long, Long> revenueByOrder = new LinkedHashMap<>();
-    Map<Long, Long> incomeById = new LinkedHashMap<>();
-    undistributedIncome(db, cooperativeId, start, end, revenueByOrder, incomeById);
+    Map<Long, Long> revenueByOrder = undistributedOrderRevenue(db, cooperativeId, start, end);
+    Map<Long, IncomeItem> incomeById = bookIncome(db, cooperativeId, start, end);
     long revenue = revenueByOrder.values().stream().mapToLong(Long::longValue).sum()
-        + incomeById.values().stream().mapToLong(Long::longValue).sum();
+        + incomeById.values().stream().mapToLong(IncomeItem::amountFen).sum();
 
     Map<Long, CostItem> costById = new LinkedHashMap<>();
     db.select(COST_RECORD.ID, COST_RECORD.CATEGORY, COST_RECORD.AMOUNT_FEN).from(COST_RECORD)
@@ -87,10 +93,18 @@ public final class PeriodFactsRepository {
         .forEach(r -> deliveries.put(r.value1(), r.value2().longValueExact()));
 
     Map<Long, BigDecimal> laborDays = new HashMap<>();
-    db.select(LABOR_RECORD.HOUSEHOLD_ID, sum(LABOR_RECORD.DAYS)).from(LABOR_RECORD)
+    Map<Long, Integer> employed = new HashMap<>();
+    // Persons paid a wage: the most workers any paid record of the period names (the same person's
+    // daily records must not add up to several persons)
+    db.select(LABOR_RECORD.HOUSEHOLD_ID, sum(LABOR_RECORD.DAYS),
+            max(when(LABOR_RECORD.WAGE_FEN.gt(0L), LABOR_RECORD.WORKERS).otherwise(0)))
+        .from(LABOR_RECORD)
         .where(LABOR_RECORD.COOPERATIVE_ID.eq(cooperativeId), LABOR_RECORD.WORKED_ON.between(start, end))
         .groupBy(LABOR_RECORD.HOUSEHOLD_ID)
-        .forEach(r -> laborDays.put(r.value1(), r.value2()));
+        .forEach(r -> {
+          laborDays.put(r.value1(), r.value2());
+          employed.put(r.value1(), r.value3());
+        });
 
     Map<Long, List<ShareHolding>> shares = new HashMap<>();
     db.select(SHARE_HOLDING.HOUSEHOLD_ID, SHARE_HOLDING.SHARE_CLASS, SHARE_HOLDING.UNITS, SHARE_HOLDING.SINCE,
@@ -105,8 +119,6 @@ public final class PeriodFactsRepository {
     Map<Long, List<PostWork>> postWork = WelfarePostRepository.postWork(db, cooperativeId, start, end);
 
     List<MemberFacts> members = new ArrayList<>();
-    BigDecimal areaMu = BigDecimal.ZERO;
-    long poorLaborers = 0;
     var rows = db.select(HOUSEHOLD.ID, HOUSEHOLD.STATUS, HOUSEHOLD.BLACKLISTED, HOUSEHOLD.LABOR_CAPACITY,
             HOUSEHOLD.EXIT_DATE)
         .from(MEMBERSHIP).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBERSHIP.HOUSEHOLD_ID))
@@ -134,18 +146,14 @@ public final class PeriodFactsRepository {
           .deliveryValueFen(deliveries.getOrDefault(id, 0L))
           .laborDays(days)
           .landMu(land)
-          .outstandingLiabilityFen(owed.getOrDefault(id, 0L));
+          .outstandingLiabilityFen(owed.getOrDefault(id, 0L))
+          .employedPersons(employed.getOrDefault(id, 0));
       held.forEach(member::share);
       postWork.getOrDefault(id, List.of()).forEach(member::postWork);
       members.add(member.build());
-      areaMu = areaMu.add(land);
-      boolean poor = status == HouseholdStatus.REGISTERED_POOR || status == HouseholdStatus.MONITORED;
-      if (poor && days.signum() > 0) {
-        poorLaborers++;
-      }
     }
     PeriodFacts facts = new PeriodFacts(cooperativeId, start, end, Math.max(0, revenue), costs, members, Map.of(),
-        areaMu, poorLaborers);
+        registeredBase(db, cooperativeId, end), new ArrayList<>(incomeById.values()));
     return new Gathered(facts, revenueByOrder, incomeById, costById);
   }
 
@@ -176,6 +184,37 @@ public final class PeriodFactsRepository {
     return owed;
   }
 
+  /**
+   * The base the cooperative registered: its plots in force on the period's last day, or null when it
+   * registered none (the 100+1+1 check then falls back to members' land shares and says so).
+   */
+  private static BaseArea registeredBase(DSLContext db, long cooperativeId, LocalDate day) {
+    BigDecimal mu = db.select(sum(LAND_PLOT.AREA_MU)).from(LAND_PLOT)
+        .where(LAND_PLOT.COOPERATIVE_ID.eq(cooperativeId), LAND_PLOT.SINCE.le(day),
+            LAND_PLOT.UNTIL.isNull().or(LAND_PLOT.UNTIL.gt(day)))
+        .fetchOne(0, BigDecimal.class);
+    return mu == null ? null : BaseArea.plots(mu);
+  }
+
+  /**
+   * The book's off-platform income received in the period that no posted run has claimed, per row, with
+   * its category and the chart account it was credited to: what a pool of kind {@code book} (the PV rule
+   * sets) is made of.
+   */
+  private static Map<Long, IncomeItem> bookIncome(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {
+    Map<Long, IncomeItem> byId = new LinkedHashMap<>();
+    db.select(COOPERATIVE_INCOME.ID, COOPERATIVE_INCOME.CATEGORY, COOPERATIVE_INCOME.AMOUNT_FEN)
+        .from(COOPERATIVE_INCOME)
+        .where(COOPERATIVE_INCOME.COOPERATIVE_ID.eq(cooperativeId), COOPERATIVE_INCOME.RECEIVED_ON.between(start, end),
+            unclaimed(cooperativeId, INCOME_SOURCE, COOPERATIVE_INCOME.ID))
+        .orderBy(COOPERATIVE_INCOME.ID)
+        .forEach(r -> {
+          ChartAccount account = IncomeCategory.valueOf(r.value2()).account();
+          byId.put(r.value1(), new IncomeItem(r.value2(), account.code(), account.chineseName(), r.value3()));
+        });
+    return byId;
+  }
+
   /** No posted run has consumed the source yet. */
   private static org.jooq.Condition unclaimed(long cooperativeId, String sourceType, org.jooq.Field<Long> sourceId) {
     return notExists(selectOne().from(DISTRIBUTION_CLAIM).where(DISTRIBUTION_CLAIM.COOPERATIVE_ID.eq(cooperativeId),
@@ -183,21 +222,21 @@ public final class PeriodFactsRepository {
   }
 
   /**
-   * Unclaimed income of the period per source, read from the cooperative's income accounts (经营收入,
-   * 其他收入) in the ledger, the source of truth for money: the revenue of platform orders settled in
-   * the period (reference ORDER) or the off-platform income received in it (reference INCOME). Credits
-   * are negative, so income is their negation; a reversed settlement nets to zero and drops out.
+   * Unclaimed revenue of platform orders settled in the period (reference ORDER), read from the
+   * cooperative's income accounts (经营收入, 其他收入) in the ledger, the source of truth for money.
+   * Credits are negative, so income is their negation; a reversed settlement nets to zero and drops out.
+   * Off-platform income comes with its category from {@link #bookIncome}.
    */
-  private static void undistributedIncome(DSLContext db, long cooperativeId, LocalDate start, LocalDate end,
-      Map<Long, Long> byOrder, Map<Long, Long> byIncome) {
-    // the claim's source type is the entry's reference type (ORDER, INCOME): one query for both
+  private static Map<Long, Long> undistributedOrderRevenue(DSLContext db, long cooperativeId, LocalDate start,
+      LocalDate end) {
+    Map<Long, Long> byOrder = new LinkedHashMap<>();
     for (var r : db.select(LEDGER_ENTRY.REFERENCE_TYPE, LEDGER_ENTRY.REFERENCE_ID, sum(LEDGER_POSTING.AMOUNT_FEN))
         .from(LEDGER_ACCOUNT).join(LEDGER_POSTING).on(LEDGER_POSTING.ACCOUNT_ID.eq(LEDGER_ACCOUNT.ID))
         .join(LEDGER_ENTRY).on(LEDGER_ENTRY.ID.eq(LEDGER_POSTING.ENTRY_ID))
         .where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(cooperativeId),
             LEDGER_ACCOUNT.CHART_CODE.in(ChartAccount.OPERATING_REVENUE.code(), ChartAccount.OTHER_INCOME.code()),
             LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(0L), LEDGER_POSTING.EFFECTIVE_DATE.between(start, end),
-            LEDGER_ENTRY.REFERENCE_TYPE.in(ORDER_SOURCE, INCOME_SOURCE),
+            LEDGER_ENTRY.REFERENCE_TYPE.eq(ORDER_SOURCE),
             notExists(selectOne().from(DISTRIBUTION_CLAIM).where(DISTRIBUTION_CLAIM.COOPERATIVE_ID.eq(cooperativeId),
                 DISTRIBUTION_CLAIM.SOURCE_TYPE.eq(LEDGER_ENTRY.REFERENCE_TYPE),
                 DISTRIBUTION_CLAIM.SOURCE_ID.eq(LEDGER_ENTRY.REFERENCE_ID))))
@@ -206,9 +245,10 @@ public final class PeriodFactsRepository {
         .fetch()) {
       long income = -r.value3().longValueExact();
       if (income != 0) {
-        (ORDER_SOURCE.equals(r.value1()) ? byOrder : byIncome).put(r.value2(), income);
+        byOrder.put(r.value2(), income);
       }
     }
+    return byOrder;
   }
 
   /** The ledger reference type order settlements are posted with. */

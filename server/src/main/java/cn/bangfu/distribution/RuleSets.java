@@ -1,11 +1,18 @@
 package cn.bangfu.distribution;
 
+import cn.bangfu.book.BookCategories.CostCategory;
+import cn.bangfu.book.BookCategories.IncomeCategory;
+import cn.bangfu.rules.load.RuleProblem;
 import cn.bangfu.rules.load.RuleSetCatalog;
+import cn.bangfu.rules.load.RuleSetException;
 import cn.bangfu.rules.model.RuleSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The rule sets this server runs: the built-in files of benefit-rules/, plus, when LEDGER_RULES_DIR
@@ -17,6 +24,10 @@ public final class RuleSets {
   }
 
   public static RuleSetCatalog load(String extraDirectory) {
+    return knownCategories(catalog(extraDirectory));
+  }
+
+  private static RuleSetCatalog catalog(String extraDirectory) {
     RuleSetCatalog builtIn = RuleSetCatalog.loadBuiltIn();
     if (extraDirectory == null || extraDirectory.isBlank()) {
       return builtIn;
@@ -33,5 +44,45 @@ public final class RuleSets {
       files.add(new String[] {dir.resolve(ruleSet.fileName()).toString(), ruleSet.yamlText()});
     }
     return RuleSetCatalog.of(files);
+  }
+
+  /**
+   * A pool's categories are the book's closed vocabularies (BookCategories): benefit-rules cannot know
+   * them, and a misspelt one would match nothing and silently empty or inflate a pool, so the server
+   * refuses it at start, naming the file and field.
+   */
+  static RuleSetCatalog knownCategories(RuleSetCatalog catalog) {
+    Set<String> income = names(IncomeCategory.values());
+    Set<String> costs = names(CostCategory.values());
+    List<RuleProblem> problems = new ArrayList<>();
+    for (RuleSet ruleSet : catalog.all()) {
+      if (ruleSet.pool() == null) {
+        continue;
+      }
+      unknown(ruleSet, "pool.incomeCategories", ruleSet.pool().incomeCategories(), income, problems);
+      unknown(ruleSet, "pool.costCategories", ruleSet.pool().costCategories(), costs, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleSetException(problems);
+    }
+    return catalog;
+  }
+
+  private static void unknown(RuleSet ruleSet, String field, List<String> named, Set<String> known,
+      List<RuleProblem> problems) {
+    for (String category : named) {
+      if (!known.contains(category)) {
+        problems.add(new RuleProblem(ruleSet.fileName(), 0, 0, field, "unknown category '" + category
+            + "' (the book's categories: " + String.join(", ", new TreeSet<>(known)) + ")"));
+      }
+    }
+  }
+
+  private static Set<String> names(Enum<?>[] values) {
+    Set<String> out = new HashSet<>();
+    for (Enum<?> v : values) {
+      out.add(v.name());
+    }
+    return out;
   }
 }

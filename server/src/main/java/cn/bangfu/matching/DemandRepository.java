@@ -141,7 +141,7 @@ public final class DemandRepository {
     return forms;
   }
 
-  /** Members and poor members (any status but ORDINARY) of the cooperatives with open lots of a product. */
+  /** Members and poor members ({@code StatusSet.POOR_OR_EXITED}) of the cooperatives with open lots of a product. */
   public Map<Long, int[]> memberCountsForProduct(DSLContext db, String product, LocalDate today) {
     return memberCounts(db, COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID.in(
         DSL.selectDistinct(LOT.COOPERATIVE_ID).from(LOT).where(openLotsOf(DSL.val(product), DSL.val(today)))));

@@ -5,19 +5,20 @@ import static cn.bangfu.db.Tables.HOUSEHOLD;
 import static cn.bangfu.db.Tables.MEMBERSHIP;
 
 import cn.bangfu.rules.model.HouseholdStatus;
+import cn.bangfu.rules.model.StatusSet;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Each cooperative's member counts (all, and poor: household status other than ORDINARY), changed by
+ * Each cooperative's member counts (all, and poor: {@link StatusSet#POOR_OR_EXITED}, the reach of
+ * buyer matching, defined once in benefit-rules beside the rule sets' sets), changed by
  * relative increments in the transaction that changes a membership or a household's status. Both
  * writers lock the household row first ({@link ParticipantRepository#householdForUpdate}), so a join and a status change of the same household are
  * counted in one order or the other, never both or neither.
  */
 public final class MemberCountRepository {
-  /** Not poor: the one household status that does not count (registered poor, monitored, exited … do). */
   private static boolean isPoor(HouseholdStatus householdStatus) {
-    return householdStatus != HouseholdStatus.ORDINARY;
+    return StatusSet.POOR_OR_EXITED.contains(householdStatus);
   }
 
   /** A household of {@code status} has just become a member of the cooperative. */
@@ -55,7 +56,7 @@ public final class MemberCountRepository {
     db.insertInto(COOPERATIVE_MEMBER_COUNT, COOPERATIVE_MEMBER_COUNT.COOPERATIVE_ID, COOPERATIVE_MEMBER_COUNT.MEMBERS,
             COOPERATIVE_MEMBER_COUNT.POOR_MEMBERS)
         .select(DSL.select(MEMBERSHIP.COOPERATIVE_ID, DSL.count(),
-                DSL.count().filterWhere(HOUSEHOLD.STATUS.ne(HouseholdStatus.ORDINARY)))
+                DSL.count().filterWhere(HOUSEHOLD.STATUS.in(StatusSet.POOR_OR_EXITED.statuses())))
             .from(MEMBERSHIP).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBERSHIP.HOUSEHOLD_ID))
             .groupBy(MEMBERSHIP.COOPERATIVE_ID))
         .execute();

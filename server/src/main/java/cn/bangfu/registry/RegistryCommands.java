@@ -48,6 +48,7 @@ public final class RegistryCommands {
       LocalDate date) {
   }
 
-  public record NewLabor(long householdId, BigDecimal days, LocalDate date, String post) {
+  /** @param wageFen the wage paid for this labour, null when none; @param workers how many of the household's people it pays */
+  public record NewLabor(long householdId, BigDecimal days, LocalDate date, String post, Long wageFen, int workers) {
   }
 }

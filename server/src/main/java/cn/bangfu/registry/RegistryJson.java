@@ -80,7 +80,8 @@ public final class RegistryJson {
   public static JsonObject labor(LaborRecordRecord l) {
     return new JsonObject().put("id", id(l.getId())).put("cooperativeId", id(l.getCooperativeId()))
         .put("householdId", id(l.getHouseholdId())).put("days", l.getDays().stripTrailingZeros().toPlainString())
-        .put("date", date(l.getWorkedOn())).put("post", l.getPost());
+        .put("date", date(l.getWorkedOn())).put("post", l.getPost()).put("wageFen", l.getWageFen())
+        .put("workers", l.getWorkers());
   }
 
   public static JsonObject cost(CostRecordRecord c) {

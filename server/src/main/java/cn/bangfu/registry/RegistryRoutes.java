@@ -156,8 +156,11 @@ public final class RegistryRoutes {
     api.route(HttpMethod.POST, "/cooperatives/:id/labor", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       Body body = Body.of(ctx);
+      // wageFen and workers say who was employed (100+1+1 counts persons paid a wage); both optional
       NewLabor l = new NewLabor(body.id("householdId"),
-          body.decimal("days", 1, BigDecimal.ZERO, new BigDecimal("366")), body.pastDate("date"), body.text("post", 100));
+          body.decimal("days", 1, BigDecimal.ZERO, new BigDecimal("366")), body.pastDate("date"), body.text("post", 100),
+          body.has("wageFen") ? Long.valueOf(body.fen("wageFen", 0)) : null,
+          body.has("workers") ? (int) body.integer("workers", 1, 30) : 1);
       return registry.recordLabor(caller, cooperativeId, l).map(row -> Reply.created(RegistryJson.labor(row)));
     });
     // POST /cooperatives/:id/costs is the book's (cn.bangfu.book): a cost is an entry on the chart

@@ -352,7 +352,7 @@ public final class RegistryService {
       requireMember(db, cooperativeId, l.householdId());
       LaborRecordRecord row = new LaborRecordRecord().setId(ids.next()).setCooperativeId(cooperativeId)
           .setHouseholdId(l.householdId()).setDays(l.days()).setWorkedOn(l.date()).setPost(l.post())
-          .setCreatedAt(now()).setCreatedBy(caller.userId());
+          .setWageFen(l.wageFen()).setWorkers(l.workers()).setCreatedAt(now()).setCreatedBy(caller.userId());
       books.insertLabor(db, row);
       return row;
     });

@@ -190,17 +190,29 @@ class DistributedOnceTest {
   }
 
   @Test
-  void a_pv_station_run_consumes_only_the_o_and_m_it_deducts_and_leaves_other_costs_to_a_surplus_run() {
+  void a_pv_station_run_consumes_only_its_book_income_and_the_o_and_m_it_deducts_and_leaves_the_rest_to_a_surplus_run() {
     GrapeCooperative coop = grapeYear("岑丰村光伏合作社");
     String maintenance = coop.cost(30_000, "OPERATION_MAINTENANCE", "2026-03-01");
     String fertilizer = coop.cost(80_000, "MATERIALS", "2026-03-01");
+    // the station's grid income, booked as PV_GRID (经营收入): the pool is 4,500 − 300 = 4,200 元; the grapes'
+    // 6,000 元 of orders are not the station's money
+    String grid = coop.income(450_000, "PV_GRID", "2026-05-20");
     JsonObject pv = coop.postedRun("pv-station-welfare-posts", "2026-01-01", "2026-06-30");
-    assertThat(pv.getLong("poolFen")).isEqualTo(450_000L);
+    assertThat(pv.getLong("poolFen")).isEqualTo(420_000L);
+    assertThat(pv.getLong("revenueFen")).isEqualTo(450_000L);
     assertThat(pv.getJsonObject("sources").getJsonArray("costIds").getList()).containsExactly(maintenance);
+    assertThat(pv.getJsonObject("sources").getJsonArray("orderIds")).isEmpty();
+    assertThat(pv.getJsonObject("sources").getJsonArray("incomeIds").getList()).containsExactly(grid);
+    // the fertilizer is not the station's: the run says so rather than dropping it silently
+    assertThat(pv.getJsonArray("warnings").stream().map(w -> (JsonObject) w)
+        .filter(w -> "COST_NOT_PLACED".equals(w.getString("kind"))).map(w -> w.getLong("amountFen")))
+        .containsExactly(80_000L);
 
     JsonObject surplus = GrapeCooperative.createdBody(coop.draft("coop-surplus-60", "2026-01-01", "2026-12-31"));
-    assertThat(surplus.getLong("poolFen")).isEqualTo(600_000L - 80_000L);
+    // every grape order of the year (4,800 + 6,000 元) is still the surplus run's, less the fertilizer
+    assertThat(surplus.getLong("poolFen")).isEqualTo(480_000L + 600_000L - 80_000L);
     assertThat(surplus.getJsonObject("sources").getJsonArray("costIds").getList()).containsExactly(fertilizer);
+    assertThat(surplus.getJsonObject("sources").getJsonArray("orderIds")).hasSize(2);
   }
 
   @Test

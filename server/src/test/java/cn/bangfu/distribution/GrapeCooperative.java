@@ -84,6 +84,12 @@ final class GrapeCooperative {
         .put("amountFen", fen).put("category", category).put("date", date)));
   }
 
+  /** Off-platform income of {@code category} (e.g. PV_GRID) received into the bank; returns its id. */
+  String income(long fen, String category, String date) {
+    return created(server.http.post("/api/v1/cooperatives/" + id + "/income", coopToken, new JsonObject()
+        .put("amountFen", fen).put("category", category).put("date", date).put("into", "BANK")));
+  }
+
   /** Drafts, publicizes, lets publicity end and approves a run; returns its id. */
   String approvedRun(String ruleSetId, String start, String end) {
     String runId = created(draft(ruleSetId, start, end));

@@ -354,6 +354,14 @@ class AuthorizationMatrixTest {
     t.put("GET /api/v1/regions/:prefix/procurement-summary", new Row("GET",
         "/api/v1/regions/450123/procurement-summary?year=" + year, "/api/v1/regions/4401/procurement-summary?year="
         + year, null, Set.of(Role.ADMIN, Role.REGULATOR), adminOnly));
+    t.put("POST /api/v1/cooperatives/:id/plots", new Row("POST", "/api/v1/cooperatives/{coopA}/plots",
+        "/api/v1/cooperatives/{coopB}/plots", () -> new JsonObject().put("name", "油茶基地").put("regionCode", "{county}")
+            .put("areaMu", "120.5").put("since", "2026-01-01"), Set.of(Role.ADMIN, Role.COOP), adminOnly));
+    t.put("GET /api/v1/cooperatives/:id/plots", new Row("GET", "/api/v1/cooperatives/{coopA}/plots",
+        "/api/v1/cooperatives/{coopB}/plots", null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP), adminOnly));
+    t.put("GET /api/v1/regions/:prefix/linkage-checks", new Row("GET",
+        "/api/v1/regions/450123/linkage-checks?year=" + year, "/api/v1/regions/4401/linkage-checks?year=" + year, null,
+        Set.of(Role.ADMIN, Role.REGULATOR), adminOnly));
     t.put("GET /api/v1/cooperatives/:id/sales-summary", new Row("GET",
         "/api/v1/cooperatives/{coopA}/sales-summary?year=" + year, "/api/v1/cooperatives/{coopB}/sales-summary?year="
         + year, null, Set.of(Role.ADMIN, Role.REGULATOR, Role.COOP), adminOnly));
@@ -439,6 +447,7 @@ class AuthorizationMatrixTest {
       return server.http.get(path, token);
     }
     JsonObject body = new JsonObject(row.body().get().encode().replace("{household}", household)
+        .replace("{county}", household.equals(householdB) ? "440106000000" : Fixtures.REGION)
         .replace("{objection}", String.valueOf(lastObjection)));
     return server.http.send(row.method(), path, token, "application/json", body.encode(),
         Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));

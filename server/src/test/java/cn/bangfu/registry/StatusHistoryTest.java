@@ -3,13 +3,11 @@ package cn.bangfu.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.support.ClassServer;
-import cn.bangfu.support.DistributionSteps;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +28,9 @@ class StatusHistoryTest {
     coop = server.http.post("/api/v1/cooperatives", server.adminToken, Fixtures.cooperative("定南村光伏合作社"))
         .expect(201).body().getString("id");
     coopToken = server.userToken("pv-accountant", "COOP", coop);
-    String buyer = server.http.post("/api/v1/buyers", server.adminToken, Fixtures.buyer("县电网公司"))
-        .expect(201).body().getString("id");
-    // 10,000 元 of PV grid income settled on 2026-06-15
-    server.server().database().dsl().transactionResult(c -> server.server().ledger().post(c.dsl(),
-        DistributionSteps.settlement(9_170_001L, Long.parseLong(buyer), Long.parseLong(coop),
-            LocalDate.of(2026, 6, 15), 1_000_000L)));
+    // 10,000 元 of PV grid income received on 2026-06-15, booked as the station's (PV_GRID)
+    server.http.post("/api/v1/cooperatives/" + coop + "/income", coopToken, new JsonObject().put("amountFen", 1_000_000)
+        .put("category", "PV_GRID").put("date", "2026-06-15").put("into", "BANK")).expect(201);
   }
 
   private static String poorHouseholdUnableToWork(String name) {

@@ -98,7 +98,9 @@ final class FuzzTargets {
     t.put("POST /api/v1/cooperatives/:id/labor", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
         new JsonObject().put("householdId", w.member).put("days", "3.5").put("date", "2026-09-01").put("post", "保洁员"),
         List.of(of("householdId", Kind.ID, true), decimal("days", 1, "0", "366", true), of("date", Kind.DATE, true),
-            text("post", 100, true)), KeyMode.NONE));
+            text("post", 100, true),
+            new Field("wageFen", Kind.INTEGER, false, 0, 0, cn.bangfu.platform.Body.MAX_FEN, 0, null, null),
+            new Field("workers", Kind.INTEGER, false, 0, 1, 30, 0, null, null)), KeyMode.NONE));
     t.put("POST /api/v1/cooperatives/:id/welfare-posts", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
         new JsonObject().put("name", "护林员").put("regionCode", Fixtures.REGION).put("monthlyPayFen", 80_000)
             .put("workDaysPerMonth", 22).put("capacity", 1).put("startsOn", "2026-03-01"),
@@ -109,6 +111,12 @@ final class FuzzTargets {
         Map.of("id", w.coop, "postId", w.welfarePost), List.of(), BodyMode.REQUIRED,
         new JsonObject().put("householdId", w.member).put("days", "0.5").put("date", "2026-09-01"),
         List.of(of("householdId", Kind.ID, true), decimal("days", 1, "0", "31", true), of("date", Kind.DATE, true)),
+        KeyMode.NONE));
+    t.put("POST /api/v1/cooperatives/:id/plots", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
+        new JsonObject().put("name", "老虎坳油茶基地").put("regionCode", Fixtures.REGION).put("areaMu", "120.5")
+            .put("since", "2026-01-01"),
+        List.of(text("name", 100, true), of("regionCode", Kind.REGION, true),
+            decimal("areaMu", 2, "0", "1000000", true), of("since", Kind.DATE, true), of("until", Kind.DATE, false)),
         KeyMode.NONE));
     t.put("POST /api/v1/cooperatives/:id/costs", new Target(Role.COOP, coop, List.of(), BodyMode.REQUIRED,
         new JsonObject().put("amountFen", 120_000).put("category", "TRANSPORT").put("date", "2026-09-01").put("note", "冷链")

@@ -15,10 +15,13 @@ import java.util.Objects;
  * paid, read by the server from the book): the first claim on this run's pool.
  * {@code postWork} is the household's days on registered public-welfare posts (公益岗位) in the period, post by
  * post with each post's pay: the basis of {@code post_days} steps. {@code laborDays} is all labour, posts included.
+ * {@code employedPersons} is how many of the household's people the cooperative paid a wage in the period (a
+ * labour record with a wage): the 100+1+1 count of labourers employed is of persons, not of households.
  */
 public record MemberFacts(long householdId, HouseholdStatus status, boolean blacklisted, LaborCapacity laborCapacity,
                           LocalDate exitDate, long deliveryValueFen, List<ShareHolding> shares, BigDecimal laborDays,
-                          BigDecimal landMu, long outstandingLiabilityFen, List<PostWork> postWork) {
+                          BigDecimal landMu, long outstandingLiabilityFen, int employedPersons,
+                          List<PostWork> postWork) {
 
     public MemberFacts {
         Objects.requireNonNull(status, "status");
@@ -29,6 +32,9 @@ public record MemberFacts(long householdId, HouseholdStatus status, boolean blac
         landMu = landMu == null ? BigDecimal.ZERO : landMu;
         if (deliveryValueFen < 0 || laborDays.signum() < 0 || landMu.signum() < 0) {
             throw new IllegalArgumentException("household " + householdId + ": negative delivery, labour days or land");
+        }
+        if (employedPersons < 0) {
+            throw new IllegalArgumentException("household " + householdId + ": negative employed persons");
         }
         if (outstandingLiabilityFen < 0) {
             throw new IllegalArgumentException("household " + householdId + ": negative outstanding liability");
@@ -78,6 +84,7 @@ public record MemberFacts(long householdId, HouseholdStatus status, boolean blac
         private BigDecimal landMu = BigDecimal.ZERO;
         private long outstandingLiabilityFen;
         private final List<PostWork> postWork = new ArrayList<>();
+        private int employedPersons;
 
         private Builder(long householdId) {
             this.householdId = householdId;
@@ -95,10 +102,11 @@ public record MemberFacts(long householdId, HouseholdStatus status, boolean blac
         public Builder landMu(long v) { landMu = BigDecimal.valueOf(v); return this; }
         public Builder outstandingLiabilityFen(long v) { outstandingLiabilityFen = v; return this; }
         public Builder postWork(PostWork v) { postWork.add(v); return this; }
+        public Builder employedPersons(int v) { employedPersons = v; return this; }
 
         public MemberFacts build() {
             return new MemberFacts(householdId, status, blacklisted, laborCapacity, exitDate, deliveryValueFen,
-                    shares, laborDays, landMu, outstandingLiabilityFen, postWork);
+                    shares, laborDays, landMu, outstandingLiabilityFen, employedPersons, postWork);
         }
     }
 }

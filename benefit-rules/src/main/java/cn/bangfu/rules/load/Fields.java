@@ -200,7 +200,7 @@ final class Fields {
 
     /**
      * Household statuses: each item is a status (REGISTERED_POOR …) or the name of a {@link StatusSet}
-     * ({@code poor}, {@code registered_or_monitored}, {@code poor_or_exited}), so the definition of "poor"
+     * ({@code poor}, {@code linkable}, {@code poor_or_exited}), so the definition of "poor"
      * lives in one place.
      */
     Set<HouseholdStatus> statuses(String key) {

@@ -29,7 +29,8 @@ public final class RuleSetParser {
     private static final Set<String> TOP_FIELDS = Set.of("id", "version", "nameZh", "nameEn", "source", "pool", "steps",
             "compliance", "parameters");
     private static final Set<String> PARAMETER_FIELDS = Set.of("landValueFenPerMu", "classWeights", "guaranteeReading");
-    private static final Set<String> POOL_FIELDS = Set.of("kind", "costCategories", "account", "amountFen");
+    private static final Set<String> POOL_FIELDS = Set.of("kind", "costCategories", "incomeCategories", "account",
+            "amountFen");
     private static final Set<String> CHECK_FIELDS = Set.of("id", "kind", "nameZh", "nameEn", "perMu",
             "minPoorHouseholds", "minPoorLaborers", "poorStatuses");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -159,26 +160,28 @@ public final class RuleSetParser {
         PoolDefinition.Kind k = Arrays.stream(PoolDefinition.Kind.values()).filter(v -> v.yamlName().equals(kind))
                 .findFirst().orElse(null);
         if (k == null) {
-            p.problemAtKey("kind", "unknown pool kind '" + kind + "' (allowed: surplus, revenue_minus_costs, account, fixed)");
+            p.problemAtKey("kind", "unknown pool kind '" + kind + "' (allowed: surplus, revenue_minus_costs, book, account, fixed)");
             return null;
         }
-        List<String> categories = new ArrayList<>();
-        if (p.node("costCategories") instanceof YamlTree.ListNode l) {
-            for (Node n : l.items()) {
-                if (n instanceof YamlTree.Scalar s && s.text() != null && !s.text().isBlank()) {
-                    categories.add(s.text().trim());
-                } else {
-                    p.problem(n, p.field("costCategories"), "a cost category is a name such as OPERATION_MAINTENANCE");
-                }
-            }
-        } else if (p.has("costCategories")) {
-            p.problemAtKey("costCategories", "must be a list of cost category names");
+        List<String> categories = names(p, "costCategories", "a cost category is a name such as OPERATION_MAINTENANCE",
+                "must be a list of cost category names");
+        List<String> income = names(p, "incomeCategories", "an income category is a name such as PV_GRID",
+                "must be a list of income category names");
+        if (k != PoolDefinition.Kind.BOOK && p.has("incomeCategories")) {
+            p.problemAtKey("incomeCategories", "only a pool of kind book reads income by category");
         }
         switch (k) {
             case REVENUE_MINUS_COSTS -> {
                 if (categories.isEmpty()) {
                     p.problem(p.map, p.field("costCategories"), "revenue_minus_costs needs the cost categories to subtract");
                 }
+            }
+            case BOOK -> {
+                if (income.isEmpty()) {
+                    p.problem(p.map, p.field("incomeCategories"),
+                            "a book pool needs the income categories it is made of (e.g. [PV_GRID, SUBSIDY])");
+                }
+                return new PoolDefinition(k, categories, income, null, null);
             }
             case ACCOUNT -> {
                 if (p.requiredString("account") == null) {
@@ -194,7 +197,7 @@ public final class RuleSetParser {
                 if (a != null && a < 0) {
                     p.problemAtKey("amountFen", "must not be negative");
                 }
-                return a == null ? null : new PoolDefinition(k, categories, null, a);
+                return a == null ? null : new PoolDefinition(k, categories, List.of(), null, a);
             }
             default -> {
                 if (!categories.isEmpty()) {
@@ -202,7 +205,24 @@ public final class RuleSetParser {
                 }
             }
         }
-        return new PoolDefinition(k, categories, p.string("account"), null);
+        return new PoolDefinition(k, categories, List.of(), p.string("account"), null);
+    }
+
+    /** A list of category names under {@code key}; empty when absent. */
+    private static List<String> names(Fields p, String key, String itemProblem, String listProblem) {
+        List<String> out = new ArrayList<>();
+        if (p.node(key) instanceof YamlTree.ListNode l) {
+            for (Node n : l.items()) {
+                if (n instanceof YamlTree.Scalar s && s.text() != null && !s.text().isBlank()) {
+                    out.add(s.text().trim());
+                } else {
+                    p.problem(n, p.field(key), itemProblem);
+                }
+            }
+        } else if (p.has(key)) {
+            p.problemAtKey(key, listProblem);
+        }
+        return out;
     }
 
     private static ComplianceCheck check(Fields c) {

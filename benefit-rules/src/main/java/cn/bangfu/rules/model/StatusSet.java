@@ -12,9 +12,12 @@ import java.util.Set;
 public enum StatusSet {
     /** 帮扶对象: on the poverty register, under 防返贫 monitoring, or on 低保. The platform's definition of poor. */
     POOR("poor", EnumSet.of(HouseholdStatus.REGISTERED_POOR, HouseholdStatus.MONITORED, HouseholdStatus.LOW_INCOME)),
-    /** 建档立卡 and 防返贫监测 only (the 100+1+1 count of poor households and labourers). */
-    REGISTERED_OR_MONITORED("registered_or_monitored",
-            EnumSet.of(HouseholdStatus.REGISTERED_POOR, HouseholdStatus.MONITORED)),
+    /**
+     * What the 100+1+1 check counts as a linked poor household or an employed poor labourer: on the register,
+     * under monitoring, or exited (脱贫户). An exited household is the success the rule asks for, so it stays
+     * counted; 低保 alone is social assistance, not the register the rule was written against.
+     */
+    LINKABLE("linkable", EnumSet.of(HouseholdStatus.REGISTERED_POOR, HouseholdStatus.MONITORED, HouseholdStatus.EXITED)),
     /** Poor now or formerly (脱贫户 included): the reach of buyer matching (any status but ORDINARY). */
     POOR_OR_EXITED("poor_or_exited", EnumSet.complementOf(EnumSet.of(HouseholdStatus.ORDINARY)));
 

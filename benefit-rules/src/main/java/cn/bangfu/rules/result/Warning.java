@@ -8,7 +8,9 @@ public record Warning(Kind kind, String stepId, Long householdId, long amountFen
 
     public enum Kind {
         POOL_EMPTY, WITHHELD_RESPLIT, GUARANTEE_SHORTFALL, FIXED_AMOUNT_SHORTFALL, FALLBACK_USED, CAP_OVERFLOW,
-        COMPLIANCE_FAILED, COMPLIANCE_NOT_EVALUATED, LIABILITY_OUTSTANDING
+        COMPLIANCE_FAILED, COMPLIANCE_NOT_EVALUATED, COMPLIANCE_NOT_APPLICABLE, LIABILITY_OUTSTANDING,
+        /** A cost of the period that a pool of kind {@code book} did not place: it stays for a later run. */
+        COST_NOT_PLACED
     }
 
     public Map<String, Object> toMap() {

@@ -3,6 +3,7 @@ package cn.bangfu.rules.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.rules.engine.Allocator;
+import cn.bangfu.rules.facts.BaseArea;
 import cn.bangfu.rules.facts.MemberFacts;
 import cn.bangfu.rules.facts.PeriodFacts;
 import cn.bangfu.rules.model.HouseholdStatus;
@@ -17,17 +18,18 @@ import org.junit.jupiter.api.Test;
 /** 100-1-1 on a Dingnan oil-tea base: per 100 亩, 1 poor household linked and 1 poor labourer employed. */
 class Check100Plus1Plus1Test {
 
+    /** The first {@code poorLaborers} poor households each have one person paid a wage; ordinary members have two. */
     static PeriodFacts oilTeaBase(int poorHouseholds, long poorLaborers, String areaMu) {
         List<MemberFacts> members = new ArrayList<>();
         for (int i = 1; i <= poorHouseholds; i++) {
             members.add(MemberFacts.builder(i).status(i % 2 == 0 ? HouseholdStatus.MONITORED
-                    : HouseholdStatus.REGISTERED_POOR).build());
+                    : HouseholdStatus.REGISTERED_POOR).employedPersons(i <= poorLaborers ? 1 : 0).build());
         }
         for (int i = 1; i <= 5; i++) {
-            members.add(MemberFacts.builder(1000 + i).status(HouseholdStatus.ORDINARY).build());
+            members.add(MemberFacts.builder(1000 + i).status(HouseholdStatus.ORDINARY).employedPersons(2).build());
         }
         return PeriodFacts.of(7, Facts.Y2023_START, Facts.Y2023_END, 50_000_000, List.of(), members)
-                .withCompliance(areaMu == null ? null : new BigDecimal(areaMu), poorLaborers);
+                .withBaseArea(areaMu == null ? null : BaseArea.plots(new BigDecimal(areaMu)));
     }
 
     @Test
@@ -55,10 +57,11 @@ class Check100Plus1Plus1Test {
     }
 
     @Test
-    void without_the_area_the_check_is_reported_as_not_evaluated_never_as_passed() {
+    void without_any_base_the_check_is_not_applicable_never_passed() {
+        // no plots, no contract area, and the members hold no land shares
         AllocationResult r = Allocator.allocate(Facts.rule("100-1-1"), oilTeaBase(33, 32, null));
-        assertThat(r.compliance().get(0).evaluated()).isFalse();
+        assertThat(r.compliance().get(0).status()).isEqualTo(ComplianceResult.Status.NOT_APPLICABLE);
         assertThat(r.compliance().get(0).passed()).isFalse();
-        assertThat(r.warnings()).extracting(Warning::kind).containsExactly(Warning.Kind.COMPLIANCE_NOT_EVALUATED);
+        assertThat(r.warnings()).extracting(Warning::kind).containsExactly(Warning.Kind.COMPLIANCE_NOT_APPLICABLE);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.rules.engine.Allocator;
 import cn.bangfu.rules.facts.CostItem;
+import cn.bangfu.rules.facts.IncomeItem;
 import cn.bangfu.rules.facts.MemberFacts;
 import cn.bangfu.rules.facts.PeriodFacts;
 import cn.bangfu.rules.model.HouseholdStatus;
@@ -35,8 +36,9 @@ class HouseholdRooftopPvTest {
     }
 
     static AllocationResult year(long gridIncomeYuan, long maintenanceYuan) {
-        return Allocator.allocate(Facts.rule("household-rooftop-pv"), PeriodFacts.of(1, START, END, yuan(gridIncomeYuan),
-                List.of(new CostItem("OPERATION_MAINTENANCE", yuan(maintenanceYuan))), households()));
+        return Allocator.allocate(Facts.rule("household-rooftop-pv"), PeriodFacts.of(1, START, END, 0,
+                List.of(new CostItem("OPERATION_MAINTENANCE", yuan(maintenanceYuan))), households())
+                .withIncome(List.of(IncomeItem.of("PV_GRID", yuan(gridIncomeYuan)))));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import cn.bangfu.rules.engine.Allocator;
 import cn.bangfu.rules.facts.CostItem;
+import cn.bangfu.rules.facts.IncomeItem;
 import cn.bangfu.rules.facts.MemberFacts;
 import cn.bangfu.rules.facts.PostWork;
 import cn.bangfu.rules.model.HouseholdStatus;
@@ -60,9 +61,9 @@ class PvStationWelfarePostsTest {
 
     static AllocationResult run(List<MemberFacts> members) {
         // insurance is not an O&M cost and is not subtracted
-        return Allocator.allocate(Facts.rule("pv-station-welfare-posts"), year2023(yuan(64_680),
+        return Allocator.allocate(Facts.rule("pv-station-welfare-posts"), year2023(0,
                 List.of(new CostItem("OPERATION_MAINTENANCE", yuan(4_680)), new CostItem("INSURANCE", yuan(1_000))),
-                members.toArray(MemberFacts[]::new)));
+                members.toArray(MemberFacts[]::new)).withIncome(List.of(IncomeItem.of("PV_GRID", yuan(64_680)))));
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.bangfu.rules.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.rules.facts.CostItem;
+import cn.bangfu.rules.facts.IncomeItem;
 import cn.bangfu.rules.facts.MemberFacts;
 import cn.bangfu.rules.facts.PeriodFacts;
 import cn.bangfu.rules.facts.PostWork;
@@ -68,7 +69,9 @@ class AllocatorPropertiesTest {
         return Combinators.combine(member.list().ofMaxSize(25).uniqueElements(MemberFacts::householdId),
                 Arbitraries.longs().between(0, 2_000_000_000L), Arbitraries.longs().between(0, 1_000_000_000L))
                 .as((ms, revenue, cost) -> PeriodFacts.of(1, START, END, revenue,
-                        List.of(new CostItem("OPERATION_MAINTENANCE", cost)), ms));
+                        List.of(new CostItem("OPERATION_MAINTENANCE", cost)), ms)
+                        // the same money as the book holds it, for the PV rule sets' book pools
+                        .withIncome(List.of(IncomeItem.of("PV_GRID", revenue))));
     }
 
     @Property(tries = 300)

@@ -80,7 +80,7 @@ class ConstructsTest {
                   - {id: rest, nameZh: 其余, nameEn: Rest, remaining: true, recipient: operator}
                 """);
         PeriodFacts f = new PeriodFacts(1, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), 0, List.of(), List.of(),
-                java.util.Map.of("donations", 300_000L), null, null);
+                java.util.Map.of("donations", 300_000L), null, List.of());
         AllocationResult res = Allocator.allocate(r, f);
         assertThat(res.poolFen()).isEqualTo(300_000);
         assertThat(res.lines()).extracting(l -> l.recipient().fixed(), AllocationLine::amountFen).containsExactly(

@@ -3,6 +3,7 @@ package cn.bangfu.rules.issue14;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.rules.engine.Allocator;
+import cn.bangfu.rules.facts.IncomeItem;
 import cn.bangfu.rules.facts.MemberFacts;
 import cn.bangfu.rules.facts.PeriodFacts;
 import cn.bangfu.rules.facts.ShareHolding;
@@ -36,7 +37,8 @@ class LiabilityRepaymentTest {
     void earlier_shortfalls_are_repaid_before_any_step_and_shown_on_the_household_lines() {
         // given: a pool of 20,000 元 (2,000,000 fen)
         AllocationResult r = Allocator.allocate(RuleSetCatalog.loadBuiltIn().get("household-rooftop-pv"),
-                PeriodFacts.of(1, START, END, 2_000_000, List.of(), members()));
+                PeriodFacts.of(1, START, END, 0, List.of(), members())
+                        .withIncome(List.of(IncomeItem.of("PV_GRID", 2_000_000))));
 
         // then: 136,203 + 136,204 + 50,000 = 322,407 fen repaid first, in full
         assertThat(r.step("liability-repayment").amountFen()).isEqualTo(322_407);
@@ -56,7 +58,8 @@ class LiabilityRepaymentTest {
     void a_pool_smaller_than_the_debts_repays_them_in_proportion_and_says_what_is_still_owed() {
         // given: a pool of 1,000 元 = 100,000 fen against 322,407 fen owed
         AllocationResult r = Allocator.allocate(RuleSetCatalog.loadBuiltIn().get("household-rooftop-pv"),
-                PeriodFacts.of(1, START, END, 100_000, List.of(), members()));
+                PeriodFacts.of(1, START, END, 0, List.of(), members())
+                        .withIncome(List.of(IncomeItem.of("PV_GRID", 100_000))));
 
         // then: 100,000 × 136,203 / 322,407 = 42,245.67 → 42,246; × 136,204 / 322,407 = 42,245.98 → 42,246;
         //   × 50,000 / 322,407 = 15,508.35 → 15,508 (floors 42,245 + 42,245 + 15,508 = 99,998; 2 fen to .98, .67)

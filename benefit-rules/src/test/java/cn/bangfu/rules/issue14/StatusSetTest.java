@@ -19,8 +19,9 @@ class StatusSetTest {
     void the_sets_are_defined_once() {
         assertThat(StatusSet.POOR.statuses()).containsExactlyInAnyOrder(HouseholdStatus.REGISTERED_POOR,
                 HouseholdStatus.MONITORED, HouseholdStatus.LOW_INCOME);
-        assertThat(StatusSet.REGISTERED_OR_MONITORED.statuses()).containsExactlyInAnyOrder(
-                HouseholdStatus.REGISTERED_POOR, HouseholdStatus.MONITORED);
+        // 100+1+1: on the register, monitored, or exited (脱贫 is the success the rule counts); not 低保 alone
+        assertThat(StatusSet.LINKABLE.statuses()).containsExactlyInAnyOrder(
+                HouseholdStatus.REGISTERED_POOR, HouseholdStatus.MONITORED, HouseholdStatus.EXITED);
         // matching's reach: every status but ORDINARY
         assertThat(StatusSet.POOR_OR_EXITED.statuses()).isEqualTo(EnumSet.complementOf(EnumSet.of(HouseholdStatus.ORDINARY)));
     }
@@ -30,9 +31,9 @@ class StatusSetTest {
         assertThat(CATALOG.get("pv-station-welfare-posts").yamlText()).contains("status: [poor]");
         assertThat(CATALOG.get("pv-station-welfare-posts").steps().get(0).children().get(1).children().get(0).eligibility().statuses())
                 .isEqualTo(StatusSet.POOR.statuses());
-        assertThat(CATALOG.get("100-1-1").yamlText()).contains("poorStatuses: [registered_or_monitored]");
+        assertThat(CATALOG.get("100-1-1").yamlText()).contains("poorStatuses: [linkable]");
         assertThat(CATALOG.get("100-1-1").compliance().get(0).poorStatuses())
-                .isEqualTo(StatusSet.REGISTERED_OR_MONITORED.statuses());
+                .isEqualTo(StatusSet.LINKABLE.statuses());
         assertThat(CATALOG.get("household-rooftop-pv").steps().get(0).eligibility().statuses())
                 .isEqualTo(StatusSet.POOR.statuses());
     }
@@ -44,6 +45,6 @@ class StatusSetTest {
                   - {id: a, nameZh: 甲, nameEn: A, remaining: true, basis: equal, eligibility: {status: [needy]}, fallback: operator}
                 """);
         assertThat(p.problems()).extracting(RuleProblem::field).containsExactly("steps[0].eligibility.status");
-        assertThat(p.problems().get(0).message()).contains("poor, registered_or_monitored, poor_or_exited");
+        assertThat(p.problems().get(0).message()).contains("poor, linkable, poor_or_exited");
     }
 }

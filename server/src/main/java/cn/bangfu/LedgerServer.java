@@ -47,6 +47,7 @@ import cn.bangfu.platform.FieldCipher;
 import cn.bangfu.platform.FormBodies;
 import cn.bangfu.platform.HttpVerticle;
 import cn.bangfu.platform.Health;
+import cn.bangfu.platform.HouseholdChanges;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.KeyCheck;
 import cn.bangfu.platform.NodeLease;
@@ -109,6 +110,8 @@ public final class LedgerServer {
   private final Queue<HttpVerticle> verticles = new ConcurrentLinkedQueue<>();
   private volatile List<Api.RouteSpec> routes = List.of();
   private JournalPoster ledger;
+  /** Registry and distribution tell monitoring which households a committed write changed. */
+  private final HouseholdChanges householdChanges = new HouseholdChanges();
   private BookService book;
   private Database ledgerAccountCreator;
   /** Business time for every capability (issue 18): the configured clock, in Beijing's calendar. */
@@ -171,7 +174,8 @@ public final class LedgerServer {
       ParticipantRepository participants = new ParticipantRepository();
       RegistryService registryService = new RegistryService(database, participants,
           new CooperativeBookRepository(),
-          new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids, clock);
+          new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids, clock,
+          householdChanges);
 
       BookService book = new BookService(database, ledger, new BookRepository(), participants, ids, clock);
       this.book = book;
@@ -186,6 +190,7 @@ public final class LedgerServer {
       DistributionServices distributions = distributionServices(ruleSets, ids, participants);
       MonitoringService monitoring = new MonitoringService(database, participants,
           MonitoringSettings.from(System.getenv()), new AlertFeed(vertx), ids, clock);
+      householdChanges.watch(monitoring::reevaluate);
       Consumer<Api> capabilities = api -> {
         Health.mount(api, database, registry);
         IdentityRoutes.mount(api, identity);
@@ -306,7 +311,8 @@ public final class LedgerServer {
   private DistributionServices distributionServices(RuleSetCatalog ruleSets, Ids ids,
       ParticipantRepository participants) {
     DistributionRepository runs = new DistributionRepository();
-    DistributionService lifecycle = new DistributionService(database, runs, ledger, ids, config.minPublicityDays(), clock);
+    DistributionService lifecycle = new DistributionService(database, runs, ledger, ids, config.minPublicityDays(), clock,
+        householdChanges);
     DraftService drafts = new DraftService(database, new PeriodFactsRepository(), runs, lifecycle, ruleSets, ids, clock);
     return new DistributionServices(drafts, lifecycle, new PublicNotice(database, runs),
         new PayoutFile(database, runs, lifecycle),

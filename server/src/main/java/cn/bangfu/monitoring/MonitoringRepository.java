@@ -172,11 +172,12 @@ public final class MonitoringRepository {
             r.value6(), r.value7(), r.value8(), r.value9(), r.value10())));
   }
 
-  /** A page of the region's alerts of a status (OPEN by default), newest first. */
-  public List<MonitoringAlertRecord> alertsInRegion(DSLContext db, String regionPrefix, AlertKind kind, AlertStatus status,
-      int limit, int offset) {
+  /** A page of the region's alerts of a year and status (OPEN by default), newest first. */
+  public List<MonitoringAlertRecord> alertsInRegion(DSLContext db, String regionPrefix, AlertKind kind, int year,
+      AlertStatus status, int limit, int offset) {
     return db.selectFrom(MONITORING_ALERT)
         .where(MONITORING_ALERT.REGION_CODE.startsWith(regionPrefix), MONITORING_ALERT.STATUS.eq(status),
+            MONITORING_ALERT.ALERT_YEAR.eq(year),
             kind == null ? DSL.trueCondition() : MONITORING_ALERT.KIND.eq(kind))
         .orderBy(MONITORING_ALERT.SINCE.desc(), MONITORING_ALERT.ID.desc())
         .limit(limit).offset(offset)

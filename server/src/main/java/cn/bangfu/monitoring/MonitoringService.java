@@ -230,7 +230,7 @@ public final class MonitoringService {
       AlertStatus status, int limit, int offset) {
     String prefix = region(caller, regionPrefix);
     // a read: the alerts stand as the last evaluation left them
-    return database.read(db -> repository.alertsInRegion(db, prefix, kind, status, limit, offset).stream()
+    return database.read(db -> repository.alertsInRegion(db, prefix, kind, year, status, limit, offset).stream()
         .map(MonitoringJson::alert).toList());
   }
 

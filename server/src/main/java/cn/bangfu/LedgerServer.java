@@ -70,6 +70,8 @@ import cn.bangfu.platform.FieldCipher;
 import cn.bangfu.platform.FormBodies;
 import cn.bangfu.platform.Health;
 import cn.bangfu.platform.HttpVerticle;
+
+import cn.bangfu.platform.HouseholdChanges;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.KeyCheck;
 import cn.bangfu.platform.NodeLease;
@@ -134,6 +136,8 @@ public final class LedgerServer {
   private volatile List<Api.RouteSpec> routes = List.of();
   private volatile List<Pages.PageSpec> pageRoutes = List.of();
   private JournalPoster ledger;
+  /** Registry and distribution tell monitoring which households a committed write changed. */
+  private final HouseholdChanges householdChanges = new HouseholdChanges();
   private BookService book;
   private Database ledgerAccountCreator;
   /** Business time for every capability (issue 18): the configured clock, in Beijing's calendar. */
@@ -196,7 +200,8 @@ public final class LedgerServer {
       ParticipantRepository participants = new ParticipantRepository();
       RegistryService registryService = new RegistryService(database, participants,
           new CooperativeBookRepository(),
-          new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids, clock);
+          new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids, clock,
+          householdChanges);
 
       BookService book = new BookService(database, ledger, new BookRepository(), participants, ids, clock);
       this.book = book;
@@ -223,6 +228,8 @@ public final class LedgerServer {
       StaticFiles staticFiles = new StaticFiles();
       LinkageService linkage = new LinkageService(database, registryService, new PlotRepository(),
           new LinkageQueries(), ruleSets, ids, clock);
+
+      householdChanges.watch(monitoring::reevaluate);
       Consumer<Api> capabilities = api -> {
         Pages pages = new Pages(api.router(), webSessions, csrf, webPages);
         SignInPages.mount(pages, identity, webSessions);
@@ -358,7 +365,8 @@ public final class LedgerServer {
   private DistributionServices distributionServices(RuleSetCatalog ruleSets, Ids ids,
       ParticipantRepository participants, BankAccountService bankAccounts) {
     DistributionRepository runs = new DistributionRepository();
-    DistributionService lifecycle = new DistributionService(database, runs, ledger, ids, config.minPublicityDays(), clock);
+    DistributionService lifecycle = new DistributionService(database, runs, ledger, ids, config.minPublicityDays(), clock,
+        householdChanges);
     DraftService drafts = new DraftService(database, new PeriodFactsRepository(), runs, lifecycle, ruleSets, ids, clock);
     PublicNotice notice = new PublicNotice(database, runs);
     return new DistributionServices(drafts, lifecycle, notice,

@@ -13,6 +13,7 @@ import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.JournalPoster;
 import cn.bangfu.ledger.PostedEntry;
 import cn.bangfu.platform.Database;
+import cn.bangfu.platform.HouseholdChanges;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;
 import io.vertx.core.Future;
@@ -37,6 +38,7 @@ public final class DistributionService {
   private final JournalPoster ledger;
   private final Ids ids;
   private final int minPublicityDays;
+  private final HouseholdChanges changes;
 
   /**
    * Longest publicity accepted (unless the configured minimum is longer): a year of 公示 is already
@@ -51,7 +53,8 @@ public final class DistributionService {
   public static final int MAX_DISMISSED_AT_ONCE = 500;
 
   public DistributionService(Database database, DistributionRepository runs, JournalPoster ledger, Ids ids,
-      int minPublicityDays, BusinessClock clock) {
+      int minPublicityDays, BusinessClock clock, HouseholdChanges changes) {
+    this.changes = changes;
     this.clock = clock;
     this.database = database;
     this.runs = runs;
@@ -83,6 +86,24 @@ public final class DistributionService {
 
   /** One objection after a change, with the run's counts by status. */
   public record Changed(DistributionObjectionRecord objection, Map<ObjectionStatus, Integer> counts) {
+  }
+
+  /** A run after a step that changed its households' income, with those households. */
+  private record Touching(RunView view, List<Long> households) {
+  }
+
+  /**
+   * The run once its households' alerts are re-evaluated: a posting, payout or reversal changes their
+   * income (or its being unpaid) in the year the run's period ends.
+   */
+  private Future<RunView> reevaluated(Future<Touching> done, Principal caller) {
+    return changes.after(done, Touching::households, t -> t.view().run().getPeriodEnd(), caller.userId())
+        .map(Touching::view);
+  }
+
+  private static List<Long> householdsOf(List<DistributionRepository.RecipientAmount> amounts) {
+    return amounts.stream().map(DistributionRepository.RecipientAmount::householdId)
+        .filter(java.util.Objects::nonNull).distinct().toList();
   }
 
   LocalDateTime now() {
@@ -278,10 +299,10 @@ public final class DistributionService {
    * 409 that writes nothing; the stale run is drafted again over what is left.
    */
   public Future<RunView> post(Principal caller, long runId) {
-    return database.tx(db -> {
+    return reevaluated(database.tx(db -> {
       DistributionRunRecord run = visibleRun(db, caller, runId, true);
       if (RunStatus.POSTED == run.getStatus()) {
-        return viewOf(db, run, 100, 0);
+        return new Touching(viewOf(db, run, 100, 0), List.of());
       }
       if (RunStatus.APPROVED != run.getStatus()) {
         throw wrongStep(run, "post");
@@ -298,13 +319,14 @@ public final class DistributionService {
             + claimedBy.get() + "; draft again", null);
       }
       closeWholeYears(db, run, caller.userId());
-      EntryDraft entry = DistributionEntries.posting(run, runs.recipientAmounts(db, runId), caller.userId(), today());
+      List<DistributionRepository.RecipientAmount> amounts = runs.recipientAmounts(db, runId);
+      EntryDraft entry = DistributionEntries.posting(run, amounts, caller.userId(), today());
       PostedEntry posted = entry == null ? null : ledger.post(db, entry);
       run.setStatus(RunStatus.POSTED).setPostedBy(caller.userId()).setPostedAt(now())
           .setLedgerEntryId(posted == null ? null : posted.entryId());
       runs.transition(db, run, RunStatus.APPROVED);
-      return viewOf(db, run, 100, 0);
-    });
+      return new Touching(viewOf(db, run, 100, 0), householdsOf(amounts));
+    }), caller);
   }
 
   /**
@@ -329,7 +351,7 @@ public final class DistributionService {
   }
 
   public Future<RunView> reverse(Principal caller, long runId, String reason) {
-    return database.tx(db -> {
+    return reevaluated(database.tx(db -> {
       DistributionRunRecord run = visibleRun(db, caller, runId, true);
       if (caller.role() != Role.REGULATOR) {
         throw Problem.forbidden("only the region's regulator reverses a posted distribution");
@@ -353,26 +375,27 @@ public final class DistributionService {
       run.setStatus(RunStatus.REVERSED).setReversedBy(caller.userId()).setReversedAt(now())
           .setReversalReason(reason).setReversalEntryId(reversal == null ? null : reversal.entryId());
       runs.transition(db, run, RunStatus.POSTED);
-      return viewOf(db, run, 100, 0);
-    });
+      return new Touching(viewOf(db, run, 100, 0), householdsOf(runs.recipientAmounts(db, runId)));
+    }), caller);
   }
 
   /** Marks the run's dividends paid through 一卡通: one entry moving every payable to paid, once. */
   public Future<RunView> markPaid(Principal caller, long runId, LocalDate paidOn) {
-    return database.tx(db -> {
+    return reevaluated(database.tx(db -> {
       DistributionRunRecord run = visibleRun(db, caller, runId, true);
       requireCooperativeOrAdmin(caller, "mark its dividends paid");
       if (RunStatus.POSTED != run.getStatus()) {
         throw wrongStep(run, "mark paid");
       }
       if (run.getPaidAt() != null) {
-        return viewOf(db, run, 100, 0);
+        return new Touching(viewOf(db, run, 100, 0), List.of());
       }
-      EntryDraft entry = DistributionEntries.payout(run, runs.recipientAmounts(db, runId), caller.userId(), paidOn);
+      List<DistributionRepository.RecipientAmount> amounts = runs.recipientAmounts(db, runId);
+      EntryDraft entry = DistributionEntries.payout(run, amounts, caller.userId(), paidOn);
       PostedEntry posted = entry == null ? null : ledger.post(db, entry);
       run.setPaidAt(now()).setPaidEntryId(posted == null ? null : posted.entryId());
       runs.transition(db, run, RunStatus.POSTED);
-      return viewOf(db, run, 100, 0);
-    });
+      return new Touching(viewOf(db, run, 100, 0), householdsOf(amounts));
+    }), caller);
   }
 }

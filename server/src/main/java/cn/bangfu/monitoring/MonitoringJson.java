@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** JSON of monitoring: ids as strings, money in fen, times ISO-8601 UTC, dates YYYY-MM-DD. */
@@ -81,31 +82,54 @@ final class MonitoringJson {
    * reason), alerts opened and ended, events, measures, referrals, follow-ups, closure.
    */
   static JsonObject chain(long householdId, List<HouseholdStatusChangeRecord> changes,
-      List<MonitoringAlertRecord> alerts, List<MonitoringStepRecord> steps, LocalDate today) {
+      List<MonitoringAlertRecord> alerts, List<MonitoringStepRecord> steps, Map<Long, String> names,
+      LocalDate today) {
     List<Item> items = new ArrayList<>();
     for (HouseholdStatusChangeRecord c : changes) {
-      items.add(new Item(c.getChangedAt(), Item.DECISION, c.getId(), new JsonObject().put("step", "STATUS_CHANGE")
+      items.add(new Item(c.getChangedAt(), Item.DECISION, c.getId(), by(new JsonObject().put("step", "STATUS_CHANGE")
           .put("status", c.getStatus()).put("lowIncomeKind", c.getLowIncomeKind())
           .put("laborCapacity", c.getLaborCapacity()).put("blacklisted", c.getBlacklisted())
           .put("date", date(c.getEffectiveOn())).put("note", c.getReason())
-          .put("by", id(c.getChangedBy())).put("at", time(c.getChangedAt()))));
+          .put("at", time(c.getChangedAt())), c.getChangedBy(), names)));
     }
     for (MonitoringAlertRecord a : alerts) {
-      items.add(new Item(a.getSince(), Item.ALERT_OPENED, a.getId(), alert(a).put("step", "ALERT").put("at", time(a.getSince()))));
+      items.add(new Item(a.getSince(), Item.ALERT_OPENED, a.getId(),
+          by(alert(a).put("step", "ALERT").put("at", time(a.getSince())), a.getOpenedBy(), names)));
       if (a.getEndedAt() != null) {
-        items.add(new Item(a.getEndedAt(), Item.ALERT_ENDED, a.getId(), new JsonObject().put("step", "ALERT_ENDED")
+        items.add(new Item(a.getEndedAt(), Item.ALERT_ENDED, a.getId(), by(new JsonObject().put("step", "ALERT_ENDED")
             .put("alertId", id(a.getId())).put("kind", a.getKind().name()).put("status", a.getStatus().name())
-            .put("at", time(a.getEndedAt()))));
+            .put("at", time(a.getEndedAt())), a.getEndedBy(), names)));
       }
     }
     Set<Long> answered = new HashSet<>();
     steps.stream().filter(s -> s.getRefersTo() != null).forEach(s -> answered.add(s.getRefersTo()));
     for (MonitoringStepRecord s : steps) {
-      items.add(new Item(s.getCreatedAt(), Item.STEP, s.getId(), step(s, today, answered)));
+      items.add(new Item(s.getCreatedAt(), Item.STEP, s.getId(), by(step(s, today, answered), s.getCreatedBy(),
+          names)));
     }
     items.sort(Comparator.comparing(Item::at).thenComparingInt(Item::rank).thenComparingLong(Item::order));
+    // 风险消除 closes the chain; the first alert after a closure re-opens it, the closure staying on it
     JsonArray list = new JsonArray();
-    items.forEach(i -> list.add(i.json()));
-    return new JsonObject().put("householdId", id(householdId)).put("items", list);
+    String closedAt = null;
+    boolean closed = false;
+    for (Item i : items) {
+      String step = i.json().getString("step");
+      if (ChainStep.CLOSURE.name().equals(step)) {
+        closed = true;
+        closedAt = i.json().getString("at");
+      } else if ("ALERT".equals(step) && closed) {
+        i.json().put("reopens", true);
+        closed = false;
+        closedAt = null;
+      }
+      list.add(i.json());
+    }
+    return new JsonObject().put("householdId", id(householdId)).put("state", closed ? "CLOSED" : "OPEN")
+        .put("closedAt", closedAt).put("items", list);
+  }
+
+  /** Who did a step: the user's id and name (masked for the household itself); no one for an old evaluation. */
+  private static JsonObject by(JsonObject item, Long userId, Map<Long, String> names) {
+    return item.put("by", id(userId)).put("byName", userId == null ? null : names.get(userId));
   }
 }

@@ -1,5 +1,7 @@
 package cn.bangfu.monitoring;
 
+import static cn.bangfu.db.Tables.APP_USER;
+import static cn.bangfu.db.Tables.HOUSEHOLD;
 import static cn.bangfu.db.Tables.HOUSEHOLD_STATUS_CHANGE;
 import static cn.bangfu.db.Tables.MONITORING_ALERT;
 import static cn.bangfu.db.Tables.MONITORING_LINE;
@@ -16,6 +18,9 @@ import org.jooq.impl.DSL;
 
 /** SQL for monitoring lines, chain steps and stored alerts. */
 public final class MonitoringRepository {
+  /** Rows per multi-row statement and ids per IN list: far below the server's 65,535 placeholders. */
+  static final int CHUNK = 1_000;
+
   public void putLine(DSLContext db, String regionPrefix, int year, long perCapitaFen, long by, LocalDateTime at) {
     db.insertInto(MONITORING_LINE, MONITORING_LINE.REGION_PREFIX, MONITORING_LINE.LINE_YEAR,
             MONITORING_LINE.PER_CAPITA_INCOME_FEN, MONITORING_LINE.SET_BY, MONITORING_LINE.SET_AT)
@@ -58,9 +63,44 @@ public final class MonitoringRepository {
         .fetch();
   }
 
-  /** Inserts an open alert unless one of its household, kind and year is already open; true if inserted. */
-  public boolean openAlert(DSLContext db, MonitoringAlertRecord alert) {
-    return db.insertInto(MONITORING_ALERT).set(alert).onDuplicateKeyIgnore().execute() == 1;
+  /**
+   * Inserts open alerts, a multi-row statement per {@link #CHUNK}, skipping any whose household, kind and
+   * year another evaluation opened first; returns those inserted.
+   */
+  public List<MonitoringAlertRecord> openAlerts(DSLContext db, List<MonitoringAlertRecord> alerts) {
+    List<MonitoringAlertRecord> inserted = new java.util.ArrayList<>();
+    for (int from = 0; from < alerts.size(); from += CHUNK) {
+      List<MonitoringAlertRecord> chunk = alerts.subList(from, Math.min(alerts.size(), from + CHUNK));
+      var insert = db.insertInto(MONITORING_ALERT).set(chunk.get(0));
+      for (MonitoringAlertRecord alert : chunk.subList(1, chunk.size())) {
+        insert = insert.newRecord().set(alert);
+      }
+      int rows = insert.onDuplicateKeyIgnore().execute();
+      if (rows == chunk.size()) {
+        inserted.addAll(chunk);
+      } else {
+        java.util.Set<Long> mine = new java.util.HashSet<>(db.select(MONITORING_ALERT.ID).from(MONITORING_ALERT)
+            .where(MONITORING_ALERT.ID.in(chunk.stream().map(MonitoringAlertRecord::getId).toList()))
+            .fetch(MONITORING_ALERT.ID));
+        chunk.stream().filter(a -> mine.contains(a.getId())).forEach(inserted::add);
+      }
+    }
+    return inserted;
+  }
+
+  /** How many alerts of the year are open in the region. */
+  public int countOpen(DSLContext db, String regionPrefix, int year) {
+    return db.fetchCount(MONITORING_ALERT, MONITORING_ALERT.REGION_CODE.startsWith(regionPrefix),
+        MONITORING_ALERT.STATUS.eq(AlertStatus.OPEN), MONITORING_ALERT.ALERT_YEAR.eq(year));
+  }
+
+  /** The account names of users, by id (for who did what on a chain). */
+  public java.util.Map<Long, String> userNames(DSLContext db, java.util.Collection<Long> userIds) {
+    if (userIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return db.select(APP_USER.ID, APP_USER.USERNAME).from(APP_USER).where(APP_USER.ID.in(userIds))
+        .fetchMap(APP_USER.ID, APP_USER.USERNAME);
   }
 
   public void updateDetail(DSLContext db, long alertId, String detail) {
@@ -68,20 +108,76 @@ public final class MonitoringRepository {
   }
 
   /** Ends open alerts: RESOLVED by evaluation or CLOSED by the regulator; the open key frees the slot. */
-  public void endAlerts(DSLContext db, Condition which, AlertStatus status, LocalDateTime at) {
+  public void endAlerts(DSLContext db, Condition which, AlertStatus status, LocalDateTime at, long by) {
     db.update(MONITORING_ALERT)
         .set(MONITORING_ALERT.STATUS, status)
         .set(MONITORING_ALERT.OPEN_KEY, DSL.castNull(String.class))
         .set(MONITORING_ALERT.ENDED_AT, at)
+        .set(MONITORING_ALERT.ENDED_BY, by)
         .where(MONITORING_ALERT.STATUS.eq(AlertStatus.OPEN), which)
         .execute();
   }
 
-  /** A page of the region's alerts of a status (OPEN by default), newest first. */
-  public List<MonitoringAlertRecord> alertsInRegion(DSLContext db, String regionPrefix, AlertKind kind, AlertStatus status,
-      int limit, int offset) {
+  /** One alert as the export lists it, with its household's name (masked by the export) and region. */
+  public record ExportedAlert(long id, long householdId, String householdName, String regionCode, AlertKind kind,
+      int year, String detail, AlertStatus status, LocalDateTime since, LocalDateTime endedAt) {
+  }
+
+  /** Every alert of the region for the year, whatever its status, in household then time order. */
+  public void forEachAlert(DSLContext db, String regionPrefix, int year,
+      java.util.function.Consumer<ExportedAlert> each) {
+    db.select(MONITORING_ALERT.ID, MONITORING_ALERT.HOUSEHOLD_ID, HOUSEHOLD.NAME, MONITORING_ALERT.REGION_CODE,
+            MONITORING_ALERT.KIND, MONITORING_ALERT.ALERT_YEAR, MONITORING_ALERT.DETAIL, MONITORING_ALERT.STATUS,
+            MONITORING_ALERT.SINCE, MONITORING_ALERT.ENDED_AT)
+        .from(MONITORING_ALERT).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MONITORING_ALERT.HOUSEHOLD_ID))
+        .where(MONITORING_ALERT.REGION_CODE.startsWith(regionPrefix), MONITORING_ALERT.ALERT_YEAR.eq(year))
+        .orderBy(MONITORING_ALERT.REGION_CODE, MONITORING_ALERT.HOUSEHOLD_ID, MONITORING_ALERT.SINCE,
+            MONITORING_ALERT.ID)
+        .fetchSize(Integer.MIN_VALUE) // streamed row by row: a province's alerts never sit in memory at once
+        .forEach(r -> each.accept(new ExportedAlert(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+            r.value6(), r.value7(), r.value8(), r.value9(), r.value10())));
+  }
+
+  /** A household under monitoring as the export lists it: its situation and its chain in figures. */
+  public record MonitoredHousehold(long id, String name, String regionCode, int members,
+      cn.bangfu.rules.model.HouseholdStatus status, cn.bangfu.registry.LowIncomeKind lowIncomeKind, int openAlerts, int measures, java.time.LocalDate lastMeasure,
+      LocalDateTime lastClosure) {
+  }
+
+  /**
+   * Households of the region under monitoring: a watched status, or an alert of the year (an ordinary
+   * household can be warned too); with their open alerts, measures of the year and last closure.
+   */
+  public void forEachMonitored(DSLContext db, String regionPrefix, int year,
+      java.util.function.Consumer<MonitoredHousehold> each) {
+    org.jooq.Field<Integer> open = DSL.select(DSL.count()).from(MONITORING_ALERT).where(MONITORING_ALERT.HOUSEHOLD_ID.eq(HOUSEHOLD.ID),
+        MONITORING_ALERT.STATUS.eq(AlertStatus.OPEN), MONITORING_ALERT.ALERT_YEAR.eq(year)).asField("open_alerts");
+    var measureOfYear = MONITORING_STEP.HOUSEHOLD_ID.eq(HOUSEHOLD.ID).and(MONITORING_STEP.STEP.eq(ChainStep.MEASURE))
+        .and(MONITORING_STEP.START_ON.between(java.time.LocalDate.of(year, 1, 1), java.time.LocalDate.of(year, 12, 31)));
+    org.jooq.Field<Integer> measures = DSL.select(DSL.count()).from(MONITORING_STEP).where(measureOfYear).asField("measures");
+    org.jooq.Field<java.time.LocalDate> lastMeasure = DSL.select(DSL.max(MONITORING_STEP.START_ON)).from(MONITORING_STEP).where(measureOfYear)
+        .asField("last_measure");
+    org.jooq.Field<LocalDateTime> lastClosure = DSL.select(DSL.max(MONITORING_STEP.CREATED_AT)).from(MONITORING_STEP)
+        .where(MONITORING_STEP.HOUSEHOLD_ID.eq(HOUSEHOLD.ID), MONITORING_STEP.STEP.eq(ChainStep.CLOSURE))
+        .asField("last_closure");
+    db.select(HOUSEHOLD.ID, HOUSEHOLD.NAME, HOUSEHOLD.REGION_CODE, HOUSEHOLD.MEMBERS, HOUSEHOLD.STATUS,
+            HOUSEHOLD.LOW_INCOME_KIND, open, measures, lastMeasure, lastClosure)
+        .from(HOUSEHOLD)
+        .where(HOUSEHOLD.REGION_CODE.startsWith(regionPrefix),
+            HOUSEHOLD.STATUS.in(AlertQueries.WATCHED).or(DSL.exists(DSL.selectOne().from(MONITORING_ALERT)
+                .where(MONITORING_ALERT.HOUSEHOLD_ID.eq(HOUSEHOLD.ID), MONITORING_ALERT.ALERT_YEAR.eq(year)))))
+        .orderBy(HOUSEHOLD.REGION_CODE, HOUSEHOLD.ID)
+        .fetchSize(Integer.MIN_VALUE)
+        .forEach(r -> each.accept(new MonitoredHousehold(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+            r.value6(), r.value7(), r.value8(), r.value9(), r.value10())));
+  }
+
+  /** A page of the region's alerts of a year and status (OPEN by default), newest first. */
+  public List<MonitoringAlertRecord> alertsInRegion(DSLContext db, String regionPrefix, AlertKind kind, int year,
+      AlertStatus status, int limit, int offset) {
     return db.selectFrom(MONITORING_ALERT)
         .where(MONITORING_ALERT.REGION_CODE.startsWith(regionPrefix), MONITORING_ALERT.STATUS.eq(status),
+            MONITORING_ALERT.ALERT_YEAR.eq(year),
             kind == null ? DSL.trueCondition() : MONITORING_ALERT.KIND.eq(kind))
         .orderBy(MONITORING_ALERT.SINCE.desc(), MONITORING_ALERT.ID.desc())
         .limit(limit).offset(offset)

@@ -103,7 +103,27 @@ public final class MonitoringRoutes {
       return monitoring.alerts(caller, Params.regionPrefix(ctx, "regionPrefix"), alertKind, year, status,
           page.limit(), page.offset()).map(items -> Reply.ok(page.wrap(items)));
     });
+    api.route(HttpMethod.POST, "/monitoring/evaluations", Set.of(REGULATOR), (ctx, caller) -> {
+      Body body = Body.of(ctx);
+      String prefix = body.has("regionPrefix") ? body.text("regionPrefix", 12) : null;
+      if (prefix != null && !Params.isRegionPrefix(prefix)) {
+        throw Problem.badRequest("regionPrefix", "regionPrefix must be 1 to 12 digits of a 统计用区划代码");
+      }
+      int year = body.has("year") ? bodyYear(body) : cn.bangfu.platform.BusinessClock.of(ctx).today().getYear();
+      return monitoring.evaluateRegion(caller, prefix, year).map(Reply::ok);
+    });
+    api.route(HttpMethod.GET, "/monitoring/export", Set.of(REGULATOR), (ctx, caller) -> {
+      int year = ctx.queryParams().get("year") == null ? cn.bangfu.platform.BusinessClock.of(ctx).today().getYear()
+          : Params.year(ctx);
+      return monitoring.export(caller, Params.regionPrefix(ctx, "regionPrefix"), year)
+          .map(bytes -> Reply.file(MonitoringExport.CONTENT_TYPE, io.vertx.core.buffer.Buffer.buffer(bytes)));
+    });
     AlertStream.mount(api);
+  }
+
+  private static int bodyYear(Body body) {
+    long year = body.integer("year", 2000, 2100);
+    return (int) year;
   }
 
   private static int pathYear(String raw) {

@@ -4,6 +4,7 @@ import static cn.bangfu.db.Tables.HOUSEHOLD;
 import static cn.bangfu.db.Tables.MONITORING_ALERT;
 
 import cn.bangfu.db.tables.records.HouseholdRecord;
+import cn.bangfu.db.tables.records.HouseholdStatusChangeRecord;
 import cn.bangfu.db.tables.records.MonitoringAlertRecord;
 import cn.bangfu.db.tables.records.MonitoringStepRecord;
 import cn.bangfu.identity.Principal;
@@ -18,9 +19,11 @@ import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;
+import cn.bangfu.registry.Masking;
 import cn.bangfu.registry.ParticipantRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -32,11 +35,14 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 /**
- * Monitoring: lines, the chain's steps, alerts. Every write that can change an indicator re-evaluates
- * the alerts of the households it touches in its own transaction (one household for an event or a
- * measure, the region for a line); reading a region's alerts re-evaluates the region, so postings and
- * payments made elsewhere in the book are reflected when a regulator looks. Alerts opened by a
- * committed evaluation are pushed to the live feed.
+ * Monitoring: lines, the chain's steps, alerts. Alerts are evaluated when their inputs change and never
+ * when they are read: a write of monitoring re-evaluates the households it touches in its own
+ * transaction (one household for an event or a measure, the region for a line); registry and
+ * distribution writes (deliveries, labour days, memberships, status decisions, a run posted, paid or
+ * reversed) tell {@link #reevaluate} through platform.HouseholdChanges once they committed; what only
+ * the passing of time changes (NO_MEASURE, UNPAID_DIVIDEND) is evaluated by the region's evaluation
+ * command ({@link #evaluateRegion}, run daily). Alerts opened by a committed evaluation are pushed to the
+ * live feed.
  */
 public final class MonitoringService {
   private static final Set<AlertKind> INDICATORS = EnumSet.complementOf(EnumSet.of(AlertKind.NO_MEASURE));
@@ -73,6 +79,19 @@ public final class MonitoringService {
     static Scope household(long id) {
       return new Scope(HOUSEHOLD.ID.eq(id), MONITORING_ALERT.HOUSEHOLD_ID.eq(id));
     }
+
+    static Scope households(java.util.Collection<Long> ids) {
+      return new Scope(HOUSEHOLD.ID.in(ids), MONITORING_ALERT.HOUSEHOLD_ID.in(ids));
+    }
+  }
+
+  /** What one evaluation changed: the alerts it opened (as JSON for the feed) and how many it resolved. */
+  private record Outcome(List<JsonObject> opened, int resolved) {
+    Outcome plus(Outcome other) {
+      List<JsonObject> all = new ArrayList<>(opened);
+      all.addAll(other.opened);
+      return new Outcome(all, resolved + other.resolved);
+    }
   }
 
   /** A transaction's result plus the alerts it opened, pushed to the feed once it committed. */
@@ -94,7 +113,7 @@ public final class MonitoringService {
     }
     return txThenPublish(db -> {
       repository.putLine(db, regionPrefix, year, perCapitaFen, caller.userId(), clock.now());
-      List<JsonObject> opened = evaluate(db, Scope.region(regionPrefix), year);
+      List<JsonObject> opened = evaluate(db, Scope.region(regionPrefix), year, caller.userId()).opened();
       return new WithAlerts<>(new JsonObject().put("regionPrefix", regionPrefix).put("year", year)
           .put("perCapitaIncomeFen", perCapitaFen), opened);
     });
@@ -146,7 +165,7 @@ public final class MonitoringService {
           .setStep(ChainStep.CLOSURE).setNote(note));
       repository.insertStep(db, step);
       repository.endAlerts(db, MONITORING_ALERT.HOUSEHOLD_ID.eq(householdId), AlertStatus.CLOSED,
-          step.getCreatedAt());
+          step.getCreatedAt(), caller.userId());
       return MonitoringJson.step(step, clock.today(), Set.of());
     });
   }
@@ -160,7 +179,7 @@ public final class MonitoringService {
       MonitoringStepRecord step = step(caller, household, draft);
       repository.insertStep(db, step);
       // the household's indicators may have changed: re-evaluate it alone, now
-      List<JsonObject> opened = evaluate(db, Scope.household(householdId), year);
+      List<JsonObject> opened = evaluate(db, Scope.household(householdId), year, caller.userId()).opened();
       return new WithAlerts<>(MonitoringJson.step(step, clock.today(), Set.of()), opened);
     });
   }
@@ -170,27 +189,100 @@ public final class MonitoringService {
         .setCreatedAt(clock.now()).setCreatedBy(caller.userId());
   }
 
+  /**
+   * The household's chain in time order, with who did each step: the regulator and admin read the
+   * account name, the household itself reads it masked (杨*明), as on public pages.
+   */
   public Future<JsonObject> chain(Principal caller, long householdId) {
     return database.read(db -> {
       visible(db, caller, householdId);
-      return MonitoringJson.chain(householdId, repository.statusChanges(db, householdId),
-          repository.alertsOf(db, householdId), repository.steps(db, householdId), clock.today());
+      List<HouseholdStatusChangeRecord> changes = repository.statusChanges(db, householdId);
+      List<MonitoringAlertRecord> alerts = repository.alertsOf(db, householdId);
+      List<MonitoringStepRecord> steps = repository.steps(db, householdId);
+      Set<Long> actors = new java.util.HashSet<>();
+      changes.forEach(c -> actors.add(c.getChangedBy()));
+      alerts.forEach(a -> {
+        actors.add(a.getOpenedBy());
+        actors.add(a.getEndedBy());
+      });
+      steps.forEach(s -> actors.add(s.getCreatedBy()));
+      actors.remove(null);
+      Map<Long, String> names = new HashMap<>(repository.userNames(db, actors));
+      if (caller.role() == Role.HOUSEHOLD) {
+        names.replaceAll((id, name) -> Masking.name(name));
+      }
+      return MonitoringJson.chain(householdId, changes, alerts, steps, names, clock.today());
     });
   }
 
   // ---- alerts
 
-  public Future<List<JsonObject>> alerts(Principal caller, String regionPrefix, AlertKind kind, int year,
-      AlertStatus status, int limit, int offset) {
+  /** The region a regulator asks about: the one named, inside its scope, or its whole scope. */
+  private static String region(Principal caller, String regionPrefix) {
     String prefix = regionPrefix != null ? regionPrefix : caller.scopeId() == null ? "" : caller.scopeId();
     if (caller.role() == Role.REGULATOR && !prefix.startsWith(caller.scopeId())) {
       throw Problem.forbidden("outside your scope: region " + prefix);
     }
+    return prefix;
+  }
+
+  public Future<List<JsonObject>> alerts(Principal caller, String regionPrefix, AlertKind kind, int year,
+      AlertStatus status, int limit, int offset) {
+    String prefix = region(caller, regionPrefix);
+    // a read: the alerts stand as the last evaluation left them
+    return database.read(db -> repository.alertsInRegion(db, prefix, kind, year, status, limit, offset).stream()
+        .map(MonitoringJson::alert).toList());
+  }
+
+  /**
+   * The evaluation command: every indicator over the region for the year, in one transaction, for what
+   * only time changes (an alert left without measure, a dividend left unpaid) and after bulk loads. Run
+   * daily by the county (README); returns how many alerts it opened and resolved and how many are open.
+   */
+  public Future<JsonObject> evaluateRegion(Principal caller, String regionPrefix, int year) {
+    String prefix = region(caller, regionPrefix);
     return txThenPublish(db -> {
-      List<JsonObject> opened = evaluate(db, Scope.region(prefix), year);
-      List<JsonObject> page = repository.alertsInRegion(db, prefix, kind, status, limit, offset).stream()
-          .map(MonitoringJson::alert).toList();
-      return new WithAlerts<>(page, opened);
+      Outcome outcome = evaluate(db, Scope.region(prefix), year, caller.userId());
+      return new WithAlerts<>(new JsonObject().put("regionPrefix", prefix).put("year", year)
+          .put("opened", outcome.opened().size()).put("resolved", outcome.resolved())
+          .put("open", repository.countOpen(db, prefix, year)), outcome.opened());
+    });
+  }
+
+  /** The region's alerts of the year and its households under monitoring as an .xlsx workbook (a read). */
+  public Future<byte[]> export(Principal caller, String regionPrefix, int year) {
+    String prefix = region(caller, regionPrefix);
+    return database.read(db -> {
+      try (MonitoringExport workbook = new MonitoringExport(prefix, year)) {
+        repository.forEachAlert(db, prefix, year, workbook::alert);
+        repository.forEachMonitored(db, prefix, year, workbook::household);
+        return workbook.bytes();
+      }
+    });
+  }
+
+  /**
+   * HouseholdChanges' watcher: re-evaluates households a committed write of another capability changed,
+   * for the year the change is dated in, the year after it (whose INCOME_DROP compares with it) while that
+   * has begun, and the current year (status and unpaid dividends count now).
+   */
+  public Future<Void> reevaluate(java.util.Collection<Long> householdIds, LocalDate on, long causedBy) {
+    int thisYear = clock.today().getYear();
+    java.util.SortedSet<Integer> years = new java.util.TreeSet<>(List.of(on.getYear(), thisYear));
+    if (on.getYear() + 1 <= thisYear) {
+      years.add(on.getYear() + 1);
+    }
+    List<Long> ids = List.copyOf(householdIds);
+    return txThenPublish(db -> {
+      Outcome outcome = new Outcome(List.of(), 0);
+      // a posted run can name 100,000 households: evaluated a bounded IN list at a time
+      for (int from = 0; from < ids.size(); from += MonitoringRepository.CHUNK) {
+        Scope chunk = Scope.households(ids.subList(from, Math.min(ids.size(), from + MonitoringRepository.CHUNK)));
+        for (int year : years) {
+          outcome = outcome.plus(evaluate(db, chunk, year, causedBy));
+        }
+      }
+      return new WithAlerts<Void>(null, outcome.opened());
     });
   }
 
@@ -199,42 +291,42 @@ public final class MonitoringService {
    * without an open alert opens one, an open alert the indicators no longer show is resolved. NO_MEASURE
    * reads the open alerts, so it is evaluated after them. Returns the alerts opened, as JSON for the feed.
    */
-  private List<JsonObject> evaluate(DSLContext db, Scope scope, int year) {
+  private Outcome evaluate(DSLContext db, Scope scope, int year, long by) {
     LocalDateTime now = clock.now();
-    List<JsonObject> opened = new ArrayList<>(reconcile(db, scope, year, INDICATORS,
-        indicators.indicators(db, scope.households(), year, now, settings), now));
-    opened.addAll(reconcile(db, scope, year, EnumSet.of(AlertKind.NO_MEASURE), indicators.noMeasure(db,
-        scope.households(), year, now.minusDays(settings.noMeasureDays()), settings.noMeasureDays()), now));
-    return opened;
+    Outcome indicated = reconcile(db, scope, year, INDICATORS,
+        indicators.indicators(db, scope.households(), year, now, settings), now, by);
+    return indicated.plus(reconcile(db, scope, year, EnumSet.of(AlertKind.NO_MEASURE), indicators.noMeasure(db,
+        scope.households(), year, now.minusDays(settings.noMeasureDays()), settings.noMeasureDays()), now, by));
   }
 
-  private List<JsonObject> reconcile(DSLContext db, Scope scope, int year, Set<AlertKind> kinds,
-      List<Finding> findings, LocalDateTime now) {
+  private Outcome reconcile(DSLContext db, Scope scope, int year, Set<AlertKind> kinds,
+      List<Finding> findings, LocalDateTime now, long by) {
     Map<String, MonitoringAlertRecord> open = new HashMap<>();
     for (MonitoringAlertRecord alert : repository.openAlerts(db,
         scope.alerts().and(MONITORING_ALERT.KIND.in(kinds)), year)) {
       open.put(alert.getOpenKey(), alert);
     }
-    List<JsonObject> opened = new ArrayList<>();
+    List<MonitoringAlertRecord> fresh = new ArrayList<>();
     for (Finding f : findings) {
       String key = f.householdId() + ":" + f.kind() + ":" + year;
       MonitoringAlertRecord existing = open.remove(key);
       if (existing == null) {
-        MonitoringAlertRecord alert = new MonitoringAlertRecord().setId(ids.next()).setHouseholdId(f.householdId())
+        fresh.add(new MonitoringAlertRecord().setId(ids.next()).setHouseholdId(f.householdId())
             .setRegionCode(f.regionCode()).setKind(f.kind()).setAlertYear(year).setDetail(f.detail())
-            .setSince(now).setStatus(AlertStatus.OPEN).setOpenKey(key);
-        if (repository.openAlert(db, alert)) {
-          opened.add(MonitoringJson.alert(alert).put("regionCode", alert.getRegionCode()));
-        }
+            .setSince(now).setStatus(AlertStatus.OPEN).setOpenKey(key).setOpenedBy(by));
       } else if (!existing.getDetail().equals(f.detail())) {
         repository.updateDetail(db, existing.getId(), f.detail());
       }
     }
-    if (!open.isEmpty()) {
-      repository.endAlerts(db, MONITORING_ALERT.ID.in(open.values().stream().map(MonitoringAlertRecord::getId)
-          .toList()), AlertStatus.RESOLVED, now);
+    // a racing evaluation may have opened some of them first: only those inserted here are announced
+    List<JsonObject> opened = repository.openAlerts(db, fresh).stream()
+        .map(alert -> MonitoringJson.alert(alert).put("regionCode", alert.getRegionCode())).toList();
+    List<Long> ended = open.values().stream().map(MonitoringAlertRecord::getId).toList();
+    for (int from = 0; from < ended.size(); from += MonitoringRepository.CHUNK) {
+      repository.endAlerts(db, MONITORING_ALERT.ID.in(ended.subList(from, Math.min(ended.size(),
+          from + MonitoringRepository.CHUNK))), AlertStatus.RESOLVED, now, by);
     }
-    return opened;
+    return new Outcome(opened, ended.size());
   }
 
   // ---- scope

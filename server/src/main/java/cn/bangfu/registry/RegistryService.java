@@ -15,6 +15,7 @@ import cn.bangfu.identity.Role;
 import cn.bangfu.identity.Scopes;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.FieldCipher;
+import cn.bangfu.platform.HouseholdChanges;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.rules.model.HouseholdStatus;
@@ -46,9 +47,11 @@ public final class RegistryService {
   private final Ids ids;
   private final MemberCountRepository memberCounts = new MemberCountRepository();
   private final StatusHistoryRepository history = new StatusHistoryRepository();
+  private final HouseholdChanges changes;
 
   public RegistryService(Database database, ParticipantRepository participants, CooperativeBookRepository books,
-      FieldCipher cipher, Ids ids, BusinessClock clock) {
+      FieldCipher cipher, Ids ids, BusinessClock clock, HouseholdChanges changes) {
+    this.changes = changes;
     this.clock = clock;
     this.database = database;
     this.participants = participants;
@@ -97,6 +100,12 @@ public final class RegistryService {
   }
 
   public Future<HouseholdRecord> registerHousehold(Principal caller, NewHousehold h) {
+    // a household registered poor or monitored is watched from its first day, with no income yet
+    return changes.after(registerHouseholdTx(caller, h), row -> List.of(row.getId()), row -> clock.today(),
+        caller.userId());
+  }
+
+  private Future<HouseholdRecord> registerHouseholdTx(Principal caller, NewHousehold h) {
     return database.tx(db -> {
       Long registeredBy = null;
       HouseholdStatus status = h.status();
@@ -188,6 +197,12 @@ public final class RegistryService {
    * and why; a distribution reads the snapshot in force on its period's last day (PeriodFactsRepository).
    */
   public Future<HouseholdRecord> changeHousehold(Principal caller, long id, RegistryCommands.HouseholdChange change) {
+    // whether the household is watched, and whether it can work, decide its alerts
+    return changes.after(changeHouseholdTx(caller, id, change), h -> List.of(h.getId()), h -> clock.today(),
+        caller.userId());
+  }
+
+  private Future<HouseholdRecord> changeHouseholdTx(Principal caller, long id, RegistryCommands.HouseholdChange change) {
     return database.tx(db -> {
       HouseholdRecord household = participants.householdForUpdate(db, id)
           .orElseThrow(() -> Problem.notFound("household", Long.toString(id)));
@@ -285,6 +300,12 @@ public final class RegistryService {
   }
 
   public Future<Membership> addMember(Principal caller, long cooperativeId, NewMembership m) {
+    // a member able to work is expected to have labour days (IDLE_LABOUR)
+    return changes.after(addMemberTx(caller, cooperativeId, m), added -> List.of(m.householdId()),
+        added -> clock.today(), caller.userId());
+  }
+
+  private Future<Membership> addMemberTx(Principal caller, long cooperativeId, NewMembership m) {
     return database.tx(db -> {
       CooperativeRecord cooperative = visibleCooperative(db, caller, cooperativeId);
       // A cooperative enrolls households of its own county only (whoever asks, admin included); one of
@@ -335,7 +356,8 @@ public final class RegistryService {
   }
 
   public Future<DeliveryRecord> recordDelivery(Principal caller, long cooperativeId, NewDelivery d) {
-    return database.tx(db -> {
+    // produce the cooperative paid for is income of the year it was delivered in
+    return changes.after(database.tx(db -> {
       visibleCooperative(db, caller, cooperativeId);
       requireMember(db, cooperativeId, d.householdId());
       DeliveryRecord row = new DeliveryRecord().setId(ids.next()).setCooperativeId(cooperativeId)
@@ -343,11 +365,11 @@ public final class RegistryService {
           .setValueFen(d.valueFen()).setDeliveredOn(d.date()).setCreatedAt(now()).setCreatedBy(caller.userId());
       books.insertDelivery(db, row);
       return row;
-    });
+    }), row -> List.of(row.getHouseholdId()), DeliveryRecord::getDeliveredOn, caller.userId());
   }
 
   public Future<LaborRecordRecord> recordLabor(Principal caller, long cooperativeId, NewLabor l) {
-    return database.tx(db -> {
+    return changes.after(database.tx(db -> {
       visibleCooperative(db, caller, cooperativeId);
       requireMember(db, cooperativeId, l.householdId());
       LaborRecordRecord row = new LaborRecordRecord().setId(ids.next()).setCooperativeId(cooperativeId)
@@ -355,7 +377,7 @@ public final class RegistryService {
           .setWageFen(l.wageFen()).setWorkers(l.workers()).setCreatedAt(now()).setCreatedBy(caller.userId());
       books.insertLabor(db, row);
       return row;
-    });
+    }), row -> List.of(row.getHouseholdId()), LaborRecordRecord::getWorkedOn, caller.userId());
   }
 
 }

@@ -23,7 +23,9 @@ import javax.sql.DataSource;
  * 2. the largest cooperative's distribution run (coop-surplus-60) drafted and posted over HTTP,
  *    posting beside a raw batched insert of the same ledger rows;
  * 3. household statements read over HTTP by 4 clients, random households of the whole county;
- * 4. matching: GET /demands/{id}/matches for a buyer's 葡萄 demand over the county's open lots.
+ * 4. matching: GET /demands/{id}/matches for a buyer's 葡萄 demand over the county's open lots;
+ * 5. monitoring ({@link MonitoringBench}): every alert evaluated over the county beside a raw aggregate of
+ *    the same income, one household's chain beside its raw reads, one household re-evaluated after a write.
  * It ends with a table, one line per measurement with the ratio where there is a raw side; the
  * lines are appended to the CSV.
  */
@@ -91,6 +93,7 @@ public final class CountyBenchmark {
     distribution(coopToken, regulatorToken);
     statements(regulatorToken);
     matching(buyerTokens.get(0));
+    new MonitoringBench(server, http, county, table).run(regulatorToken);
 
     System.out.println();
     System.out.println("county benchmark: measurement | server | raw | ratio");

@@ -306,6 +306,10 @@ class AuthorizationMatrixTest {
         "/api/v1/households/{householdB}/chain", null, Set.of(Role.ADMIN, Role.REGULATOR, Role.HOUSEHOLD), adminOnly));
     t.put("GET /api/v1/monitoring/alerts", new Row("GET", "/api/v1/monitoring/alerts",
         "/api/v1/monitoring/alerts?regionPrefix=4401", null, regulator, none));
+    t.put("POST /api/v1/monitoring/evaluations", new Row("POST", "/api/v1/monitoring/evaluations", null,
+        () -> new JsonObject().put("regionPrefix", "450123").put("year", 2026), regulator, none));
+    t.put("GET /api/v1/monitoring/export", new Row("GET", "/api/v1/monitoring/export?year=2026",
+        "/api/v1/monitoring/export?regionPrefix=4401&year=2026", null, regulator, none));
     t.put("GET /api/v1/monitoring/alerts/stream", new Row("GET", "/api/v1/monitoring/alerts/stream", null, null,
         regulator, none));
   }

@@ -101,8 +101,12 @@ class MonitoringTest {
     assertThat(after.getLong("perCapitaFen")).isEqualTo(2_340_000L);
     JsonArray chain = server.http.get("/api/v1/households/" + household + "/chain", regulator).expect(200).body()
         .getJsonArray("items");
-    assertThat(chain.stream().map(JsonObject.class::cast).filter(i -> "ALERT_ENDED".equals(i.getString("step")))
-        .map(i -> i.getString("status")).toList()).contains("RESOLVED");
+    JsonObject ended = chain.stream().map(JsonObject.class::cast)
+        .filter(i -> "ALERT_ENDED".equals(i.getString("step")) && "BELOW_LINE".equals(i.getString("kind")))
+        .findFirst().orElseThrow();
+    assertThat(ended.getString("status")).isEqualTo("RESOLVED");
+    assertThat(ended.getString("byName")).as("the posting that lifted the household ended the warning")
+        .isEqualTo("grape-accountant");
   }
 
   @Test
@@ -136,6 +140,14 @@ class MonitoringTest {
     assertThat(alerts(household, "NO_MEASURE")).as("not yet 15 days").isEmpty();
 
     server.clock().advance(Duration.ofDays(16));
+
+    // only time has passed: no input changed, so a read neither finds nor writes the NO_MEASURE alert
+    String stored = storedAlerts();
+    assertThat(alerts(household, "NO_MEASURE")).as("a read does not evaluate").isEmpty();
+    assertThat(storedAlerts()).as("GET /monitoring/alerts wrote nothing").isEqualTo(stored);
+    JsonObject evaluation = server.http.post("/api/v1/monitoring/evaluations", regulator,
+        new JsonObject().put("regionPrefix", "450123").put("year", 2026)).expect(200).body();
+    assertThat(evaluation.getInteger("opened")).isGreaterThanOrEqualTo(1);
 
     assertThat(alerts(household, "NO_MEASURE")).hasSize(1);
     JsonObject overdue = chainItem(household, referral);
@@ -179,6 +191,127 @@ class MonitoringTest {
     server.http.post("/api/v1/cooperatives/" + coop + "/labor", coopToken, new JsonObject()
         .put("householdId", household).put("days", "20").put("date", "2026-09-01").put("post", "护林员")).expect(201);
     assertThat(alerts(household, "IDLE_LABOUR")).as("20 days on a welfare post in 2026").isEmpty();
+  }
+
+  /** Every stored alert, as text: what a read must leave exactly as it found it. */
+  private static String storedAlerts() {
+    return server.server().database().dsl().selectFrom(cn.bangfu.db.Tables.MONITORING_ALERT)
+        .orderBy(cn.bangfu.db.Tables.MONITORING_ALERT.ID).fetch().formatJSON();
+  }
+
+  @Test
+  void a_closed_chain_reopens_when_a_new_alert_arises_and_keeps_its_history() {
+    // registered poor with no income yet: 0 元 for 4 people is under the county's 7,000 元 the day it is registered
+    String household = household("杨桂芳");
+    List<JsonObject> below = alerts(household, "BELOW_LINE");
+    assertThat(below).hasSize(1);
+    assertThat(below.get(0).getString("detail")).isEqualTo("2026年家庭人均收入 0.00 元（全年 0.00 元，4 人），低于监测线 7000.00 元");
+    server.http.post("/api/v1/households/" + household + "/closure", regulator,
+        new JsonObject().put("note", "已纳入低保，风险消除")).expect(201);
+
+    JsonObject closed = chain(household, regulator);
+    assertThat(closed.getString("state")).isEqualTo("CLOSED");
+    assertThat(alerts(household, "BELOW_LINE")).as("closed, not open").isEmpty();
+    JsonObject closedAlert = item(closed, "ALERT_ENDED");
+    assertThat(closedAlert.getString("status")).isEqualTo("CLOSED");
+    assertThat(closedAlert.getString("byName")).isEqualTo("county-regulator");
+
+    // 12,000 元 of medical bills: still under the line, and the bills are over half of the income
+    server.http.post("/api/v1/households/" + household + "/events", regulator, new JsonObject()
+        .put("kind", "MEDICAL_EXPENSE").put("amountFen", 1_200_000).put("date", "2026-10-08")
+        .put("note", "住院自付")).expect(201);
+
+    JsonObject reopened = chain(household, regulator);
+    assertThat(reopened.getString("state")).isEqualTo("OPEN");
+    assertThat(reopened.getString("closedAt")).isNull();
+    List<JsonObject> items = reopened.getJsonArray("items").stream().map(JsonObject.class::cast).toList();
+    assertThat(items.stream().map(i -> i.getString("step")).toList())
+        .containsSubsequence("STATUS_CHANGE", "ALERT", "CLOSURE", "ALERT_ENDED", "EVENT", "ALERT");
+    List<JsonObject> alertsOnChain = items.stream().filter(i -> "ALERT".equals(i.getString("step"))).toList();
+    assertThat(alertsOnChain.get(0).getString("status")).as("the closed alert stays on the chain").isEqualTo("CLOSED");
+    assertThat(alertsOnChain.get(0).getBoolean("reopens")).isNull();
+    JsonObject first = alertsOnChain.get(1);
+    assertThat(first.getBoolean("reopens")).as("the first alert after the closure re-opens the chain").isTrue();
+    assertThat(first.getString("status")).isEqualTo("OPEN");
+    assertThat(first.getString("byName")).as("the event's author caused the evaluation")
+        .isEqualTo("county-regulator");
+    assertThat(alerts(household, "BELOW_LINE")).extracting(a -> a.getString("id"))
+        .as("a new alert, not the closed one").doesNotContain(below.get(0).getString("id")).hasSize(1);
+    assertThat(alerts(household, "RIGID_EXPENDITURE")).hasSize(1);
+
+    // the household reads its own chain with who acted masked
+    String own = server.userToken("household-guifang", "HOUSEHOLD", household);
+    JsonObject mine = chain(household, own);
+    assertThat(item(mine, "CLOSURE").getString("byName")).isEqualTo("c**************r");
+  }
+
+  @Test
+  void the_region_export_lists_alerts_and_households_under_monitoring_with_names_masked() throws Exception {
+    String idNumber = Fixtures.idNumber();
+    String household = server.http.post("/api/v1/households", server.adminToken, Fixtures.household("杨秀英", idNumber))
+        .expect(201).body().getString("id");
+
+    java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + server.server().port()
+                + "/api/v1/monitoring/export?regionPrefix=450123&year=2026"))
+            .header("Authorization", "Bearer " + regulator).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
+        .isEqualTo("attachment; filename=\"monitoring-export.xlsx\"");
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.body()))) {
+      var alertSheet = workbook.getSheet("2026年预警");
+      assertThat(cells(alertSheet.getRow(0))).containsExactly("预警编号", "户编号", "户主", "区划代码", "预警类型", "年度",
+          "预警说明", "状态", "发现时间", "结束时间");
+      List<String> alert = rowOf(alertSheet, 1, household);
+      assertThat(alert.subList(1, 8)).containsExactly(household, "杨*英", Fixtures.REGION, "人均收入低于监测线", "2026",
+          "2026年家庭人均收入 0.00 元（全年 0.00 元，4 人），低于监测线 7000.00 元", "未消除");
+
+      var householdSheet = workbook.getSheet("监测户");
+      assertThat(cells(householdSheet.getRow(0))).containsExactly("户编号", "户主", "区划代码", "家庭人口", "户类型",
+          "未消除预警", "本年帮扶措施", "最近措施日期", "最近风险消除时间");
+      assertThat(rowOf(householdSheet, 0, household).subList(0, 7))
+          .containsExactly(household, "杨*英", Fixtures.REGION, "4", "脱贫户（建档立卡户）", "1", "0");
+
+      for (var sheet : workbook) {
+        for (var row : sheet) {
+          assertThat(cells(row)).as("no name in clear, no identity number").doesNotContain("杨秀英", idNumber);
+        }
+      }
+    }
+  }
+
+  /** A row's cells as text (numbers as whole numbers), empty cells as "". */
+  private static List<String> cells(org.apache.poi.ss.usermodel.Row row) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < row.getLastCellNum(); i++) {
+      var cell = row.getCell(i);
+      out.add(cell == null ? "" : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+          ? Long.toString((long) cell.getNumericCellValue()) : cell.getStringCellValue());
+    }
+    return out;
+  }
+
+  private static List<String> rowOf(org.apache.poi.ss.usermodel.Sheet sheet, int column, String value) {
+    for (var row : sheet) {
+      List<String> cells = cells(row);
+      if (cells.size() > column && value.equals(cells.get(column))) {
+        return cells;
+      }
+    }
+    throw new AssertionError("no row with " + value + " in " + sheet.getSheetName());
+  }
+
+  private static JsonObject chain(String household, String token) {
+    return server.http.get("/api/v1/households/" + household + "/chain", token).expect(200).body();
+  }
+
+  private static JsonObject item(JsonObject chain, String step) {
+    return chain.getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(i -> step.equals(i.getString("step"))).findFirst().orElseThrow();
   }
 
   private static JsonObject chainItem(String household, String id) {

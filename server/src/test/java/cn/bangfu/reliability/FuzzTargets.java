@@ -207,6 +207,10 @@ final class FuzzTargets {
         List.of(text("note", 1000, true), of("referralId", Kind.ID, false)), KeyMode.NONE));
     t.put("POST /api/v1/households/:id/closure", new Target(Role.REGULATOR, household, List.of(),
         BodyMode.REQUIRED, new JsonObject().put("note", "风险消除"), List.of(text("note", 1000, true)), KeyMode.NONE));
+    t.put("POST /api/v1/monitoring/evaluations", new Target(Role.REGULATOR, Map.of(), List.of(), BodyMode.OPTIONAL,
+        new JsonObject().put("regionPrefix", "450123").put("year", 2026),
+        List.of(of("regionPrefix", Kind.REGION_PREFIX, false),
+            new Field("year", Kind.INTEGER, false, 0, 2000, 2100, 0, null, null)), KeyMode.NONE));
   }
 
   private static void transitions(Map<String, Target> t, FuzzWorld w) {

@@ -70,6 +70,8 @@ import cn.bangfu.registry.RegistryRoutes;
 import cn.bangfu.book.BookRepository;
 import cn.bangfu.book.BookRoutes;
 import cn.bangfu.book.BookService;
+import cn.bangfu.coop.CoopPage;
+import cn.bangfu.coop.DistributionWizard;
 import cn.bangfu.registry.RegistryService;
 import cn.bangfu.statements.StatementRepository;
 import cn.bangfu.statements.StatementRoutes;
@@ -204,6 +206,9 @@ public final class LedgerServer {
         Pages pages = new Pages(api.router(), webSessions, csrf, webPages);
         SignInPages.mount(pages, identity, webSessions);
         distributions.mountPages(pages);
+        CoopPage.mount(pages, market.lots(), market.orders(), market.transitions());
+        DistributionWizard.mount(pages, ruleSets, distributions.drafts(), distributions.lifecycle(),
+            distributions.payouts());
         staticFiles.mount(api.router());
         pageRoutes = pages.routes();
         Health.mount(api, database, registry);

@@ -127,7 +127,7 @@ public final class CoopPage {
   private static long pathId(Pages.Visit visit, String what) {
     Long id = Body.parseId(visit.ctx().pathParam("id"));
     if (id == null) {
-      throw Problem.notFound(what, visit.ctx().pathParam("id"));
+      throw Problem.badRequest("id", what + " id must be a string of digits");
     }
     return id;
   }

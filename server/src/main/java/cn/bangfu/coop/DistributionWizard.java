@@ -106,11 +106,12 @@ public final class DistributionWizard {
             "公示天数请填整数，至少 " + runs.minPublicityDays() + " 天。", 400);
       }
       return step(pages, ruleSets, runs, visit, id, runs.publicize(visit.caller(), id, Long.parseLong(days)),
-          "publicized");
+          "publicized", "只有草稿才能开始公示。");
     });
     pages.signedIn(HttpMethod.POST, PATH + "/:id/post", coop, visit -> {
       long id = runId(visit);
-      return step(pages, ruleSets, runs, visit, id, runs.post(visit.caller(), id), "posted");
+      return step(pages, ruleSets, runs, visit, id, runs.post(visit.caller(), id), "posted",
+          "要等公示期满、监管部门审批以后才能入账。");
     });
     pages.signedIn(HttpMethod.GET, PATH + "/:id/payout", coop, visit -> {
       long id = runId(visit);
@@ -124,25 +125,14 @@ public final class DistributionWizard {
   }
 
   private static Future<Pages.Page> step(Pages pages, RuleSetCatalog ruleSets, DistributionService runs,
-      Pages.Visit visit, long id, Future<DistributionService.RunView> change, String done) {
+      Pages.Visit visit, long id, Future<DistributionService.RunView> change, String done, String when) {
     return change.map(view -> Pages.Page.redirect(PATH + "/" + id + "?done=" + done)).recover(failure -> {
       // a run not at this step (another tab, approval still missing): the run as it is, with the reason
       if (failure instanceof Problem p && (p.status() == 409 || p.status() == 422)) {
-        return run(pages, ruleSets, runs, visit, id, null, "现在不能做这一步：" + why(p), 409);
+        return run(pages, ruleSets, runs, visit, id, null, "现在不能做这一步：" + when, 409);
       }
       return Future.failedFuture(failure);
     });
-  }
-
-  private static String why(Problem p) {
-    String detail = p.getMessage() == null ? "" : p.getMessage();
-    if (detail.contains("APPROVED") || detail.contains("approv")) {
-      return "要等公示期满、监管部门审批以后才能入账。";
-    }
-    if (detail.contains("objection")) {
-      return "还有没答复的异议，请先答复。";
-    }
-    return "这期分配的状态已经变了，请看下面的最新状态。";
   }
 
   private static String notice(String done) {
@@ -159,7 +149,7 @@ public final class DistributionWizard {
   private static long runId(Pages.Visit visit) {
     Long id = Body.parseId(visit.ctx().pathParam("id"));
     if (id == null) {
-      throw Problem.notFound("distribution run", visit.ctx().pathParam("id"));
+      throw Problem.badRequest("id", "distribution run id must be a string of digits");
     }
     return id;
   }

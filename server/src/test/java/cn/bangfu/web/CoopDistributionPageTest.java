@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The distribution wizard of /coop without a browser (issue 16): the 岑丰村 grape cooperative's accountant
  * drafts October's surplus under coop-surplus-60 (6,000.00 元 of canteen sales, 杨启宇 and 陈志强 delivered
- * 2,400.00 and 1,200.00 元 of grapes), reads each household's line with the same explanation the API gives,
- * publicizes it, is told that posting waits for the regulator, posts once approved and downloads the
- * payout file the API serves.
+ * 2,400.00 and 1,200.00 元 of grapes) and reads each household's line with the same explanation the API
+ * gives; November's (the same again) is publicized, posting is refused in words until the regulator
+ * approves, then posted, and the payout file is the one the API serves.
  */
 class CoopDistributionPageTest {
   @ClassServer static TestServer server;
@@ -33,17 +33,20 @@ class CoopDistributionPageTest {
   static void october() {
     world = new GrapeHouseholds(server);
     accountant = world.user("COOP", world.cooperative);
-    deliver(world.households.get(0), 200);
-    deliver(world.households.get(1), 100);
-    long coop = Long.parseLong(world.cooperative);
-    server.server().database().dsl().transaction(tx -> server.server().ledger().post(tx.dsl(),
-        DistributionSteps.settlement(9_000_003L, 0, coop, LocalDate.of(2026, 10, 20), 600_000)));
+    // October is previewed only; November (the same sales) is publicized and posted, so the tests run in any order
+    for (int month : new int[] {10, 11}) {
+      deliver(world.households.get(0), 200, LocalDate.of(2026, month, 10));
+      deliver(world.households.get(1), 100, LocalDate.of(2026, month, 10));
+      long coop = Long.parseLong(world.cooperative);
+      server.server().database().dsl().transaction(tx -> server.server().ledger().post(tx.dsl(),
+          DistributionSteps.settlement(9_000_000L + month, 0, coop, LocalDate.of(2026, month, 20), 600_000)));
+    }
   }
 
-  private static void deliver(String household, int kilograms) {
+  private static void deliver(String household, int kilograms, LocalDate day) {
     server.http.post("/api/v1/cooperatives/" + world.cooperative + "/deliveries", world.coopToken, new JsonObject()
         .put("householdId", household).put("product", "葡萄").put("quantity", kilograms).put("unit", "KG")
-        .put("valueFen", kilograms * 1200L).put("date", "2026-10-10")).expect(201);
+        .put("valueFen", kilograms * 1200L).put("date", day.toString())).expect(201);
   }
 
   private static PageClient signedIn() {
@@ -52,10 +55,10 @@ class CoopDistributionPageTest {
     return browser;
   }
 
-  private static PageClient.Page draftOctober(PageClient browser) {
+  private static PageClient.Page draft(PageClient browser, String start, String end) {
     String csrf = browser.get("/coop/distributions").csrf();
     return browser.post("/coop/distributions", form("csrf", csrf, "ruleSetId", "coop-surplus-60",
-        "periodStart", "2026-10-01", "periodEnd", "2026-10-31"));
+        "periodStart", start, "periodEnd", end));
   }
 
   private static String runOf(PageClient.Page drafted) {
@@ -68,7 +71,7 @@ class CoopDistributionPageTest {
     PageClient.Page start = browser.get("/coop/distributions");
     assertThat(start.html().select("tr.run td:last-child").eachText()).contains("已入账", "正在公示");
 
-    PageClient.Page drafted = draftOctober(browser);
+    PageClient.Page drafted = draft(browser, "2026-10-01", "2026-10-31");
 
     assertThat(drafted.status()).isEqualTo(303);
     String run = runOf(drafted);
@@ -102,7 +105,7 @@ class CoopDistributionPageTest {
   @Test
   void publicize_then_post_after_approval_then_download_the_payout_file() {
     PageClient browser = signedIn();
-    String run = runOf(draftOctober(browser));
+    String run = runOf(draft(browser, "2026-11-01", "2026-11-30"));
     Element publicize = browser.get("/coop/distributions/" + run).html()
         .selectFirst("form[action=/coop/distributions/" + run + "/publicize]");
 
@@ -171,7 +174,7 @@ class CoopDistributionPageTest {
     PageClient.Page typed = household.get("/coop/distributions");
     PageClient.Page payout = household.get("/coop/distributions/" + world.postedRun + "/payout");
     PageClient.Page forged = browser.post("/coop/distributions", form("ruleSetId", "coop-surplus-60",
-        "periodStart", "2026-11-01", "periodEnd", "2026-11-30"));
+        "periodStart", "2026-10-01", "periodEnd", "2026-10-31"));
 
     assertThat(typed.status()).isEqualTo(403);
     assertThat(typed.html().selectFirst("h1").text()).isEqualTo("没有权限");

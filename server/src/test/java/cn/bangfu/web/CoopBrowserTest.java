@@ -10,7 +10,10 @@ import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * /coop in Debian's chromium (issue 16): the accountant of a grape cooperative signs in, posts 800 公斤 of
@@ -67,7 +70,9 @@ class CoopBrowserTest {
       for (String[] step : steps) {
         browser.driver().findElement(By.cssSelector("form[action='/coop/orders/" + order + "/" + step[0] + "'] button"))
             .click();
-        assertThat(browser.driver().findElement(By.cssSelector(".ok")).getText()).isEqualTo(step[2]);
+        // the click returns before the next page has loaded: wait for its message (or fail after 10 s)
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+            .until(ExpectedConditions.textToBe(By.cssSelector(".ok"), step[2]));
         browser.screenshot("coop-" + shot++ + "-" + step[0]);
         assertThat(server.http.get("/api/v1/orders/" + order, market.buyerToken).expect(200).body()
             .getString("status")).isEqualTo(step[1]);

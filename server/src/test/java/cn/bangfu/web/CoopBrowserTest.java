@@ -50,8 +50,8 @@ class CoopBrowserTest {
       browser.driver().findElement(By.id("price")).sendKeys("12");
       browser.driver().findElement(By.cssSelector("input[value=POVERTY_PRODUCT]")).click();
       browser.driver().findElement(By.cssSelector("form[action='/coop/lots'] button")).click();
-      assertThat(browser.driver().findElement(By.cssSelector(".ok")).getText())
-          .isEqualTo("货品已发布，采购单位现在可以看到并下单。");
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+          .until(ExpectedConditions.textToBe(By.cssSelector(".ok"), "货品已发布，采购单位现在可以看到并下单。"));
       browser.screenshot("coop-2-lot-posted");
 
       JsonArray lots = server.http.get("/api/v1/lots?cooperativeId=" + market.coop, market.coopToken).expect(200)

@@ -89,6 +89,9 @@ import cn.bangfu.book.BookRepository;
 import cn.bangfu.book.BookRoutes;
 import cn.bangfu.book.BookService;
 import cn.bangfu.book.BookStatements;
+
+import cn.bangfu.coop.CoopPage;
+import cn.bangfu.coop.DistributionWizard;
 import cn.bangfu.registry.RegistryService;
 import cn.bangfu.rules.load.RuleSetCatalog;
 import cn.bangfu.statements.StatementRepository;
@@ -234,6 +237,9 @@ public final class LedgerServer {
         Pages pages = new Pages(api.router(), webSessions, csrf, webPages);
         SignInPages.mount(pages, identity, webSessions);
         distributions.mountPages(pages);
+        CoopPage.mount(pages, market.lots(), market.orders(), market.transitions());
+        DistributionWizard.mount(pages, ruleSets, distributions.drafts(), distributions.lifecycle(),
+            distributions.payouts());
         staticFiles.mount(api.router());
         pageRoutes = pages.routes();
         Health.mount(api, database, registry);

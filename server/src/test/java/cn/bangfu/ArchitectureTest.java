@@ -77,7 +77,7 @@ class ArchitectureTest {
   private static final String[] CAPABILITIES = {"cn.bangfu.identity..", "cn.bangfu.registry..",
       "cn.bangfu.supply..", "cn.bangfu.matching..", "cn.bangfu.orders..", "cn.bangfu.ledger..",
       "cn.bangfu.distribution..", "cn.bangfu.statements..", "cn.bangfu.demo..", "cn.bangfu.web..",
-      "cn.bangfu.monitoring..", "cn.bangfu.book..", "cn.bangfu.linkage.."};
+      "cn.bangfu.monitoring..", "cn.bangfu.book..", "cn.bangfu.linkage..", "cn.bangfu.coop.."};
   private static final Set<Class<?>> FLOATING = Set.of(double.class, float.class, Double.class, Float.class);
 
   /**

@@ -40,6 +40,24 @@ public final class DistributionRepository {
     return db.selectFrom(DISTRIBUTION_RUN).where(DISTRIBUTION_RUN.ID.eq(runId)).fetchOptional();
   }
 
+  /** A cooperative's runs, newest first (its page's list of distributions). */
+  public List<DistributionRunRecord> runsOfCooperative(DSLContext db, long cooperativeId, int limit) {
+    return db.selectFrom(DISTRIBUTION_RUN).where(DISTRIBUTION_RUN.COOPERATIVE_ID.eq(cooperativeId))
+        .orderBy(DISTRIBUTION_RUN.CREATED_AT.desc(), DISTRIBUTION_RUN.ID.desc()).limit(limit).fetch();
+  }
+
+  /** The masked names of the households of one page of a run's lines, by household id. */
+  public Map<Long, String> householdNames(DSLContext db, long runId, int limit, int offset) {
+    Map<Long, String> names = new java.util.HashMap<>();
+    for (Record r : linesWithHouseholds(db, runId, limit, offset)) {
+      Long household = r.get(DISTRIBUTION_LINE.HOUSEHOLD_ID);
+      if (household != null && r.get(HOUSEHOLD.NAME) != null) {
+        names.put(household, cn.bangfu.registry.Masking.name(r.get(HOUSEHOLD.NAME)));
+      }
+    }
+    return names;
+  }
+
   /** Locks the run row for the rest of the transaction: status changes of one run happen one at a time. */
   public Optional<DistributionRunRecord> lockRun(DSLContext db, long runId) {
     return db.selectFrom(DISTRIBUTION_RUN).where(DISTRIBUTION_RUN.ID.eq(runId)).forUpdate().fetchOptional();

@@ -136,6 +136,27 @@ public final class DistributionService {
     return Problem.conflict("wrong-status", "cannot " + action + " a run that is " + run.getStatus(), null);
   }
 
+  /** One page of a run for its cooperative's preview, with its households' masked names by id. */
+  public record Preview(RunView view, Map<Long, String> names) {
+  }
+
+  public Future<Preview> preview(Principal caller, long runId, int limit, int offset) {
+    return database.read(db -> {
+      DistributionRunRecord run = visibleRun(db, caller, runId, false);
+      return new Preview(viewOf(db, run, limit, offset), runs.householdNames(db, runId, limit, offset));
+    });
+  }
+
+  /** The cooperative's own runs, newest first. */
+  public Future<List<DistributionRunRecord>> runsOf(Principal caller, int limit) {
+    requireCooperativeOrAdmin(caller, "list its distributions");
+    return database.read(db -> runs.runsOfCooperative(db, caller.scopeEntityId(), limit));
+  }
+
+  public int minPublicityDays() {
+    return minPublicityDays;
+  }
+
   public Future<RunView> view(Principal caller, long runId, int limit, int offset) {
     return database.read(db -> viewOf(db, visibleRun(db, caller, runId, false), limit, offset));
   }

@@ -184,4 +184,15 @@ public final class OrderService {
         ? orders.list(db, caller.scopeEntityId(), null, status, limit, offset)
         : orders.list(db, null, caller.scopeEntityId(), status, limit, offset));
   }
+
+  /** The names of the buyers of {@code orders}, by buyer id, for the cooperative's page. */
+  public Future<java.util.Map<Long, String>> buyerNames(List<PurchaseOrderRecord> orders) {
+    return database.read(db -> {
+      java.util.Map<Long, String> names = new java.util.HashMap<>();
+      for (PurchaseOrderRecord order : orders) {
+        names.computeIfAbsent(order.getBuyerId(), id -> participants.buyer(db, id).map(b -> b.getName()).orElse(""));
+      }
+      return names;
+    });
+  }
 }

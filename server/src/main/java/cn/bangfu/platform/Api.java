@@ -159,18 +159,12 @@ public final class Api {
         // a file to save (payout list for the bank, notice for the village board), never shown inline
         ctx.response().putHeader("Content-Disposition", "attachment; filename=\"" + fileName(ctx.normalizedPath()) + ".csv\"");
       } else if (r.contentType().startsWith(XLSX)) {
-        // a statement workbook for Excel or WPS: saved, named after the statement
-        ctx.response().putHeader("Content-Disposition", "attachment; filename=\"" + fileName(ctx.normalizedPath()) + ".xlsx\"");
-      }
-      if (r.contentType().startsWith(XLSX)) {
-        // a workbook to save and open in Excel (the monitoring export)
+        // a workbook for Excel or WPS (a statement, the monitoring export): saved, named after the path
         ctx.response().putHeader("Content-Disposition", "attachment; filename=\"" + fileName(ctx.normalizedPath()) + ".xlsx\"");
       }
       ctx.response().setStatusCode(r.status()).putHeader("Content-Type", r.contentType()).end(r.body());
     });
   }
-
-  private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   /** A file name from the request path: /api/v1/public/distributions/42/notice → distribution-42-notice. */
   static String fileName(String path) {

@@ -92,6 +92,14 @@ public final class LotRepository {
     });
   }
 
+  /**
+   * Closes a lot (下架): what is left can no longer be ordered. Orders already placed keep their
+   * quantity; one cancelled later gives its quantity back, as {@link #release} always does.
+   */
+  public void withdraw(DSLContext db, long lotId) {
+    db.update(LOT).set(LOT.AVAILABLE_QUANTITY, BigDecimal.ZERO.setScale(3)).where(LOT.ID.eq(lotId)).execute();
+  }
+
   /** Gives back what a cancelled or rejected order had reserved. */
   public void release(DSLContext db, long lotId, BigDecimal quantity) {
     int updated = db.update(LOT)

@@ -45,7 +45,8 @@ public final class LotRoutes {
         lots.lot(Api.pathId(ctx, "id", "lot")).map(row -> Reply.ok(SupplyJson.lot(row))));
   }
 
-  static NewLot newLot(Body body) {
+  /** The lot body checked field by field; /coop's form is checked by this same parser. */
+  public static NewLot newLot(Body body) {
     long cooperativeId = body.id("cooperativeId");
     String product = body.text("product", 100);
     String grade = body.text("grade", 40);

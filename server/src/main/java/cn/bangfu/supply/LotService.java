@@ -60,6 +60,16 @@ public final class LotService {
     return postedLots.get();
   }
 
+  /** The cooperative closes its own lot: nothing more can be ordered from it (its page's 下架 button). */
+  public Future<LotRecord> close(Principal caller, long id) {
+    return database.tx(db -> {
+      LotRecord lot = existing(db, id);
+      Scopes.requireVisible(caller.scopeEntityId() == lot.getCooperativeId(), "lot", id);
+      lots.withdraw(db, id);
+      return existing(db, id);
+    }).onSuccess(closed -> postedLots.incrementAndGet());
+  }
+
   public Future<LotRecord> lot(long id) {
     return database.read(db -> existing(db, id));
   }

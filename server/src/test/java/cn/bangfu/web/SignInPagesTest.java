@@ -82,7 +82,7 @@ class SignInPagesTest {
       }
       assertThat(browser.get("/").location()).as(role).isEqualTo(USERS.get(role)[1]);
     }
-    assertThat(signedIn("COOP").get("/coop").text()).contains("合作社工作台的网页版正在建设中");
+    assertThat(signedIn("COOP").get("/coop").text()).contains("合作社工作台", "待处理的订单", "发布新货品");
   }
 
   @Test

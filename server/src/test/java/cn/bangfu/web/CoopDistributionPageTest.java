@@ -1,0 +1,186 @@
+package cn.bangfu.web;
+
+import static cn.bangfu.support.PageClient.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.bangfu.platform.ChineseText;
+import cn.bangfu.support.ClassServer;
+import cn.bangfu.support.DistributionSteps;
+import cn.bangfu.support.GrapeHouseholds;
+import cn.bangfu.support.PageClient;
+import cn.bangfu.support.TestServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The distribution wizard of /coop without a browser (issue 16): the 岑丰村 grape cooperative's accountant
+ * drafts October's surplus under coop-surplus-60 (6,000.00 元 of canteen sales, 杨启宇 and 陈志强 delivered
+ * 2,400.00 and 1,200.00 元 of grapes) and reads each household's line with the same explanation the API
+ * gives; November's (the same again) is publicized, posting is refused in words until the regulator
+ * approves, then posted, and the payout file is the one the API serves.
+ */
+class CoopDistributionPageTest {
+  @ClassServer static TestServer server;
+  static GrapeHouseholds world;
+  static String accountant;
+
+  @BeforeAll
+  static void october() {
+    world = new GrapeHouseholds(server);
+    accountant = world.user("COOP", world.cooperative);
+    // October is previewed only; November (the same sales) is publicized and posted, so the tests run in any order
+    for (int month : new int[] {10, 11}) {
+      deliver(world.households.get(0), 200, LocalDate.of(2026, month, 10));
+      deliver(world.households.get(1), 100, LocalDate.of(2026, month, 10));
+      long coop = Long.parseLong(world.cooperative);
+      server.server().database().dsl().transaction(tx -> server.server().ledger().post(tx.dsl(),
+          DistributionSteps.settlement(9_000_000L + month, 0, coop, LocalDate.of(2026, month, 20), 600_000)));
+    }
+  }
+
+  private static void deliver(String household, int kilograms, LocalDate day) {
+    server.http.post("/api/v1/cooperatives/" + world.cooperative + "/deliveries", world.coopToken, new JsonObject()
+        .put("householdId", household).put("product", "葡萄").put("quantity", kilograms).put("unit", "KG")
+        .put("valueFen", kilograms * 1200L).put("date", day.toString())).expect(201);
+  }
+
+  private static PageClient signedIn() {
+    PageClient browser = new PageClient(server.server().port());
+    assertThat(browser.signIn(accountant, GrapeHouseholds.PASSWORD).location()).isEqualTo("/coop");
+    return browser;
+  }
+
+  private static PageClient.Page draft(PageClient browser, String start, String end) {
+    String csrf = browser.get("/coop/distributions").csrf();
+    return browser.post("/coop/distributions", form("csrf", csrf, "ruleSetId", "coop-surplus-60",
+        "periodStart", start, "periodEnd", end));
+  }
+
+  private static String runOf(PageClient.Page drafted) {
+    return drafted.location().substring("/coop/distributions/".length());
+  }
+
+  @Test
+  void the_preview_shows_the_pool_steps_and_each_households_line_with_the_apis_explanation() {
+    PageClient browser = signedIn();
+    PageClient.Page start = browser.get("/coop/distributions");
+    assertThat(start.html().select("tr.run td:last-child").eachText()).contains("已入账", "正在公示");
+
+    PageClient.Page drafted = draft(browser, "2026-10-01", "2026-10-31");
+
+    assertThat(drafted.status()).isEqualTo(303);
+    String run = runOf(drafted);
+    JsonObject api = server.http.get("/api/v1/distributions/" + run, world.coopToken).expect(200).body();
+    assertThat(api.getString("status")).isEqualTo("DRAFT");
+    assertThat(api.getLong("revenueFen")).isEqualTo(600_000);
+    PageClient.Page preview = browser.get(drafted.location());
+    assertThat(preview.status()).isEqualTo(200);
+    assertThat(preview.text()).contains("收益分配：2026年10月1日至2026年10月31日", "状态：草稿",
+        "收入 6,000.00 元，成本 0.00 元");
+    assertThat(preview.html().selectFirst(".pool .total").text())
+        .isEqualTo(ChineseText.yuan(api.getLong("poolFen")) + " 元");
+    assertThat(preview.html().select("table.steps tbody tr")).hasSize(api.getJsonArray("steps").size());
+    JsonArray allocations = api.getJsonArray("allocations");
+    List<String> explanations = preview.html().select("tr.line td:last-child").eachText();
+    for (int i = 0; i < allocations.size(); i++) {
+      JsonObject line = allocations.getJsonObject(i);
+      if (line.getLong("amountFen") > 0) {
+        assertThat(explanations).contains(line.getString("explanation"));
+      }
+    }
+    // 杨启宇 delivered two thirds of October's grapes: his trade rebate line is there, masked
+    Element yang = preview.html().select("tr.line").stream().filter(tr -> tr.text().startsWith("杨*宇")).findFirst()
+        .orElseThrow();
+    assertThat(yang.text()).contains("按交易额返还");
+    assertThat(preview.html().html()).doesNotContain("杨启宇", "陈志强");
+    assertThat(preview.html().selectFirst("form[action=/coop/distributions/" + run + "/publicize]")).isNotNull();
+    assertThat(preview.html().select("form[action=/coop/distributions/" + run + "/post]")).isEmpty();
+  }
+
+  @Test
+  void publicize_then_post_after_approval_then_download_the_payout_file() {
+    PageClient browser = signedIn();
+    String run = runOf(draft(browser, "2026-11-01", "2026-11-30"));
+    Element publicize = browser.get("/coop/distributions/" + run).html()
+        .selectFirst("form[action=/coop/distributions/" + run + "/publicize]");
+
+    PageClient.Page publicized = browser.post("/coop/distributions/" + run + "/publicize",
+        form("csrf", publicize.select("[name=csrf]").val(), "days", "7"));
+
+    assertThat(publicized.location()).isEqualTo("/coop/distributions/" + run + "?done=publicized");
+    JsonObject api = server.http.get("/api/v1/distributions/" + run, world.coopToken).expect(200).body();
+    assertThat(api.getString("status")).isEqualTo("PUBLICIZED");
+    PageClient.Page inPublicity = browser.get(publicized.location());
+    assertThat(inPublicity.text()).contains("状态：正在公示",
+        "公示到 " + ChineseText.date(LocalDate.parse(api.getString("publicityEnd"))));
+    // posting before the regulator approves: refused in words, nothing posted
+    PageClient.Page early = browser.post("/coop/distributions/" + run + "/post", form("csrf", inPublicity.csrf()));
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.html().selectFirst(".error").text()).isEqualTo("现在不能做这一步：要等公示期满、监管部门审批以后才能入账。");
+
+    server.endPublicity(run, world.coopToken);
+    server.http.post("/api/v1/distributions/" + run + "/approve", world.regulatorToken, new JsonObject()).expect(200);
+    // a week later the session has long expired: the accountant signs in again
+    browser = signedIn();
+    PageClient.Page approved = browser.get("/coop/distributions/" + run);
+    assertThat(approved.text()).contains("监管部门已审批");
+    PageClient.Page posted = browser.post("/coop/distributions/" + run + "/post",
+        form("csrf", approved.html().selectFirst("form[action=/coop/distributions/" + run + "/post] [name=csrf]").val()));
+
+    assertThat(posted.location()).isEqualTo("/coop/distributions/" + run + "?done=posted");
+    assertThat(server.http.get("/api/v1/distributions/" + run, world.coopToken).body().getString("status"))
+        .isEqualTo("POSTED");
+    assertThat(browser.get(posted.location()).html().selectFirst("a[href=/coop/distributions/" + run + "/payout]"))
+        .isNotNull();
+    PageClient.Page payout = browser.get("/coop/distributions/" + run + "/payout");
+    assertThat(payout.status()).isEqualTo(200);
+    assertThat(payout.contentType()).startsWith("text/csv");
+    assertThat(payout.response().body()).isEqualTo(
+        server.http.get("/api/v1/distributions/" + run + "/payout", world.coopToken).expect(200).text());
+  }
+
+  @Test
+  void a_bad_draft_form_is_refused_beside_the_field_with_the_choices_kept() {
+    PageClient browser = signedIn();
+    String csrf = browser.get("/coop/distributions").csrf();
+
+    PageClient.Page backwards = browser.post("/coop/distributions", form("csrf", csrf, "ruleSetId", "coop-surplus-60",
+        "periodStart", "2026-10-31", "periodEnd", "2026-10-01"));
+    PageClient.Page noRule = browser.post("/coop/distributions", form("csrf", csrf, "ruleSetId", "",
+        "periodStart", "2026-10-01", "periodEnd", "2026-10-31"));
+    PageClient.Page badDate = browser.post("/coop/distributions", form("csrf", csrf, "ruleSetId", "coop-surplus-60",
+        "periodStart", "10/01/2026", "periodEnd", "2026-10-31"));
+
+    assertThat(backwards.status()).isEqualTo(400);
+    assertThat(backwards.html().selectFirst("#periodEnd-error").text()).isEqualTo("结束日期不能早于开始日期。");
+    assertThat(backwards.html().selectFirst("#ruleSetId option[selected]").val()).isEqualTo("coop-surplus-60");
+    assertThat(backwards.html().selectFirst("#periodStart").val()).isEqualTo("2026-10-31");
+    assertThat(noRule.html().selectFirst("#ruleSetId-error").text()).isEqualTo("请选择分配办法。");
+    assertThat(badDate.html().selectFirst("#periodStart-error").text()).isEqualTo("开始日期要写成 2026-08-01 这样。");
+  }
+
+  @Test
+  void the_wizard_refuses_other_roles_and_forms_without_their_token() {
+    PageClient household = new PageClient(server.server().port());
+    household.signIn(world.householdUser(0), GrapeHouseholds.PASSWORD);
+    PageClient browser = signedIn();
+    int before = browser.get("/coop/distributions").html().select("tr.run").size();
+
+    PageClient.Page typed = household.get("/coop/distributions");
+    PageClient.Page payout = household.get("/coop/distributions/" + world.postedRun + "/payout");
+    PageClient.Page forged = browser.post("/coop/distributions", form("ruleSetId", "coop-surplus-60",
+        "periodStart", "2026-10-01", "periodEnd", "2026-10-31"));
+
+    assertThat(typed.status()).isEqualTo(403);
+    assertThat(typed.html().selectFirst("h1").text()).isEqualTo("没有权限");
+    assertThat(payout.status()).isEqualTo(403);
+    assertThat(forged.status()).isEqualTo(403);
+    assertThat(forged.html().selectFirst("h1").text()).isEqualTo("表单已失效");
+    assertThat(browser.get("/coop/distributions").html().select("tr.run")).hasSize(before);
+  }
+}

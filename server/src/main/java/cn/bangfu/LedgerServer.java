@@ -15,14 +15,15 @@ import cn.bangfu.identity.Authenticator;
 import cn.bangfu.identity.IdentityRoutes;
 import cn.bangfu.identity.IdentityService;
 import cn.bangfu.identity.PasswordPolicy;
+import cn.bangfu.identity.Principal;
 import cn.bangfu.identity.Passwords;
 import cn.bangfu.identity.SignInThrottle;
 import cn.bangfu.identity.UserRepository;
 import cn.bangfu.matching.DemandRepository;
 import cn.bangfu.matching.DemandRoutes;
 import cn.bangfu.matching.DemandService;
-import cn.bangfu.orders.Idempotency;
-import cn.bangfu.orders.IdempotencyRepository;
+import cn.bangfu.platform.Idempotency;
+import cn.bangfu.platform.IdempotencyRepository;
 import cn.bangfu.orders.OrderRepository;
 import cn.bangfu.orders.OrderRoutes;
 import cn.bangfu.orders.OrderService;
@@ -46,6 +47,8 @@ import cn.bangfu.platform.EmbeddedDatabase;
 import cn.bangfu.platform.FieldCipher;
 import cn.bangfu.platform.FormBodies;
 import cn.bangfu.platform.HttpVerticle;
+import cn.bangfu.platform.Idempotency;
+import cn.bangfu.platform.IdempotencyRepository;
 import cn.bangfu.platform.Health;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.KeyCheck;
@@ -180,26 +183,32 @@ public final class LedgerServer {
         LOG.info("booked {} costs recorded before the chart of accounts", legacyCosts);
       }
 
-      // every service, cache and limit exists once and is shared by the HTTP verticles
+      // every service, cache and limit exists once and is shared by the HTTP verticles; each capability
+      // mounts its own routes (its *Routes.mount), this class only hands them their services
       RateLimit anonymousWrites = Api.anonymousWriteLimit();
       MarketServices market = marketServices(registryService, ids);
       DistributionServices distributions = distributionServices(ruleSets, ids, participants);
       MonitoringService monitoring = new MonitoringService(database, participants,
           MonitoringSettings.from(System.getenv()), new AlertFeed(vertx), ids, clock);
-      Consumer<Api> capabilities = api -> {
+      Consumer<Api<Principal>> capabilities = api -> {
         Health.mount(api, database, registry);
         IdentityRoutes.mount(api, identity);
         RegistryRoutes.mount(api, registryService);
         RuleSetRoutes.mount(api, ruleSets);
-        market.mount(api);
+        LotRoutes.mount(api, market.lots());
+        DemandRoutes.mount(api, market.demands());
+        OrderRoutes.mount(api, market.orders(), market.transitions());
+        ProcurementRoutes.mount(api, market.procurement());
         LedgerRoutes.mount(api, ledgerService);
         BookRoutes.mount(api, book);
-        distributions.mount(api, authenticator);
+        DistributionRoutes.mount(api, authenticator, distributions.drafts(), distributions.lifecycle(),
+            distributions.notice(), distributions.payouts());
+        StatementRoutes.mount(api, distributions.statements());
         MonitoringRoutes.mount(api, monitoring);
         OpenApi.mount(api); // last: it describes every route mounted above
       };
       // the route table, for tests and the malformed-path check; every verticle's router mounts the same one
-      Api table = new Api(Router.router(vertx), authenticator, anonymousWrites);
+      Api<Principal> table = new Api<>(Router.router(vertx), authenticator, anonymousWrites);
       capabilities.accept(table);
       routes = table.routes();
       tableRouter = table.router();
@@ -251,9 +260,9 @@ public final class LedgerServer {
   }
 
   /** One verticle's router: the request checks every answer needs, then the capabilities' routes. */
-  private Router router(Authenticator authenticator, RateLimit anonymousWrites, Consumer<Api> capabilities) {
+  private Router router(Authenticator authenticator, RateLimit anonymousWrites, Consumer<Api<Principal>> capabilities) {
     Router router = Router.router(vertx);
-    Api api = new Api(router, authenticator, anonymousWrites);
+    Api<Principal> api = new Api<>(router, authenticator, anonymousWrites);
     // before anything reads the request: the header policy on every answer, and the path and
     // query checked for malformed percent-encoding (issue 12, findings 9 and 5)
     router.route().handler(new SecurityHeaders());
@@ -297,10 +306,6 @@ public final class LedgerServer {
 
   private record DistributionServices(DraftService drafts, DistributionService lifecycle, PublicNotice notice,
       PayoutFile payouts, StatementService statements) {
-    void mount(Api api, Authenticator authenticator) {
-      DistributionRoutes.mount(api, authenticator, drafts, lifecycle, notice, payouts);
-      StatementRoutes.mount(api, statements);
-    }
   }
 
   private DistributionServices distributionServices(RuleSetCatalog ruleSets, Ids ids,
@@ -316,12 +321,6 @@ public final class LedgerServer {
   /** Lots, demands and matching, orders, procurement summaries (issue 4). */
   private record MarketServices(LotService lots, DemandService demands, OrderService orders,
       OrderTransitions transitions, ProcurementService procurement) {
-    void mount(Api api) {
-      LotRoutes.mount(api, lots);
-      DemandRoutes.mount(api, demands);
-      OrderRoutes.mount(api, orders, transitions);
-      ProcurementRoutes.mount(api, procurement);
-    }
   }
 
   private MarketServices marketServices(RegistryService registryService, Ids ids) {

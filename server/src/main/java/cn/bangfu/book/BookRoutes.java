@@ -1,5 +1,6 @@
 package cn.bangfu.book;
 
+import cn.bangfu.identity.Principal;
 import static cn.bangfu.identity.Role.COOP;
 import static cn.bangfu.platform.JsonValues.id;
 
@@ -24,7 +25,7 @@ public final class BookRoutes {
   private BookRoutes() {
   }
 
-  public static void mount(Api api, BookService book) {
+  public static void mount(Api<Principal> api, BookService book) {
     api.route(HttpMethod.POST, "/cooperatives/:id/income", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       Body body = Body.of(ctx);
@@ -70,7 +71,7 @@ public final class BookRoutes {
     });
   }
 
-  static void mountMemberAccount(Api api, BookService book) {
+  static void mountMemberAccount(Api<Principal> api, BookService book) {
     api.route(HttpMethod.GET, "/cooperatives/:id/members/:householdId/account",
         Set.of(cn.bangfu.identity.Role.COOP, cn.bangfu.identity.Role.HOUSEHOLD, cn.bangfu.identity.Role.REGULATOR),
         (ctx, caller) -> {

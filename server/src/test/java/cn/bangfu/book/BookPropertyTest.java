@@ -46,11 +46,11 @@ class BookPropertyTest {
   void given_a_random_year_of_money_events_then_the_book_balances_after_each_and_the_closed_year_refuses_entries() {
     CooperativeBook coop = new CooperativeBook(server, "岑丰村综合合作社", 3);
     long coopId = Long.parseLong(coop.id);
-    int year = Market.TODAY.getYear();
+    int year = server.today().getYear();
     long surplus = 0;
     for (int step = 0; step < STEPS; step++) {
       String context = "seed " + SEED + " step " + step;
-      String date = Market.TODAY.withDayOfYear(1 + random.nextInt(Market.TODAY.getDayOfYear())).toString();
+      String date = server.today().withDayOfYear(1 + random.nextInt(server.today().getDayOfYear())).toString();
       long fen = 1 + random.nextInt(2_000_000);
       switch (random.nextInt(4)) {
         case 0 -> {
@@ -95,7 +95,7 @@ class BookPropertyTest {
           .isEqualTo(nonZero(model));
     }
 
-    server.clock().advance(Duration.ofDays(LocalDate.of(year, 12, 31).toEpochDay() - Market.TODAY.toEpochDay() + 1));
+    server.clock().advance(Duration.ofDays(LocalDate.of(year, 12, 31).toEpochDay() - server.today().toEpochDay() + 1));
     Http.Response closed = coop.close(year);
     assertThat(closed.status()).as(closed.text()).isEqualTo(200);
     assertThat(closed.body().getLong("surplusFen")).as("seed " + SEED + ": income less cost").isEqualTo(surplus);

@@ -1,12 +1,6 @@
-package cn.bangfu.orders;
+package cn.bangfu.platform;
 
-import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.db.tables.records.IdempotencyRecordRecord;
-import cn.bangfu.identity.Principal;
-import cn.bangfu.platform.Database;
-import cn.bangfu.platform.Ids;
-import cn.bangfu.platform.Problem;
-import cn.bangfu.platform.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
@@ -68,7 +62,7 @@ public final class Idempotency {
     return raw;
   }
 
-  public static Request request(Principal caller, String key, String method, String path, JsonObject body) {
+  public static Request request(Caller caller, String key, String method, String path, JsonObject body) {
     if (key == null) {
       return null;
     }

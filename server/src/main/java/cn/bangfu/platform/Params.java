@@ -1,7 +1,5 @@
-package cn.bangfu.supply;
+package cn.bangfu.platform;
 
-import cn.bangfu.platform.Body;
-import cn.bangfu.platform.Problem;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

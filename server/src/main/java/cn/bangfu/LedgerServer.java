@@ -287,7 +287,7 @@ public final class LedgerServer {
    * HTTP verticles to deploy: LEDGER_HTTP_INSTANCES (environment) or -Dledger.http.instances, else one
    * per core. Read here rather than in {@link Config} so the record keeps its shape.
    */
-  static int httpInstances() {
+  public static int httpInstances() {
     String configured = System.getProperty("ledger.http.instances", System.getenv("LEDGER_HTTP_INSTANCES"));
     if (configured == null || configured.isBlank()) {
       return Runtime.getRuntime().availableProcessors();

@@ -285,15 +285,12 @@ public final class LedgerServer {
 
   /**
    * HTTP verticles to deploy: LEDGER_HTTP_INSTANCES (environment) or -Dledger.http.instances, else one
-   * per two cores (at least one). Not one per core: each order also needs a JDBC worker thread and the
-   * database's own CPU, and on the 2-core benchmark machine two event loops placed fewer orders than
-   * one in every run that compared them (BENCHMARKS.md, issue 18 point 2). Read here rather than in
-   * {@link Config} so the record keeps its shape.
+   * per core. Read here rather than in {@link Config} so the record keeps its shape.
    */
   public static int httpInstances() {
     String configured = System.getProperty("ledger.http.instances", System.getenv("LEDGER_HTTP_INSTANCES"));
     if (configured == null || configured.isBlank()) {
-      return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+      return Runtime.getRuntime().availableProcessors();
     }
     try {
       int instances = Integer.parseInt(configured.strip());

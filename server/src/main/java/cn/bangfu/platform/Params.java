@@ -6,8 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * Query-string reads for the market routes, strict like {@link Body}: a bad value is a 400 naming
- * the parameter, an absent one is null. ("Today" for market dates is the server's BusinessClock.)
+ * Query-string reads for every capability's routes (lots, orders, procurement, monitoring), strict like
+ * {@link Body}: a bad value is a 400 naming the parameter, an absent one is null. ("Today" for dates is
+ * the server's BusinessClock.)
  */
 public final class Params {
   private static final Pattern REGION_PREFIX = Pattern.compile("[0-9]{1,12}");

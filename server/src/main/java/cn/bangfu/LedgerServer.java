@@ -22,6 +22,7 @@ import cn.bangfu.identity.Authenticator;
 import cn.bangfu.identity.IdentityRoutes;
 import cn.bangfu.identity.IdentityService;
 import cn.bangfu.identity.PasswordPolicy;
+import cn.bangfu.identity.Principal;
 import cn.bangfu.identity.Passwords;
 import cn.bangfu.identity.SignInThrottle;
 import cn.bangfu.identity.UserRepository;
@@ -44,8 +45,6 @@ import cn.bangfu.monitoring.AlertFeed;
 import cn.bangfu.monitoring.MonitoringRoutes;
 import cn.bangfu.monitoring.MonitoringService;
 import cn.bangfu.monitoring.MonitoringSettings;
-import cn.bangfu.orders.Idempotency;
-import cn.bangfu.orders.IdempotencyRepository;
 import cn.bangfu.orders.OrderRepository;
 import cn.bangfu.orders.OrderRoutes;
 import cn.bangfu.orders.OrderService;
@@ -68,9 +67,10 @@ import cn.bangfu.platform.Database;
 import cn.bangfu.platform.EmbeddedDatabase;
 import cn.bangfu.platform.FieldCipher;
 import cn.bangfu.platform.FormBodies;
+import cn.bangfu.platform.Idempotency;
+import cn.bangfu.platform.IdempotencyRepository;
 import cn.bangfu.platform.Health;
 import cn.bangfu.platform.HttpVerticle;
-
 import cn.bangfu.platform.HouseholdChanges;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.KeyCheck;
@@ -213,7 +213,8 @@ public final class LedgerServer {
         LOG.info("booked {} costs recorded before the chart of accounts", legacyCosts);
       }
 
-      // every service, cache and limit exists once and is shared by the HTTP verticles
+      // every service, cache and limit exists once and is shared by the HTTP verticles; each capability
+      // mounts its own routes (its *Routes.mount), this class only hands them their services
       RateLimit anonymousWrites = Api.anonymousWriteLimit();
       MarketServices market = marketServices(registryService, ids);
       // payout accounts (issue 14 point 9): their own keys, so an identity-number key never opens an account
@@ -233,7 +234,7 @@ public final class LedgerServer {
           new LinkageQueries(), ruleSets, ids, clock);
 
       householdChanges.watch(monitoring::reevaluate);
-      Consumer<Api> capabilities = api -> {
+      Consumer<Api<Principal>> capabilities = api -> {
         Pages pages = new Pages(api.router(), webSessions, csrf, webPages);
         SignInPages.mount(pages, identity, webSessions);
         distributions.mountPages(pages);
@@ -246,10 +247,16 @@ public final class LedgerServer {
         IdentityRoutes.mount(api, identity);
         RegistryRoutes.mount(api, registryService);
         RuleSetRoutes.mount(api, ruleSets);
-        market.mount(api);
+        LotRoutes.mount(api, market.lots());
+        DemandRoutes.mount(api, market.demands());
+        OrderRoutes.mount(api, market.orders(), market.transitions());
+        ProcurementRoutes.mount(api, market.procurement());
         LedgerRoutes.mount(api, ledgerService);
         BookRoutes.mount(api, book, new BookStatements(database, participants));
-        distributions.mount(api, authenticator);
+        DistributionRoutes.mount(api, authenticator, distributions.drafts(), distributions.lifecycle(),
+            distributions.notice(), distributions.payouts());
+        StatementRoutes.mount(api, distributions.statements());
+        distributions.noticePage().mount(api.router()); // the 公示 as a page for people (issue 15): HTML, not an API operation
         WelfarePostRoutes.mount(api, welfarePosts);
         BankAccountRoutes.mount(api, bankAccounts);
         MonitoringRoutes.mount(api, monitoring);
@@ -257,7 +264,7 @@ public final class LedgerServer {
         OpenApi.mount(api); // last: it describes every route mounted above
       };
       // the route table, for tests and the malformed-path check; every verticle's router mounts the same one
-      Api table = new Api(Router.router(vertx), authenticator, anonymousWrites);
+      Api<Principal> table = new Api<>(Router.router(vertx), authenticator, anonymousWrites);
       capabilities.accept(table);
       routes = table.routes();
       tableRouter = table.router();
@@ -310,10 +317,10 @@ public final class LedgerServer {
   }
 
   /** One verticle's router: the request checks every answer needs, then the capabilities' routes. */
-  private Router router(Authenticator authenticator, RateLimit anonymousWrites, Consumer<Api> capabilities,
+  private Router router(Authenticator authenticator, RateLimit anonymousWrites, Consumer<Api<Principal>> capabilities,
       WebPages webPages) {
     Router router = Router.router(vertx);
-    Api api = new Api(router, authenticator, anonymousWrites);
+    Api<Principal> api = new Api<>(router, authenticator, anonymousWrites);
     // before anything reads the request: the header policy on every answer, and the path and
     // query checked for malformed percent-encoding (issue 12, findings 9 and 5)
     router.route().handler(new SecurityHeaders());
@@ -338,7 +345,7 @@ public final class LedgerServer {
    * HTTP verticles to deploy: LEDGER_HTTP_INSTANCES (environment) or -Dledger.http.instances, else one
    * per core. Read here rather than in {@link Config} so the record keeps its shape.
    */
-  static int httpInstances() {
+  public static int httpInstances() {
     String configured = System.getProperty("ledger.http.instances", System.getenv("LEDGER_HTTP_INSTANCES"));
     if (configured == null || configured.isBlank()) {
       return Runtime.getRuntime().availableProcessors();
@@ -357,12 +364,6 @@ public final class LedgerServer {
 
   private record DistributionServices(DraftService drafts, DistributionService lifecycle, PublicNotice notice,
       PayoutFile payouts, StatementService statements, NoticePage noticePage) {
-    void mount(Api api, Authenticator authenticator) {
-      DistributionRoutes.mount(api, authenticator, drafts, lifecycle, notice, payouts);
-      StatementRoutes.mount(api, statements);
-      noticePage.mount(api.router()); // the 公示 as a page for people (issue 15): HTML, not an API operation
-    }
-
     void mountPages(Pages pages) {
       HouseholdPage.mount(pages, statements, lifecycle);
     }
@@ -384,12 +385,6 @@ public final class LedgerServer {
   /** Lots, demands and matching, orders, procurement summaries (issue 4). */
   private record MarketServices(LotService lots, DemandService demands, OrderService orders,
       OrderTransitions transitions, ProcurementService procurement) {
-    void mount(Api api) {
-      LotRoutes.mount(api, lots);
-      DemandRoutes.mount(api, demands);
-      OrderRoutes.mount(api, orders, transitions);
-      ProcurementRoutes.mount(api, procurement);
-    }
   }
 
   private MarketServices marketServices(RegistryService registryService, Ids ids) {

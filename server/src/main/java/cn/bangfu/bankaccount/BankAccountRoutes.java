@@ -6,6 +6,7 @@ import static cn.bangfu.identity.Role.HOUSEHOLD;
 import static cn.bangfu.identity.Role.REGULATOR;
 import static cn.bangfu.platform.JsonValues.id;
 
+import cn.bangfu.identity.Principal;
 import cn.bangfu.platform.Api;
 import cn.bangfu.platform.Body;
 import cn.bangfu.platform.Problem;
@@ -23,7 +24,7 @@ public final class BankAccountRoutes {
   private BankAccountRoutes() {
   }
 
-  public static void mount(Api api, BankAccountService accounts) {
+  public static void mount(Api<Principal> api, BankAccountService accounts) {
     api.route(HttpMethod.PUT, "/households/:id/bank-account", Set.of(ADMIN, REGULATOR, COOP), (ctx, caller) -> {
       long householdId = Api.pathId(ctx, "id", "household");
       Body body = Body.of(ctx);

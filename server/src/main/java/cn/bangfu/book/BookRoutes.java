@@ -1,5 +1,6 @@
 package cn.bangfu.book;
 
+import cn.bangfu.identity.Principal;
 import static cn.bangfu.identity.Role.COOP;
 import static cn.bangfu.platform.JsonValues.id;
 
@@ -27,7 +28,7 @@ public final class BookRoutes {
   private BookRoutes() {
   }
 
-  public static void mount(Api api, BookService book, BookStatements statements) {
+  public static void mount(Api<Principal> api, BookService book, BookStatements statements) {
     mountStatements(api, statements);
     api.route(HttpMethod.POST, "/cooperatives/:id/income", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
@@ -107,7 +108,7 @@ public final class BookRoutes {
     });
   }
 
-  static void mountMemberAccount(Api api, BookService book) {
+  static void mountMemberAccount(Api<Principal> api, BookService book) {
     api.route(HttpMethod.GET, "/cooperatives/:id/members/:householdId/account",
         Set.of(cn.bangfu.identity.Role.COOP, cn.bangfu.identity.Role.HOUSEHOLD, cn.bangfu.identity.Role.REGULATOR),
         (ctx, caller) -> {
@@ -126,7 +127,7 @@ public final class BookRoutes {
    * The statutory statements (DESIGN.md 8.1), JSON by default; `?format=xlsx` or an Accept of the
    * xlsx type answers the workbook. The cooperative's COOP user and regulators of its region read them.
    */
-  static void mountStatements(Api api, BookStatements statements) {
+  static void mountStatements(Api<Principal> api, BookStatements statements) {
     Set<cn.bangfu.identity.Role> readers = Set.of(COOP, cn.bangfu.identity.Role.REGULATOR);
     api.route(HttpMethod.GET, "/cooperatives/:id/reports/balance-sheet", readers, (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");

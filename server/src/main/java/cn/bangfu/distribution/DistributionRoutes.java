@@ -25,7 +25,7 @@ public final class DistributionRoutes {
   private DistributionRoutes() {
   }
 
-  public static void mount(Api api, Authenticator authenticator, DraftService drafts, DistributionService runs,
+  public static void mount(Api<Principal> api, Authenticator authenticator, DraftService drafts, DistributionService runs,
       PublicNotice notices, PayoutFile payouts) {
     api.route(HttpMethod.POST, "/cooperatives/:id/distributions", Set.of(ADMIN, COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");

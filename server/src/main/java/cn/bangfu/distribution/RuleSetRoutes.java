@@ -1,5 +1,6 @@
 package cn.bangfu.distribution;
 
+import cn.bangfu.identity.Principal;
 import cn.bangfu.identity.Role;
 import cn.bangfu.platform.Api;
 import cn.bangfu.platform.Body;
@@ -24,7 +25,7 @@ public final class RuleSetRoutes {
   private RuleSetRoutes() {
   }
 
-  public static void mount(Api api, RuleSetCatalog catalog) {
+  public static void mount(Api<Principal> api, RuleSetCatalog catalog) {
     Set<Role> signedIn = EnumSet.allOf(Role.class);
     api.route(HttpMethod.GET, "/rule-sets", signedIn, (ctx, caller) -> {
       JsonArray items = new JsonArray();

@@ -1,5 +1,6 @@
 package cn.bangfu.identity;
 
+import cn.bangfu.platform.Authentication;
 import cn.bangfu.platform.Problem;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -18,7 +19,7 @@ import java.util.Base64;
  * Issues and verifies HS256 JWT bearer tokens (vertx-auth-jwt). The signing key is derived from the
  * server's master key, so every instance on the same database accepts every other's tokens.
  */
-public final class Authenticator {
+public final class Authenticator implements Authentication<Principal> {
   private static final String ISSUER = "bangfu-ledger";
 
   /** Bounded memory: beyond this Caffeine evicts the least used tokens (not all at once, as the old map did). */
@@ -84,6 +85,7 @@ public final class Authenticator {
    * Verifies signature, issuer and expiry, then that the subject still exists and is enabled; any
    * defect is a 401 that says nothing more.
    */
+  @Override
   public Future<Principal> authenticate(String authorizationHeader) {
     Future<Principal> signed = verifySignature(authorizationHeader);
     if (subjects == null) {

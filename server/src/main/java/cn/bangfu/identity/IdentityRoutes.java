@@ -18,7 +18,7 @@ public final class IdentityRoutes {
   private IdentityRoutes() {
   }
 
-  public static void mount(Api api, IdentityService identity) {
+  public static void mount(Api<Principal> api, IdentityService identity) {
     // Sign-in limits itself (failed attempts per account and per address), not by the anonymous-write limit.
     api.publicRouteWithOwnLimit(HttpMethod.POST, "/auth/token", ctx -> {
       Body body = Body.of(ctx);

@@ -1,5 +1,6 @@
 package cn.bangfu.ledger;
 
+import cn.bangfu.identity.Principal;
 import static cn.bangfu.identity.Role.ADMIN;
 import static cn.bangfu.identity.Role.BUYER;
 import static cn.bangfu.identity.Role.COOP;
@@ -24,7 +25,7 @@ public final class LedgerRoutes {
   private LedgerRoutes() {
   }
 
-  public static void mount(Api api, LedgerService ledger) {
+  public static void mount(Api<Principal> api, LedgerService ledger) {
     api.route(HttpMethod.GET, "/ledger/trial-balance", Set.of(ADMIN, REGULATOR), (ctx, caller) ->
         ledger.trialBalance(caller).map(t -> Reply.ok(LedgerJson.trialBalance(t.balance())
             .put("regionPrefix", t.regionPrefix()))));

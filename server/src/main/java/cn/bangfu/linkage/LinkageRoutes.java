@@ -4,6 +4,7 @@ import static cn.bangfu.identity.Role.ADMIN;
 import static cn.bangfu.identity.Role.COOP;
 import static cn.bangfu.identity.Role.REGULATOR;
 
+import cn.bangfu.identity.Principal;
 import cn.bangfu.db.tables.records.LandPlotRecord;
 import cn.bangfu.platform.Api;
 import cn.bangfu.platform.Body;
@@ -11,7 +12,7 @@ import cn.bangfu.platform.Paging;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.platform.Reply;
 import cn.bangfu.registry.RegionCode;
-import cn.bangfu.supply.Params;
+import cn.bangfu.platform.Params;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ public final class LinkageRoutes {
   private LinkageRoutes() {
   }
 
-  public static void mount(Api api, LinkageService linkage) {
+  public static void mount(Api<Principal> api, LinkageService linkage) {
     api.route(HttpMethod.POST, "/cooperatives/:id/plots", Set.of(ADMIN, COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       Body body = Body.of(ctx);

@@ -1,5 +1,6 @@
 package cn.bangfu.matching;
 
+import cn.bangfu.identity.Principal;
 import static cn.bangfu.identity.Role.ADMIN;
 import static cn.bangfu.identity.Role.BUYER;
 import static cn.bangfu.identity.Role.COOP;
@@ -25,7 +26,7 @@ public final class DemandRoutes {
   private DemandRoutes() {
   }
 
-  public static void mount(Api api, DemandService demands) {
+  public static void mount(Api<Principal> api, DemandService demands) {
     api.route(HttpMethod.POST, "/demands", Set.of(BUYER), (ctx, caller) -> {
       Body body = Body.of(ctx);
       long buyerId = body.id("buyerId");

@@ -18,6 +18,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 
+import cn.bangfu.rules.result.Money;
 import cn.bangfu.db.tables.MonitoringStep;
 import cn.bangfu.rules.model.HouseholdStatus;
 import cn.bangfu.rules.model.LaborCapacity;
@@ -91,8 +92,8 @@ public final class AlertQueries {
           long totalFen = r.value4().longValueExact();
           int members = r.value3();
           found.add(new Finding(r.value1(), r.value2(), AlertKind.BELOW_LINE, year + "年家庭人均收入 "
-              + Yuan.of(totalFen / members) + " 元（全年 " + Yuan.of(totalFen) + " 元，" + members + " 人），低于监测线 "
-              + Yuan.of(r.value5()) + " 元"));
+              + Money.plainYuan(totalFen / members) + " 元（全年 " + Money.plainYuan(totalFen) + " 元，" + members + " 人），低于监测线 "
+              + Money.plainYuan(r.value5()) + " 元"));
         });
   }
 
@@ -110,8 +111,8 @@ public final class AlertQueries {
           long cur = r.value3().longValueExact();
           long prev = r.value4().longValueExact();
           long dropped = (prev - cur) * 100 / prev;
-          found.add(new Finding(r.value1(), r.value2(), AlertKind.INCOME_DROP, year + "年家庭收入 " + Yuan.of(cur)
-              + " 元，比" + (year - 1) + "年的 " + Yuan.of(prev) + " 元下降 " + dropped + "%（预警线 " + dropPercent + "%）"));
+          found.add(new Finding(r.value1(), r.value2(), AlertKind.INCOME_DROP, year + "年家庭收入 " + Money.plainYuan(cur)
+              + " 元，比" + (year - 1) + "年的 " + Money.plainYuan(prev) + " 元下降 " + dropped + "%（预警线 " + dropPercent + "%）"));
         });
   }
 
@@ -134,8 +135,8 @@ public final class AlertQueries {
         .leftJoin(inc).on(inc.field(HouseholdIncomeQueries.HOUSEHOLD_ID).eq(HOUSEHOLD.ID))
         .where(households, spending_fen.times(100).gt(total.times(sharePercent)))
         .forEach(r -> found.add(new Finding(r.value1(), r.value2(), AlertKind.RIGID_EXPENDITURE, year
-            + "年医疗、教育等刚性支出 " + Yuan.of(r.value4().longValueExact()) + " 元，超过家庭全年收入 "
-            + Yuan.of(r.value3().longValueExact()) + " 元的 " + sharePercent + "%")));
+            + "年医疗、教育等刚性支出 " + Money.plainYuan(r.value4().longValueExact()) + " 元，超过家庭全年收入 "
+            + Money.plainYuan(r.value3().longValueExact()) + " 元的 " + sharePercent + "%")));
   }
 
   private static void duplicateAssistance(DSLContext db, Condition households, int year, List<Finding> found) {
@@ -168,7 +169,7 @@ public final class AlertQueries {
         .where(HOUSEHOLD.ID.in(unpaid.getValues(0, Long.class)))
         .forEach(r -> regions.put(r.value1(), r.value2()));
     unpaid.forEach(r -> found.add(new Finding(r.value1(), regions.get(r.value1()), AlertKind.UNPAID_DIVIDEND,
-        "分配已于 " + r.value3().toLocalDate() + " 过账，应得 " + Yuan.of(r.value2().longValueExact()) + " 元超过 "
+        "分配已于 " + r.value3().toLocalDate() + " 过账，应得 " + Money.plainYuan(r.value2().longValueExact()) + " 元超过 "
             + settings.unpaidDividendDays() + " 天仍未发放")));
   }
 

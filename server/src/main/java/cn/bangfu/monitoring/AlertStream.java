@@ -1,5 +1,6 @@
 package cn.bangfu.monitoring;
 
+import cn.bangfu.identity.Principal;
 import static cn.bangfu.identity.Role.REGULATOR;
 
 import cn.bangfu.platform.Api;
@@ -22,7 +23,7 @@ final class AlertStream {
   private AlertStream() {
   }
 
-  static void mount(Api api) {
+  static void mount(Api<Principal> api) {
     api.route(HttpMethod.GET, "/monitoring/alerts/stream", Set.of(REGULATOR), (ctx, caller) -> {
       String region = caller.scopeId();
       HttpServerResponse response = ctx.response();

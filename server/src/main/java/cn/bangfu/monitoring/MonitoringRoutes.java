@@ -1,5 +1,6 @@
 package cn.bangfu.monitoring;
 
+import cn.bangfu.identity.Principal;
 import static cn.bangfu.identity.Role.ADMIN;
 import static cn.bangfu.identity.Role.COOP;
 import static cn.bangfu.identity.Role.HOUSEHOLD;
@@ -14,7 +15,7 @@ import cn.bangfu.platform.Body;
 import cn.bangfu.platform.Paging;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.platform.Reply;
-import cn.bangfu.supply.Params;
+import cn.bangfu.platform.Params;
 import io.vertx.core.http.HttpMethod;
 import java.time.LocalDate;
 import java.util.Set;
@@ -24,7 +25,7 @@ public final class MonitoringRoutes {
   private MonitoringRoutes() {
   }
 
-  public static void mount(Api api, MonitoringService monitoring) {
+  public static void mount(Api<Principal> api, MonitoringService monitoring) {
     api.route(HttpMethod.PUT, "/monitoring/lines/:regionPrefix/:year", Set.of(REGULATOR), (ctx, caller) -> {
       String prefix = ctx.pathParam("regionPrefix");
       if (!Params.isRegionPrefix(prefix)) {

@@ -1,5 +1,7 @@
 package cn.bangfu.orders;
 
+import cn.bangfu.identity.Principal;
+import cn.bangfu.platform.Idempotency;
 import static cn.bangfu.identity.Role.ADMIN;
 import static cn.bangfu.identity.Role.BUYER;
 import static cn.bangfu.identity.Role.COOP;
@@ -15,7 +17,7 @@ import cn.bangfu.platform.Paging;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.platform.Reply;
 import cn.bangfu.supply.LotRoutes;
-import cn.bangfu.supply.Params;
+import cn.bangfu.platform.Params;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +34,7 @@ public final class OrderRoutes {
   private OrderRoutes() {
   }
 
-  public static void mount(Api api, OrderService orders, OrderTransitions transitions) {
+  public static void mount(Api<Principal> api, OrderService orders, OrderTransitions transitions) {
     api.route(HttpMethod.POST, "/orders", Set.of(BUYER), (ctx, caller) -> {
       String key = Idempotency.checkedKey(ctx.request().getHeader("Idempotency-Key"), true);
       Body body = Body.of(ctx);

@@ -1,5 +1,6 @@
 package cn.bangfu.orders;
 
+import cn.bangfu.platform.Idempotency;
 import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.db.tables.records.CooperativeRecord;
 import cn.bangfu.db.tables.records.DemandRecord;
@@ -10,7 +11,7 @@ import cn.bangfu.identity.Principal;
 import cn.bangfu.identity.Role;
 import cn.bangfu.identity.Scopes;
 import cn.bangfu.matching.DemandRepository;
-import cn.bangfu.orders.Idempotency.Outcome;
+import cn.bangfu.platform.Idempotency.Outcome;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;

@@ -1,5 +1,6 @@
 package cn.bangfu.orders;
 
+import cn.bangfu.platform.Idempotency;
 import static cn.bangfu.db.Tables.PURCHASE_ORDER;
 
 import cn.bangfu.db.tables.records.PurchaseOrderRecord;
@@ -15,7 +16,7 @@ import cn.bangfu.ledger.EntryDraft;
 import cn.bangfu.ledger.Ledger;
 import cn.bangfu.ledger.PostedEntry;
 import cn.bangfu.ledger.Posting;
-import cn.bangfu.orders.Idempotency.Outcome;
+import cn.bangfu.platform.Idempotency.Outcome;
 import cn.bangfu.orders.OrderRepository.Changes;
 import cn.bangfu.platform.BusinessDay;
 import cn.bangfu.platform.Problem;

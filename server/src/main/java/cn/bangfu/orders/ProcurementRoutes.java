@@ -1,5 +1,6 @@
 package cn.bangfu.orders;
 
+import cn.bangfu.identity.Principal;
 import static cn.bangfu.identity.Role.ADMIN;
 import static cn.bangfu.identity.Role.BUYER;
 import static cn.bangfu.identity.Role.COOP;
@@ -9,7 +10,7 @@ import cn.bangfu.platform.Api;
 import cn.bangfu.platform.Paging;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.platform.Reply;
-import cn.bangfu.supply.Params;
+import cn.bangfu.platform.Params;
 import io.vertx.core.http.HttpMethod;
 import java.util.Set;
 
@@ -18,7 +19,7 @@ public final class ProcurementRoutes {
   private ProcurementRoutes() {
   }
 
-  public static void mount(Api api, ProcurementService procurement) {
+  public static void mount(Api<Principal> api, ProcurementService procurement) {
     api.route(HttpMethod.GET, "/buyers/:id/procurement-summary", Set.of(ADMIN, REGULATOR, BUYER), (ctx, caller) -> {
       long id = Api.pathId(ctx, "id", "buyer");
       return procurement.buyer(caller, id, Params.year(ctx)).map(Reply::ok);

@@ -1,15 +1,10 @@
 package cn.bangfu.platform;
 
-import cn.bangfu.identity.Authenticator;
-import cn.bangfu.identity.Principal;
-import cn.bangfu.identity.Role;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,16 +12,17 @@ import java.util.Set;
  * Route registration for every capability. Each route declares the roles that may call it; the
  * token check and the role check happen here, once, for all of them, and the declared table is
  * kept so tests can walk every route (nothing can be registered without an access rule).
- * Scope checks (which cooperative, which household) need data, so services make them through
- * {@link cn.bangfu.identity.Scopes}.
+ * Scope checks (which cooperative, which household) need data, so services make them (identity's
+ * Scopes). The caller type {@code C} and its roles belong to identity: platform only sees them
+ * through {@link Caller} and {@link Authentication}, so it depends on no capability.
  */
-public final class Api {
+public final class Api<C extends Caller> {
   public static final String PREFIX = "/api/v1";
 
   /** Handler of a signed-in route: gets the verified caller, answers with a future reply. */
   @FunctionalInterface
-  public interface Handler {
-    Future<Reply> handle(RoutingContext ctx, Principal caller);
+  public interface Handler<C> {
+    Future<Reply> handle(RoutingContext ctx, C caller);
   }
 
   /** Handler of a public route (no token). */
@@ -35,7 +31,7 @@ public final class Api {
     Future<Reply> handle(RoutingContext ctx);
   }
 
-  public record RouteSpec(HttpMethod method, String path, Set<Role> roles) {
+  public record RouteSpec(HttpMethod method, String path, Set<? extends Enum<?>> roles) {
     public boolean isPublic() {
       return roles.isEmpty();
     }
@@ -49,7 +45,7 @@ public final class Api {
   public static final long ANONYMOUS_WRITES = 50;
 
   private final Router router;
-  private final Authenticator authenticator;
+  private final Authentication<C> authenticator;
   private final List<RouteSpec> specs = new ArrayList<>();
   private final RateLimit anonymousWrites;
 
@@ -57,7 +53,7 @@ public final class Api {
    * A router's routes counting anonymous writes against {@code anonymousWrites}: the server passes the
    * same limit to the router of every HTTP event loop, so an address gets the limit once, not once per core.
    */
-  public Api(Router router, Authenticator authenticator, RateLimit anonymousWrites) {
+  public Api(Router router, Authentication<C> authenticator, RateLimit anonymousWrites) {
     this.router = router;
     this.authenticator = authenticator;
     this.anonymousWrites = anonymousWrites;
@@ -68,11 +64,11 @@ public final class Api {
     return new RateLimit(ANONYMOUS_WRITES, java.time.Duration.ofHours(1));
   }
 
-  public void route(HttpMethod method, String path, Set<Role> roles, Handler handler) {
+  public void route(HttpMethod method, String path, Set<? extends Enum<?>> roles, Handler<? super C> handler) {
     if (roles.isEmpty()) {
       throw new IllegalArgumentException(path + ": a signed-in route must name its roles");
     }
-    Set<Role> allowed = Collections.unmodifiableSet(EnumSet.copyOf(roles));
+    Set<Enum<?>> allowed = Set.copyOf(roles);
     specs.add(new RouteSpec(method, PREFIX + path, allowed));
     router.route(method, PREFIX + path).handler(ctx -> {
       Future<Reply> reply = authenticator.authenticate(ctx.request().getHeader("Authorization"))

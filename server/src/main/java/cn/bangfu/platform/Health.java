@@ -11,7 +11,7 @@ public final class Health {
   private Health() {
   }
 
-  public static void mount(Api api, Database database, PrometheusMeterRegistry registry) {
+  public static void mount(Api<?> api, Database database, PrometheusMeterRegistry registry) {
     api.publicRoute(HttpMethod.GET, "/health", ctx -> database.read(db -> db.selectOne().fetchOne(0, Integer.class))
         .map(one -> Reply.ok(new JsonObject().put("status", "UP").put("database", "UP")))
         .recover(e -> Future.succeededFuture(new Reply(503, "application/json",

@@ -55,7 +55,7 @@ public final class OpenApi {
    * Mounts the document and the UI. Call after every capability has mounted its routes: the document
    * is built once, here, from the table as it is then (it includes its own route).
    */
-  public static void mount(Api api) {
+  public static void mount(Api<?> api) {
     JsonObject descriptions = descriptions();
     Buffer[] document = new Buffer[1];
     api.publicRoute(HttpMethod.GET, DOCUMENT_PATH, ctx -> Future.succeededFuture(

@@ -1,5 +1,6 @@
 package cn.bangfu.registry;
 
+import cn.bangfu.identity.Principal;
 import static cn.bangfu.identity.Role.ADMIN;
 import static cn.bangfu.identity.Role.BUYER;
 import static cn.bangfu.identity.Role.COOP;
@@ -36,7 +37,7 @@ public final class RegistryRoutes {
   private RegistryRoutes() {
   }
 
-  public static void mount(Api api, RegistryService registry) {
+  public static void mount(Api<Principal> api, RegistryService registry) {
     api.route(HttpMethod.POST, "/cooperatives", Set.of(ADMIN), (ctx, caller) -> {
       Body body = Body.of(ctx);
       NewCooperative c = new NewCooperative(body.text("name", 200), uscc(body), regionCode(body));
@@ -119,7 +120,7 @@ public final class RegistryRoutes {
     mountCooperativeBooks(api, registry);
   }
 
-  private static void mountCooperativeBooks(Api api, RegistryService registry) {
+  private static void mountCooperativeBooks(Api<Principal> api, RegistryService registry) {
     api.route(HttpMethod.POST, "/cooperatives/:id/members", Set.of(ADMIN, COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       Body body = Body.of(ctx);

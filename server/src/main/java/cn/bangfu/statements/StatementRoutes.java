@@ -1,5 +1,6 @@
 package cn.bangfu.statements;
 
+import cn.bangfu.identity.Principal;
 import static cn.bangfu.identity.Role.ADMIN;
 import static cn.bangfu.identity.Role.COOP;
 import static cn.bangfu.identity.Role.HOUSEHOLD;
@@ -16,7 +17,7 @@ public final class StatementRoutes {
   private StatementRoutes() {
   }
 
-  public static void mount(Api api, StatementService statements) {
+  public static void mount(Api<Principal> api, StatementService statements) {
     api.route(HttpMethod.GET, "/households/:id/statement", Set.of(ADMIN, REGULATOR, COOP, HOUSEHOLD), (ctx, caller) -> {
       long householdId = Api.pathId(ctx, "id", "household");
       String rawYear = ctx.queryParams().get("year");

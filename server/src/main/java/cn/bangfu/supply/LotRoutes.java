@@ -1,5 +1,7 @@
 package cn.bangfu.supply;
 
+import cn.bangfu.identity.Principal;
+import cn.bangfu.platform.Params;
 import static cn.bangfu.identity.Role.COOP;
 
 import cn.bangfu.identity.Role;
@@ -28,7 +30,7 @@ public final class LotRoutes {
   private LotRoutes() {
   }
 
-  public static void mount(Api api, LotService lots) {
+  public static void mount(Api<Principal> api, LotService lots) {
     api.route(HttpMethod.POST, "/lots", Set.of(COOP), (ctx, caller) -> {
       Body body = Body.of(ctx);
       return lots.post(caller, newLot(body)).map(row -> Reply.created(SupplyJson.lot(row)));

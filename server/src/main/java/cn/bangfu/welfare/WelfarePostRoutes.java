@@ -5,6 +5,7 @@ import static cn.bangfu.identity.Role.COOP;
 import static cn.bangfu.identity.Role.REGULATOR;
 import static cn.bangfu.platform.JsonValues.id;
 
+import cn.bangfu.identity.Principal;
 import cn.bangfu.db.tables.records.WelfarePostDayRecord;
 import cn.bangfu.db.tables.records.WelfarePostRecord;
 import cn.bangfu.platform.Api;
@@ -29,7 +30,7 @@ public final class WelfarePostRoutes {
   private WelfarePostRoutes() {
   }
 
-  public static void mount(Api api, WelfarePostService posts) {
+  public static void mount(Api<Principal> api, WelfarePostService posts) {
     api.route(HttpMethod.POST, "/cooperatives/:id/welfare-posts", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       Body body = Body.of(ctx);

@@ -21,7 +21,7 @@ class CooperativeBookTest {
 
   /** A date of the current business year that has passed (the routes refuse future dates). */
   static String thisYear(int dayOfYear) {
-    return Market.TODAY.withDayOfYear(Math.min(dayOfYear, Market.TODAY.getDayOfYear())).toString();
+    return server.today().withDayOfYear(Math.min(dayOfYear, server.today().getDayOfYear())).toString();
   }
 
   @Test
@@ -96,7 +96,7 @@ class CooperativeBookTest {
   @Test
   void given_a_year_of_events_when_closed_then_income_and_cost_move_into_surplus_distribution_and_the_year_refuses_entries() {
     CooperativeBook coop = new CooperativeBook(server, "岑丰村结账合作社", 1);
-    int year = Market.TODAY.getYear();
+    int year = server.today().getYear();
     coop.income(600_000, "PV_GRID", thisYear(60), "BANK");
     coop.income(80_000, "SUBSIDY", thisYear(61), "BANK");
     coop.cost(120_000, "OPERATION_MAINTENANCE", thisYear(62), "BANK");
@@ -108,7 +108,7 @@ class CooperativeBookTest {
     assertThat(early.status()).as("the year has not ended").isEqualTo(409);
     assertThat(early.body().getString("field")).isEqualTo("year");
 
-    server.clock().advance(Duration.ofDays(LocalDate.of(year, 12, 31).toEpochDay() - Market.TODAY.toEpochDay() + 2));
+    server.clock().advance(Duration.ofDays(LocalDate.of(year, 12, 31).toEpochDay() - server.today().toEpochDay() + 2));
     Http.Response closed = coop.close(year);
     assertThat(closed.status()).as(closed.text()).isEqualTo(200);
     assertThat(closed.body().getLong("surplusFen")).as("6,800 元 in, 1,500 元 out").isEqualTo(530_000);

@@ -20,12 +20,12 @@ class MemberAccountTest {
   @ClassServer static TestServer server;
 
   static String day(int dayOfYear) {
-    return Market.TODAY.withDayOfYear(Math.min(dayOfYear, Market.TODAY.getDayOfYear())).toString();
+    return server.today().withDayOfYear(Math.min(dayOfYear, server.today().getDayOfYear())).toString();
   }
 
   Http.Response account(CooperativeBook coop, String household, String token) {
     return server.http.get("/api/v1/cooperatives/" + coop.id + "/members/" + household + "/account?year="
-        + Market.TODAY.getYear(), token);
+        + server.today().getYear(), token);
   }
 
   @Test

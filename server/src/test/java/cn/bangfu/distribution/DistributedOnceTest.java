@@ -86,7 +86,7 @@ class DistributedOnceTest {
   void given_a_closed_year_when_a_cost_is_dated_in_it_then_409_naming_the_date() {
     GrapeCooperative coop = grapeYear("岑丰村葡萄合作社二");
     // Last year is closed; dates in it are past, so only the closing can refuse them
-    int closed = Market.TODAY.getYear() - 1;
+    int closed = server.today().getYear() - 1;
     settled(coop, 120_000, LocalDate.of(closed, 1, 5));
     coop.postedRun("coop-surplus-60", closed + "-01-01", closed + "-12-31");
 
@@ -95,7 +95,7 @@ class DistributedOnceTest {
     assertThat(cost.status()).as(cost.text()).isEqualTo(409);
     assertThat(cost.body().getString("field")).isEqualTo("date");
     assertThat(cost.body().getString("type")).endsWith("year-closed");
-    coop.cost(30_000, Market.TODAY.withDayOfYear(1).toString());
+    coop.cost(30_000, server.today().withDayOfYear(1).toString());
   }
 
   @Test

@@ -323,7 +323,7 @@ class AuthorizationMatrixTest {
     t.put("GET /api/v1/lots/:id/demands", new Row("GET", "/api/v1/lots/{lotA}/demands", "/api/v1/lots/{lotB}/demands",
         null, Set.of(Role.ADMIN, Role.COOP), adminOnly));
     t.put("POST /api/v1/demands", new Row("POST", "/api/v1/demands", null,
-        () -> cn.bangfu.support.MatrixMarket.demandBody(buyerA), Set.of(Role.BUYER), none));
+        () -> cn.bangfu.support.MatrixMarket.demandBody(server, buyerA), Set.of(Role.BUYER), none));
     t.put("GET /api/v1/demands/:id", new Row("GET", "/api/v1/demands/{demandA}", "/api/v1/demands/{demandB}", null,
         Set.of(Role.ADMIN, Role.REGULATOR, Role.BUYER, Role.COOP), Set.of(Role.ADMIN, Role.COOP)));
     t.put("GET /api/v1/demands/:id/matches", new Row("GET", "/api/v1/demands/{demandA}/matches",
@@ -385,7 +385,7 @@ class AuthorizationMatrixTest {
   static Set<Role> admitted(String route) {
     for (Api.RouteSpec spec : server.server().routes()) {
       if ((spec.method().name() + " " + spec.path()).equals(route)) {
-        return spec.roles();
+        return Role.of(spec.roles());
       }
     }
     throw new AssertionError("no route " + route);

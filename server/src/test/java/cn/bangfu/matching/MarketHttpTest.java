@@ -47,7 +47,7 @@ class MarketHttpTest {
 
   @Test
   void given_bad_lot_fields_when_posting_then_400_naming_each_and_nothing_written() {
-    String today = Market.TODAY.toString();
+    String today = server.today().toString();
     Market fresh = Market.open(server, "校验", Fixtures.REGION);
     eachIs400("/api/v1/lots", fresh.coopToken, fresh.lotBody("2000"), Map.of(
         "cooperativeId", java.util.Arrays.asList(null, "abc", -1),
@@ -57,13 +57,13 @@ class MarketHttpTest {
         "unit", java.util.Arrays.asList(null, "CATTY", 1),
         "unitPriceFen", java.util.Arrays.asList(null, 0, -1200, 12.5, "1200", 99_000_000_000L),
         "availableFrom", java.util.Arrays.asList(null, "2026/08/01", "tomorrow"),
-        "availableTo", java.util.Arrays.asList(null, Market.TODAY.minusDays(1).toString(), "2026-02-30"),
+        "availableTo", java.util.Arrays.asList(null, server.today().minusDays(1).toString(), "2026-02-30"),
         "minOrderQuantity", java.util.Arrays.asList("0", "2001", "0.0001"),
         "certifications", java.util.Arrays.asList("GREEN", new JsonArray().add("FAIRTRADE"), new JsonArray().add(7))),
         Map.of());
     // availableTo before availableFrom
     Http.Response backwards = server.http.post("/api/v1/lots", fresh.coopToken,
-        fresh.lotBody("10").put("availableFrom", Market.TODAY.plusDays(5).toString()).put("availableTo", today));
+        fresh.lotBody("10").put("availableFrom", server.today().plusDays(5).toString()).put("availableTo", today));
     assertThat(backwards.body().getString("field")).isEqualTo("availableTo");
     assertThat(server.http.get("/api/v1/lots?cooperativeId=" + fresh.coop + "&includeSoldOut=true", fresh.coopToken)
         .body().getJsonArray("items")).isEmpty();
@@ -90,15 +90,15 @@ class MarketHttpTest {
         a.lotBody("100").put("product", "沃柑").put("unitPriceFen", 500)));
     String dear = Market.created(server.http.post("/api/v1/lots", a.coopToken,
         a.lotBody("100").put("product", "沃柑").put("unitPriceFen", 900)
-            .put("availableFrom", Market.TODAY.plusDays(30).toString())
-            .put("availableTo", Market.TODAY.plusDays(90).toString())));
+            .put("availableFrom", server.today().plusDays(30).toString())
+            .put("availableTo", server.today().plusDays(90).toString())));
     String guangzhou = Market.created(server.http.post("/api/v1/lots", b.coopToken,
         b.lotBody("100").put("product", "沃柑").put("unitPriceFen", 700)));
     assertThat(ids("/api/v1/lots?product=沃柑")).containsExactlyInAnyOrder(cheap, dear, guangzhou);
     assertThat(ids("/api/v1/lots?product=沃柑&regionCode=4501")).containsExactlyInAnyOrder(cheap, dear);
     assertThat(ids("/api/v1/lots?product=沃柑&minPriceFen=600&maxPriceFen=800")).containsExactly(guangzhou);
-    assertThat(ids("/api/v1/lots?product=沃柑&availableOn=" + Market.TODAY.plusDays(70))).containsExactly(dear);
-    assertThat(ids("/api/v1/lots?product=沃柑&from=" + Market.TODAY + "&to=" + Market.TODAY.plusDays(10)))
+    assertThat(ids("/api/v1/lots?product=沃柑&availableOn=" + server.today().plusDays(70))).containsExactly(dear);
+    assertThat(ids("/api/v1/lots?product=沃柑&from=" + server.today() + "&to=" + server.today().plusDays(10)))
         .containsExactlyInAnyOrder(cheap, guangzhou);
     assertThat(ids("/api/v1/lots?product=沃柑&limit=2")).hasSize(2);
     assertThat(ids("/api/v1/lots?product=沃柑&limit=2&offset=2")).hasSize(1);
@@ -118,15 +118,15 @@ class MarketHttpTest {
 
   @Test
   void given_bad_demand_fields_when_posting_then_400_naming_each() {
-    eachIs400("/api/v1/demands", a.buyerToken, MatrixMarket.demandBody(a.buyer), Map.of(
+    eachIs400("/api/v1/demands", a.buyerToken, MatrixMarket.demandBody(server, a.buyer), Map.of(
         "buyerId", java.util.Arrays.asList(null, "x"),
         "product", java.util.Arrays.asList(null, ""),
         "quantity", java.util.Arrays.asList(null, "0", "1.0001"),
         "unit", java.util.Arrays.asList(null, "SACK"),
         "maxUnitPriceFen", java.util.Arrays.asList(null, 0, "1300", 13.5),
-        "deliverBy", java.util.Arrays.asList(null, "soon", Market.TODAY.minusDays(1).toString()),
+        "deliverBy", java.util.Arrays.asList(null, "soon", server.today().minusDays(1).toString()),
         "deliveryRegionCode", java.util.Arrays.asList("123", "990000000000")), Map.of());
-    assertThat(server.http.post("/api/v1/demands", a.buyerToken, MatrixMarket.demandBody(b.buyer)).status())
+    assertThat(server.http.post("/api/v1/demands", a.buyerToken, MatrixMarket.demandBody(server, b.buyer)).status())
         .isEqualTo(403);
   }
 
@@ -176,7 +176,7 @@ class MarketHttpTest {
     assertThat(server.http.post("/api/v1/pairings", server.adminToken, new JsonObject().put("buyerId", a.buyer)
         .put("cooperativeId", paired.coop).put("form", "POINT_TO_POINT")).status()).isEqualTo(201);
     String demand = Market.created(server.http.post("/api/v1/demands", a.buyerToken,
-        MatrixMarket.demandBody(a.buyer).put("product", "荔枝")));
+        MatrixMarket.demandBody(server, a.buyer).put("product", "荔枝")));
 
     Http.Response matches = server.http.get("/api/v1/demands/" + demand + "/matches", a.buyerToken);
     assertThat(matches.status()).isEqualTo(200);

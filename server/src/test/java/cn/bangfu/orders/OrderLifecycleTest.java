@@ -96,7 +96,7 @@ class OrderLifecycleTest {
     return switch (action) {
       case "accept" -> new JsonObject().put("acceptedQuantity", "20");
       case "settle" -> new JsonObject().put("amountFen", order.getLong("amountFen")).put("paymentRef", "BANK-1")
-          .put("settledOn", Market.TODAY.toString());
+          .put("settledOn", server.today().toString());
       default -> null;
     };
   }

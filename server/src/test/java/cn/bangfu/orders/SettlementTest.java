@@ -49,7 +49,7 @@ class SettlementTest {
 
   static JsonObject settle(String orderId, long amountFen) {
     return new JsonObject().put("amountFen", amountFen).put("paymentRef", "ICBC-2026-" + orderId)
-        .put("settledOn", Market.TODAY.toString());
+        .put("settledOn", server.today().toString());
   }
 
   @Test
@@ -149,8 +149,8 @@ class SettlementTest {
         new Object[] {"amountFen", -12_000}, new Object[] {"amountFen", 120.5},
         new Object[] {"paymentRef", null}, new Object[] {"paymentRef", " "}, new Object[] {"paymentRef", "x".repeat(101)},
         new Object[] {"settledOn", null}, new Object[] {"settledOn", "2026-13-01"},
-        new Object[] {"settledOn", Market.TODAY.plusDays(2).toString()},
-        new Object[] {"settledOn", Market.TODAY.minusDays(2).toString()});
+        new Object[] {"settledOn", server.today().plusDays(2).toString()},
+        new Object[] {"settledOn", server.today().minusDays(2).toString()});
     for (Object[] c : cases) {
       JsonObject body = good.copy();
       if (c[1] == null) {
@@ -182,7 +182,7 @@ class SettlementTest {
     assertThat(market.act(canteen.buyerToken, first, "settle", settle(first, 1_200_000)).status()).isEqualTo(200);
     assertThat(open).isNotNull();
 
-    int year = Market.TODAY.getYear();
+    int year = server.today().getYear();
     JsonObject summary = server.http.get("/api/v1/buyers/" + canteen.buyer + "/procurement-summary?year=" + year,
         canteen.buyerToken).body();
     // budget 120 万元 = 120,000,000 fen × 10% = 12,000,000 fen target; 1,200,000 purchased = 10.00%

@@ -269,7 +269,7 @@ final class CrashLoad {
         action = "settle";
         token = world.buyerToken;
         body = new JsonObject().put("amountFen", o.amountFen).put("paymentRef", "BANK-" + o.id)
-            .put("settledOn", CrashWorld.TODAY.toString());
+            .put("settledOn", CrashWorld.today().toString());
       }
       default -> {
         return;
@@ -305,7 +305,7 @@ final class CrashLoad {
     if (run == null || "POSTED".equals(run.known) || "ABANDONED".equals(run.known)) {
       // Periods shorter than a year: a posted run covering a whole calendar year would close it (结账)
       // and refuse every later run overlapping it
-      run = new Run(coop, CrashWorld.TODAY.minusDays(360).plusDays(runSequence.getAndIncrement()).toString());
+      run = new Run(coop, CrashWorld.today().minusDays(360).plusDays(runSequence.getAndIncrement()).toString());
       journal.runs.add(run);
       currentRun[coop] = run;
     }
@@ -329,7 +329,7 @@ final class CrashLoad {
     if (run.known == null) {
       path = "/api/v1/cooperatives/" + coop.id() + "/distributions";
       body.put("ruleSetId", "coop-surplus-60").put("periodStart", run.periodStart)
-          .put("periodEnd", CrashWorld.TODAY.toString());
+          .put("periodEnd", CrashWorld.today().toString());
     } else {
       switch (run.known) {
         case "DRAFT" -> {

@@ -1,12 +1,12 @@
 package cn.bangfu.reliability;
 
+import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.support.Fixtures;
 import cn.bangfu.support.Http;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +17,14 @@ import java.util.List;
  * signed with a key derived from the fixed master key, so they stay valid across restarts.
  */
 final class CrashWorld {
-  static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+  /**
+   * Today by the crash server's business clock, read at each use: that server is a separate process on
+   * the system clock in Beijing's calendar (no test clock reaches it), and a suite that runs across
+   * Beijing midnight (16:00 UTC) must send the server's date, not the date the test JVM started on.
+   */
+  static LocalDate today() {
+    return BusinessClock.system().today();
+  }
 
   final String adminToken;
   final String buyerId;
@@ -46,7 +53,7 @@ final class CrashWorld {
         long kilograms = 100L * (i + 1);
         created(http.post("/api/v1/cooperatives/" + coop + "/deliveries", token, new JsonObject()
             .put("householdId", household).put("product", "葡萄").put("quantity", kilograms).put("unit", "KG")
-            .put("valueFen", kilograms * 1200).put("date", TODAY.toString())));
+            .put("valueFen", kilograms * 1200).put("date", today().toString())));
       }
       coops.add(new Coop(coop, token));
     }
@@ -63,7 +70,7 @@ final class CrashWorld {
   static JsonObject lotBody(String coop, int kilograms) {
     return new JsonObject().put("cooperativeId", coop).put("product", "葡萄").put("grade", "一级")
         .put("quantity", Integer.toString(kilograms)).put("unit", "KG").put("unitPriceFen", 1200)
-        .put("availableFrom", TODAY.toString()).put("availableTo", TODAY.plusDays(60).toString())
+        .put("availableFrom", today().toString()).put("availableTo", today().plusDays(60).toString())
         .put("minOrderQuantity", "1");
   }
 

@@ -1,5 +1,6 @@
 package cn.bangfu.reliability;
 
+import cn.bangfu.identity.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.bangfu.platform.Api;
@@ -93,7 +94,7 @@ class FuzzSuiteTest {
       String route = routes.get(i % routes.size());
       Target target = targets.get(route);
       String method = route.substring(0, route.indexOf(' '));
-      FuzzRequests.Request r = requests.make(route.substring(method.length() + 1), target, specs.get(route).roles());
+      FuzzRequests.Request r = requests.make(route.substring(method.length() + 1), target, Role.of(specs.get(route).roles()));
       HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(base + r.path())).timeout(Duration.ofSeconds(30))
           .method(method, HttpRequest.BodyPublishers.ofByteArray(r.body()));
       r.headers().forEach(http::header);

@@ -42,7 +42,7 @@ final class FuzzTargets {
   static Map<String, Target> forWorld(FuzzWorld w) {
     Map<String, Target> t = new LinkedHashMap<>();
     Map<String, String> none = Map.of();
-    String today = Market.TODAY.toString();
+    String today = w.server.today().toString();
     t.put("POST /api/v1/auth/token", new Target(null, none, List.of(), BodyMode.REQUIRED,
         new JsonObject().put("username", "admin").put("password", "not-the-admin-password"),
         List.of(text("username", 64, true), text("password", 200, true)), KeyMode.NONE));
@@ -150,7 +150,7 @@ final class FuzzTargets {
     t.put("POST /api/v1/lots", new Target(Role.COOP, none, List.of(), BodyMode.REQUIRED,
         new JsonObject().put("cooperativeId", w.coop).put("product", "葡萄").put("grade", "一级").put("quantity", "450")
             .put("unit", "KG").put("unitPriceFen", 1200).put("availableFrom", today)
-            .put("availableTo", Market.TODAY.plusDays(30).toString()).put("minOrderQuantity", "5")
+            .put("availableTo", w.server.today().plusDays(30).toString()).put("minOrderQuantity", "5")
             .put("certifications", new JsonArray().add("GREEN")),
         List.of(of("cooperativeId", Kind.ID, true), text("product", 100, true), text("grade", 40, true),
             decimal("quantity", 3, "0", "1000000000", true), of("unit", Kind.ENUM, true),
@@ -159,7 +159,7 @@ final class FuzzTargets {
             of("certifications", Kind.CERTIFICATIONS, false)), KeyMode.NONE));
     t.put("POST /api/v1/demands", new Target(Role.BUYER, none, List.of(), BodyMode.REQUIRED,
         new JsonObject().put("buyerId", w.buyer).put("product", "葡萄").put("quantity", "200").put("unit", "KG")
-            .put("maxUnitPriceFen", 1300).put("deliverBy", Market.TODAY.plusDays(20).toString())
+            .put("maxUnitPriceFen", 1300).put("deliverBy", w.server.today().plusDays(20).toString())
             .put("deliveryRegionCode", Fixtures.REGION),
         List.of(of("buyerId", Kind.ID, true), text("product", 100, true), decimal("quantity", 3, "0", "1000000000", true),
             of("unit", Kind.ENUM, true), integer("maxUnitPriceFen", 1, 10_000_000_000L),
@@ -228,7 +228,7 @@ final class FuzzTargets {
       JsonObject valid = switch (action) {
         case "accept" -> new JsonObject().put("acceptedQuantity", "100");
         case "settle" -> new JsonObject().put("amountFen", 120_000).put("paymentRef", "BANK-20260921-001")
-            .put("settledOn", Market.TODAY.toString());
+            .put("settledOn", w.server.today().toString());
         default -> note;
       };
       List<Field> fields = switch (action) {
@@ -276,7 +276,7 @@ final class FuzzTargets {
         others(runs, "POSTED"), BodyMode.REQUIRED, new JsonObject().put("reason", "核查发现重复计算"),
         List.of(text("reason", 500, true)), KeyMode.NONE));
     t.put("POST /api/v1/distributions/:id/paid", new Target(Role.COOP, Map.of("id", runs.get("POSTED")),
-        others(runs, "POSTED"), BodyMode.REQUIRED, new JsonObject().put("paidOn", Market.TODAY.toString()),
+        others(runs, "POSTED"), BodyMode.REQUIRED, new JsonObject().put("paidOn", w.server.today().toString()),
         List.of(of("paidOn", Kind.DATE, true)), KeyMode.NONE));
   }
 

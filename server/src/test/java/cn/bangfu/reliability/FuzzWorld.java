@@ -74,8 +74,8 @@ final class FuzzWorld {
     for (int i = 0; i < steps.length; i++) {
       runs.put(steps[i], created(server.http.post("/api/v1/cooperatives/" + coop + "/distributions", coopToken,
           new JsonObject().put("ruleSetId", "coop-surplus-60")
-              .put("periodStart", Market.TODAY.minusDays(100 + i).toString())
-              .put("periodEnd", Market.TODAY.toString()))));
+              .put("periodStart", server.today().minusDays(100 + i).toString())
+              .put("periodEnd", server.today().toString()))));
     }
     // The three runs past 公示 are publicized together and wait out one period on the business clock;
     // the two still in publicity are publicized after that wait, so theirs is open.

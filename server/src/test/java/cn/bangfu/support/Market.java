@@ -3,18 +3,16 @@ package cn.bangfu.support;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * A small market on a test server, modelled on seed 001: the Cenfeng village grape cooperative
  * (450 亩 of 订单种植 contract grapes at 12 元/公斤) selling to a county school canteen under
- * 以购代捐. Dates are relative to today (Beijing) so the lots stay open whenever the tests run.
+ * 以购代捐. Dates are relative to today by the server's business clock, read at each use (never the
+ * wall clock at JVM start), so the lots stay open whenever the tests run.
  */
 public final class Market {
-  public static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-
   public final TestServer server;
   public final String coop;
   public final String coopToken;
@@ -54,9 +52,10 @@ public final class Market {
 
   /** 葡萄 一级, quantity KG at 1200 fen/KG (12 元/公斤), available from today for 60 days. */
   public JsonObject lotBody(String quantity) {
+    LocalDate today = server.today();
     return new JsonObject().put("cooperativeId", coop).put("product", "葡萄").put("grade", "一级")
         .put("quantity", quantity).put("unit", "KG").put("unitPriceFen", 1200)
-        .put("availableFrom", TODAY.toString()).put("availableTo", TODAY.plusDays(60).toString())
+        .put("availableFrom", today.toString()).put("availableTo", today.plusDays(60).toString())
         .put("minOrderQuantity", "1").put("certifications", new JsonArray().add("POVERTY_PRODUCT").add("GREEN"));
   }
 

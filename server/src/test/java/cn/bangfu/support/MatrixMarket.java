@@ -29,15 +29,15 @@ public final class MatrixMarket {
         server.userToken("buyer-b-matrix", "BUYER", buyerB));
     lotA = a.lot("100000");
     lotB = b.lot("100000");
-    demandA = Market.created(server.http.post("/api/v1/demands", a.buyerToken, demandBody(buyerA)));
-    demandB = Market.created(server.http.post("/api/v1/demands", b.buyerToken, demandBody(buyerB)));
+    demandA = Market.created(server.http.post("/api/v1/demands", a.buyerToken, demandBody(server, buyerA)));
+    demandB = Market.created(server.http.post("/api/v1/demands", b.buyerToken, demandBody(server, buyerB)));
     orderA = a.placedOrder(lotA, "10");
     orderB = b.placedOrder(lotB, "10");
   }
 
-  public static JsonObject demandBody(String buyer) {
+  public static JsonObject demandBody(TestServer server, String buyer) {
     return new JsonObject().put("buyerId", buyer).put("product", "葡萄").put("quantity", "2000").put("unit", "KG")
-        .put("maxUnitPriceFen", 1300).put("deliverBy", Market.TODAY.plusDays(30).toString());
+        .put("maxUnitPriceFen", 1300).put("deliverBy", server.today().plusDays(30).toString());
   }
 
   public JsonObject lotBody() {

@@ -1,15 +1,14 @@
-package cn.bangfu.supply;
+package cn.bangfu.platform;
 
-import cn.bangfu.platform.Body;
-import cn.bangfu.platform.Problem;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * Query-string reads for the market routes, strict like {@link Body}: a bad value is a 400 naming
- * the parameter, an absent one is null. ("Today" for market dates is the server's BusinessClock.)
+ * Query-string reads for every capability's routes (lots, orders, procurement, monitoring), strict like
+ * {@link Body}: a bad value is a 400 naming the parameter, an absent one is null. ("Today" for dates is
+ * the server's BusinessClock.)
  */
 public final class Params {
   private static final Pattern REGION_PREFIX = Pattern.compile("[0-9]{1,12}");

@@ -1,9 +1,8 @@
-package cn.bangfu.orders;
+package cn.bangfu.platform;
 
 import static cn.bangfu.db.Tables.IDEMPOTENCY_RECORD;
 
 import cn.bangfu.db.tables.records.IdempotencyRecordRecord;
-import cn.bangfu.platform.RecordStatements;
 import java.util.Optional;
 import org.jooq.DSLContext;
 

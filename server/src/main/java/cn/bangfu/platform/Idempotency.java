@@ -1,12 +1,6 @@
-package cn.bangfu.orders;
+package cn.bangfu.platform;
 
-import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.db.tables.records.IdempotencyRecordRecord;
-import cn.bangfu.identity.Principal;
-import cn.bangfu.platform.Database;
-import cn.bangfu.platform.Ids;
-import cn.bangfu.platform.Problem;
-import cn.bangfu.platform.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
@@ -34,6 +28,7 @@ import org.jooq.DSLContext;
  */
 public final class Idempotency {
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
+  private static final String JSON = "application/json; charset=utf-8";
 
   private final Database database;
   private final BusinessClock clock;
@@ -68,7 +63,7 @@ public final class Idempotency {
     return raw;
   }
 
-  public static Request request(Principal caller, String key, String method, String path, JsonObject body) {
+  public static Request request(Caller caller, String key, String method, String path, JsonObject body) {
     if (key == null) {
       return null;
     }
@@ -98,6 +93,9 @@ public final class Idempotency {
       }
       return out.append(']').toString();
     }
+    if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+      return String.valueOf(value); // what the encoder writes for them, without a generator per value
+    }
     return Json.encode(value);
   }
 
@@ -108,18 +106,20 @@ public final class Idempotency {
     }
     return database.tx(db -> {
       Outcome outcome = write.apply(db);
+      // encoded once: the stored body and the answer are the same text
+      String body = outcome.body().encode();
       records.insert(db, new IdempotencyRecordRecord().setId(ids.next()).setOwner(request.owner())
           .setIdemKey(request.key()).setRequestHash(request.hash()).setCooperativeId(outcome.cooperativeId())
-          .setResponseStatus(outcome.status()).setResponseBody(outcome.body().encode())
+          .setResponseStatus(outcome.status()).setResponseBody(body)
           .setCreatedAt(clock.now()));
-      return reply(outcome);
+      return new Reply(outcome.status(), JSON, Buffer.buffer(body));
     }).recover(failure -> database.read(db -> records.find(db, request.owner(), request.key())
             .map(stored -> replay(stored, request)).orElse(null))
         .compose(replayed -> replayed != null ? Future.succeededFuture(replayed) : Future.failedFuture(failure)));
   }
 
   private static Reply reply(Outcome outcome) {
-    return new Reply(outcome.status(), "application/json; charset=utf-8", outcome.body().toBuffer());
+    return new Reply(outcome.status(), JSON, outcome.body().toBuffer());
   }
 
   private static Reply replay(IdempotencyRecordRecord stored, Request request) {
@@ -127,7 +127,6 @@ public final class Idempotency {
       throw new Problem(422, "idempotency-key-reused", "Idempotency-Key reused",
           "this Idempotency-Key was already used for a different request", "Idempotency-Key");
     }
-    return new Reply(stored.getResponseStatus(), "application/json; charset=utf-8",
-        Buffer.buffer(stored.getResponseBody()));
+    return new Reply(stored.getResponseStatus(), JSON, Buffer.buffer(stored.getResponseBody()));
   }
 }

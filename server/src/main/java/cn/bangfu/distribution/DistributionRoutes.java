@@ -88,7 +88,9 @@ public final class DistributionRoutes {
       String reason = Body.of(ctx).text("reason", 500);
       return runs.reverse(caller, runId(ctx), reason).map(v -> Reply.ok(DistributionJson.run(v)));
     });
-    api.route(HttpMethod.GET, "/distributions/:id/payout", Set.of(ADMIN, REGULATOR, COOP), (ctx, caller) ->
+    // the bank file carries full account numbers (issue 14 point 9): only the paying cooperative gets it;
+    // the regulator reads the run and the exception list, never the accounts
+    api.route(HttpMethod.GET, "/distributions/:id/payout", Set.of(COOP), (ctx, caller) ->
         payouts.csv(caller, runId(ctx)).map(file -> Reply.file("text/csv; charset=utf-8", file)));
     api.route(HttpMethod.GET, "/distributions/:id/payout-exceptions", Set.of(ADMIN, REGULATOR, COOP), (ctx, caller) ->
         payouts.exceptions(caller, runId(ctx)).map(file -> Reply.file("text/csv; charset=utf-8", file)));

@@ -20,7 +20,7 @@ public final class PlainWords {
   /** How a step splits its money, by the basis code the line stores (upper or lower case). */
   private static final Map<String, String> BASIS = Map.of(
       "delivery_value", "按交售额", "share_units", "按持股", "labor_days", "按劳动日",
-      "land_mu", "按入股土地亩数", "equal", "每户均分");
+      "land_mu", "按入股土地亩数", "equal", "每户均分", "post_days", "按公益岗位出工天数");
 
   /**
    * The kind of money a line is, from its rule step and basis: 保底分红 for guaranteed steps, 公益岗位,
@@ -35,7 +35,7 @@ public final class PlainWords {
     if (step.contains("guarantee")) {
       return "保底分红";
     }
-    if (step.contains("welfare")) {
+    if (step.contains("welfare") || step.startsWith("post-")) {
       return "公益岗位";
     }
     if (step.contains("rent")) {
@@ -44,6 +44,7 @@ public final class PlainWords {
     return switch (by) {
       case "delivery_value" -> "按交易额返还";
       case "labor_days" -> "工资";
+      case "post_days" -> "公益岗位";
       case "share_units", "land_mu" -> "按股分红";
       case "equal" -> "每户均分收益";
       default -> "分红";

@@ -266,7 +266,7 @@ class AuthorizationMatrixTest {
         "/api/v1/distributions/{runB:POSTED}/reverse", () -> new JsonObject().put("reason", "核查"),
         Set.of(Role.REGULATOR), none));
     t.put("GET /api/v1/distributions/:id/payout", new Row("GET", "/api/v1/distributions/{runA:POSTED}/payout",
-        "/api/v1/distributions/{runB:POSTED}/payout", null, readers, adminOnly));
+        "/api/v1/distributions/{runB:POSTED}/payout", null, Set.of(Role.COOP), none)); // full account numbers
     t.put("GET /api/v1/distributions/:id/payout-exceptions", new Row("GET",
         "/api/v1/distributions/{runA:POSTED}/payout-exceptions", "/api/v1/distributions/{runB:POSTED}/payout-exceptions",
         null, readers, adminOnly));

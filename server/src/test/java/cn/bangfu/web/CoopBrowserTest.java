@@ -41,6 +41,8 @@ class CoopBrowserTest {
       browser.driver().findElement(By.id("username")).sendKeys(accountant);
       browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
       browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+      // the click returns before the sign-in's redirect has loaded: wait for the console (or fail after 10 s)
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/coop$"));
       assertThat(browser.driver().getCurrentUrl()).endsWith("/coop");
       browser.screenshot("coop-1-landing");
 

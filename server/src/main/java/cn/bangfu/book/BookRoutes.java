@@ -14,10 +14,14 @@ import cn.bangfu.platform.Api;
 import cn.bangfu.platform.Body;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.platform.Reply;
+import cn.bangfu.identity.Role;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The book's HTTP routes (DESIGN.md 8.1): income, costs, contributions, period close. */
 public final class BookRoutes {
@@ -128,32 +132,35 @@ public final class BookRoutes {
    * xlsx type answers the workbook. The cooperative's COOP user and regulators of its region read them.
    */
   static void mountStatements(Api<Principal> api, BookStatements statements) {
-    Set<cn.bangfu.identity.Role> readers = Set.of(COOP, cn.bangfu.identity.Role.REGULATOR);
+    Set<Role> readers = Set.of(COOP, Role.REGULATOR);
     api.route(HttpMethod.GET, "/cooperatives/:id/reports/balance-sheet", readers, (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       boolean xlsx = xlsx(ctx);
-      java.time.LocalDate date = date(ctx.queryParams().get("date"));
-      return statements.balanceSheet(caller, cooperativeId, date).map(s -> xlsx
-          ? Reply.file(StatementWorkbook.CONTENT_TYPE, io.vertx.core.buffer.Buffer.buffer(StatementWorkbook.balanceSheet(s)))
-          : Reply.ok(StatementJson.balanceSheet(s)));
+      LocalDate date = date(ctx.queryParams().get("date"));
+      return statements.balanceSheet(caller, cooperativeId, date)
+          .map(s -> statement(xlsx, s, StatementWorkbook::balanceSheet, StatementJson::balanceSheet));
     });
     api.route(HttpMethod.GET, "/cooperatives/:id/reports/surplus", readers, (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       boolean xlsx = xlsx(ctx);
       int year = year(ctx.queryParams().get("year"));
-      return statements.surplus(caller, cooperativeId, year).map(s -> xlsx
-          ? Reply.file(StatementWorkbook.CONTENT_TYPE, io.vertx.core.buffer.Buffer.buffer(StatementWorkbook.surplus(s)))
-          : Reply.ok(StatementJson.surplus(s)));
+      return statements.surplus(caller, cooperativeId, year)
+          .map(s -> statement(xlsx, s, StatementWorkbook::surplus, StatementJson::surplus));
     });
     api.route(HttpMethod.GET, "/cooperatives/:id/reports/member-equity", readers, (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       boolean xlsx = xlsx(ctx);
       int year = year(ctx.queryParams().get("year"));
-      return statements.memberEquity(caller, cooperativeId, year).map(s -> xlsx
-          ? Reply.file(StatementWorkbook.CONTENT_TYPE,
-              io.vertx.core.buffer.Buffer.buffer(StatementWorkbook.memberEquity(s)))
-          : Reply.ok(StatementJson.memberEquity(s)));
+      return statements.memberEquity(caller, cooperativeId, year)
+          .map(s -> statement(xlsx, s, StatementWorkbook::memberEquity, StatementJson::memberEquity));
     });
+  }
+
+  /** One statement as the workbook or as JSON: the same figures either way. */
+  private static <S> Reply statement(boolean xlsx, S statement, Function<S, byte[]> workbook,
+      Function<S, JsonObject> json) {
+    return xlsx ? Reply.file(StatementWorkbook.CONTENT_TYPE, Buffer.buffer(workbook.apply(statement)))
+        : Reply.ok(json.apply(statement));
   }
 
   /** `?format=json|xlsx` wins; without it an Accept naming the xlsx type asks for the workbook. */

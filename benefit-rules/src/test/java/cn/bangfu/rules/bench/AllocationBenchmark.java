@@ -28,6 +28,7 @@ public final class AllocationBenchmark {
             nameZh: 基准：两步分配
             nameEn: Benchmark, two steps
             source: {zh: 基准测试, en: benchmark}
+            parameters: {landValueFenPerMu: 80000}
             pool: {kind: surplus}
             steps:
               - {id: rebate, nameZh: 按交易量返还, nameEn: Rebate, percent: 60, basis: delivery_value, fallback: operator}

@@ -91,6 +91,7 @@ import cn.bangfu.book.BookService;
 import cn.bangfu.book.BookStatements;
 
 import cn.bangfu.coop.CoopPage;
+import cn.bangfu.regulator.RegulatorPage;
 import cn.bangfu.coop.DistributionWizard;
 import cn.bangfu.registry.RegistryService;
 import cn.bangfu.rules.load.RuleSetCatalog;
@@ -241,6 +242,8 @@ public final class LedgerServer {
         CoopPage.mount(pages, market.lots(), market.orders(), market.transitions());
         DistributionWizard.mount(pages, ruleSets, distributions.drafts(), distributions.lifecycle(),
             distributions.payouts());
+        RegulatorPage.mount(pages, new RegulatorPage.Services(ruleSets, distributions.lifecycle(), registryService,
+            monitoring, market.procurement()));
         staticFiles.mount(api.router());
         pageRoutes = pages.routes();
         Health.mount(api, database, registry);

@@ -58,6 +58,8 @@ public final class DistributionJson {
         .put("paidAt", time(run.getPaidAt()))
         .put("reversedAt", time(run.getReversedAt()))
         .put("reversalReason", run.getReversalReason())
+        .put("rejectedAt", time(run.getRejectedAt()))
+        .put("rejectionReason", run.getRejectionReason())
         .put("createdAt", time(run.getCreatedAt()));
   }
 

@@ -46,6 +46,25 @@ public final class DistributionRepository {
         .orderBy(DISTRIBUTION_RUN.CREATED_AT.desc(), DISTRIBUTION_RUN.ID.desc()).limit(limit).fetch();
   }
 
+  /** A publicized run of a region with its cooperative's name and open objections: the regulator's work list. */
+  public record Awaiting(DistributionRunRecord run, String cooperative, int openObjections) {
+  }
+
+  /**
+   * The region's publicized runs, the one whose publicity ends first on top (oldest work first), with each
+   * cooperative's name and open objections counted in the same statement.
+   */
+  public List<Awaiting> publicizedInRegion(DSLContext db, String regionPrefix, int limit) {
+    var open = DSL.field(DSL.selectCount().from(DISTRIBUTION_OBJECTION)
+        .where(DISTRIBUTION_OBJECTION.RUN_ID.eq(DISTRIBUTION_RUN.ID),
+            DISTRIBUTION_OBJECTION.STATUS.eq(ObjectionStatus.OPEN)));
+    return db.select(DISTRIBUTION_RUN.fields()).select(COOPERATIVE.NAME, open)
+        .from(DISTRIBUTION_RUN).join(COOPERATIVE).on(COOPERATIVE.ID.eq(DISTRIBUTION_RUN.COOPERATIVE_ID))
+        .where(DISTRIBUTION_RUN.STATUS.eq(RunStatus.PUBLICIZED), COOPERATIVE.REGION_CODE.startsWith(regionPrefix))
+        .orderBy(DISTRIBUTION_RUN.PUBLICITY_END, DISTRIBUTION_RUN.ID).limit(limit)
+        .fetch(r -> new Awaiting(r.into(DISTRIBUTION_RUN), r.get(COOPERATIVE.NAME), r.get(open)));
+  }
+
   /** The masked names of the households of one page of a run's lines, by household id. */
   public Map<Long, String> householdNames(DSLContext db, long runId, int limit, int offset) {
     Map<Long, String> names = new java.util.HashMap<>();

@@ -82,6 +82,10 @@ public final class DistributionRoutes {
     });
     api.route(HttpMethod.POST, "/distributions/:id/approve", Set.of(REGULATOR), (ctx, caller) ->
         runs.approve(caller, runId(ctx)).map(v -> Reply.ok(DistributionJson.run(v))));
+    api.route(HttpMethod.POST, "/distributions/:id/reject", Set.of(REGULATOR), (ctx, caller) -> {
+      String reason = Body.of(ctx).text("reason", 500);
+      return runs.reject(caller, runId(ctx), reason).map(v -> Reply.ok(DistributionJson.run(v)));
+    });
     api.route(HttpMethod.POST, "/distributions/:id/post", Set.of(ADMIN, REGULATOR, COOP), (ctx, caller) ->
         runs.post(caller, runId(ctx)).map(v -> Reply.ok(DistributionJson.run(v))));
     api.route(HttpMethod.POST, "/distributions/:id/reverse", Set.of(REGULATOR), (ctx, caller) -> {

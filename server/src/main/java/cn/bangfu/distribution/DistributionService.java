@@ -153,6 +153,14 @@ public final class DistributionService {
     return database.read(db -> runs.runsOfCooperative(db, caller.scopeEntityId(), limit));
   }
 
+  /** The runs in publicity in the regulator's region, the one whose publicity ends first on top. */
+  public Future<List<DistributionRepository.Awaiting>> awaitingApproval(Principal caller, int limit) {
+    if (caller.role() != Role.REGULATOR || caller.scopeId() == null) {
+      throw Problem.forbidden("only a regulator has runs to approve");
+    }
+    return database.read(db -> runs.publicizedInRegion(db, caller.scopeId(), limit));
+  }
+
   public int minPublicityDays() {
     return minPublicityDays;
   }
@@ -303,6 +311,28 @@ public final class DistributionService {
             + " or the regulator's dismissal", null);
       }
       run.setStatus(RunStatus.APPROVED).setApprovedBy(caller.userId()).setApprovedAt(now());
+      runs.transition(db, run, RunStatus.PUBLICIZED);
+      return viewOf(db, run, 100, 0);
+    });
+  }
+
+  /**
+   * The region's regulator sends a publicized run back to the cooperative with a reason (DESIGN.md 6),
+   * during publicity or after it, open objections or not (they are often why). Nothing was posted or
+   * claimed before approval, so the run simply ends as REJECTED with who, when and why; its draft key is
+   * gone since publicity, so the cooperative may draft the same period again at once.
+   */
+  public Future<RunView> reject(Principal caller, long runId, String reason) {
+    return database.tx(db -> {
+      DistributionRunRecord run = visibleRun(db, caller, runId, true);
+      if (caller.role() != Role.REGULATOR) {
+        throw Problem.forbidden("only the region's regulator sends a distribution back");
+      }
+      if (RunStatus.PUBLICIZED != run.getStatus()) {
+        throw wrongStep(run, "send back");
+      }
+      run.setStatus(RunStatus.REJECTED).setRejectedBy(caller.userId()).setRejectedAt(now())
+          .setRejectionReason(reason);
       runs.transition(db, run, RunStatus.PUBLICIZED);
       return viewOf(db, run, 100, 0);
     });

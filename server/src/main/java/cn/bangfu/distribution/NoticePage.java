@@ -236,6 +236,7 @@ public final class NoticePage {
       case POSTED -> "已入账";
       case REVERSED -> "已撤销";
       case DRAFT -> "草稿";
+      case REJECTED -> "已被监管部门退回，合作社将重新制定";
     };
   }
 

@@ -15,7 +15,8 @@ public final class PlainWords {
   /** Run statuses as a household reads them. */
   public static final Map<RunStatus, String> RUN_STATUS = Map.of(
       RunStatus.DRAFT, "草稿", RunStatus.PUBLICIZED, "正在公示", RunStatus.APPROVED, "已审批，等待入账",
-      RunStatus.POSTED, "已入账", RunStatus.REVERSED, "已撤销");
+      RunStatus.POSTED, "已入账", RunStatus.REVERSED, "已撤销",
+      RunStatus.REJECTED, "已被退回，合作社重新制定");
 
   /** How a step splits its money, by the basis code the line stores (upper or lower case). */
   private static final Map<String, String> BASIS = Map.of(

@@ -22,8 +22,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * number is written, because a workbook leaves the system by e-mail and USB stick. Ids are text so Excel
  * does not round 16-digit ids. Rows are streamed (SXSSF keeps 100 in memory), so a province fits.
  */
-final class MonitoringExport implements AutoCloseable {
-  static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+public final class MonitoringExport implements AutoCloseable {
+  public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final List<String> ALERT_HEADINGS = List.of("预警编号", "户编号", "户主", "区划代码", "预警类型", "年度",
       "预警说明", "状态", "发现时间", "结束时间");
   static final List<String> HOUSEHOLD_HEADINGS = List.of("户编号", "户主", "区划代码", "家庭人口", "户类型",
@@ -115,7 +115,7 @@ final class MonitoringExport implements AutoCloseable {
     return t == null ? null : t.toLocalDate() + " " + t.toLocalTime().withSecond(0).withNano(0);
   }
 
-  static String kind(AlertKind kind) {
+  public static String kind(AlertKind kind) {
     return switch (kind) {
       case BELOW_LINE -> "人均收入低于监测线";
       case INCOME_DROP -> "收入大幅下降";
@@ -127,7 +127,7 @@ final class MonitoringExport implements AutoCloseable {
     };
   }
 
-  static String status(AlertStatus status) {
+  public static String status(AlertStatus status) {
     return switch (status) {
       case OPEN -> "未消除";
       case RESOLVED -> "已自动解除";
@@ -135,7 +135,7 @@ final class MonitoringExport implements AutoCloseable {
     };
   }
 
-  static String status(HouseholdStatus status) {
+  public static String status(HouseholdStatus status) {
     return switch (status) {
       case REGISTERED_POOR -> "脱贫户（建档立卡户）";
       case MONITORED -> "防返贫监测对象";

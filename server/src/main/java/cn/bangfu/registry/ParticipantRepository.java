@@ -70,6 +70,18 @@ public final class ParticipantRepository {
     return db.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).fetchOptional();
   }
 
+  /**
+   * Households of a region whose name or masked identity number contains {@code text} (jOOQ's contains
+   * escapes % and _), in id order: the regulator's search. The full identity number is never searched
+   * here: only its keyed hash could be, and a regulator types a name or the last digits.
+   */
+  public List<HouseholdRecord> searchHouseholds(DSLContext db, String regionPrefix, String text, int limit) {
+    return db.selectFrom(HOUSEHOLD)
+        .where(HOUSEHOLD.REGION_CODE.startsWith(regionPrefix))
+        .and(HOUSEHOLD.NAME.contains(text).or(HOUSEHOLD.ID_NUMBER_MASKED.contains(text)))
+        .orderBy(HOUSEHOLD.ID).limit(limit).fetch();
+  }
+
   /** The household, its row locked until the transaction ends (status changes and joins serialize on it). */
   public Optional<HouseholdRecord> householdForUpdate(DSLContext db, long id) {
     return db.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).forUpdate().fetchOptional();

@@ -196,6 +196,24 @@ public final class RegistryService {
    * its repair. The region's regulator decides these. Every change is kept as a dated snapshot with who
    * and why; a distribution reads the snapshot in force on its period's last day (PeriodFactsRepository).
    */
+  /** Most households one search answers: a name, not a listing of the county. */
+  public static final int MAX_SEARCH_RESULTS = 50;
+
+  /**
+   * The regulator's household search (DESIGN.md 8.2): by name or masked identity number, inside its own
+   * region only; at least one character, at most 50 results. Callers show the names masked.
+   */
+  public Future<List<HouseholdRecord>> searchHouseholds(Principal caller, String text) {
+    if (caller.role() != Role.REGULATOR || caller.scopeId() == null) {
+      throw Problem.forbidden("only a regulator searches the households of its region");
+    }
+    String q = text == null ? "" : text.strip();
+    if (q.isEmpty() || q.codePointCount(0, q.length()) > 30) {
+      throw Problem.badRequest("q", "type 1 to 30 characters of a name or of the masked identity number");
+    }
+    return database.read(db -> participants.searchHouseholds(db, caller.scopeId(), q, MAX_SEARCH_RESULTS));
+  }
+
   public Future<HouseholdRecord> changeHousehold(Principal caller, long id, RegistryCommands.HouseholdChange change) {
     // whether the household is watched, and whether it can work, decide its alerts
     return changes.after(changeHouseholdTx(caller, id, change), h -> List.of(h.getId()), h -> clock.today(),

@@ -98,6 +98,8 @@ public final class StatementService {
           }
         } else if (status == RunStatus.REVERSED) {
           reversed.add(line);
+        } else if (status == RunStatus.REJECTED) {
+          continue; // sent back before approval: never owed, the cooperative drafts again
         } else {
           pending.add(line);
         }

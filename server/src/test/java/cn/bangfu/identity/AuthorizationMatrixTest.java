@@ -260,6 +260,9 @@ class AuthorizationMatrixTest {
             .put("kind", "UNFOUNDED").put("reason", "与公示数据一致"), Set.of(Role.REGULATOR), none));
     t.put("POST /api/v1/distributions/:id/approve", new Row("POST", "/api/v1/distributions/{runA:ENDED}/approve",
         "/api/v1/distributions/{runB:ENDED}/approve", JsonObject::new, Set.of(Role.REGULATOR), none));
+    t.put("POST /api/v1/distributions/:id/reject", new Row("POST", "/api/v1/distributions/{runA:ENDED}/reject",
+        "/api/v1/distributions/{runB:ENDED}/reject", () -> new JsonObject().put("reason", "土地亩数不符"),
+        Set.of(Role.REGULATOR), none));
     t.put("POST /api/v1/distributions/:id/post", new Row("POST", "/api/v1/distributions/{runA:APPROVED}/post",
         "/api/v1/distributions/{runB:APPROVED}/post", JsonObject::new, readers, adminOnly));
     t.put("POST /api/v1/distributions/:id/reverse", new Row("POST", "/api/v1/distributions/{runA:POSTED}/reverse",

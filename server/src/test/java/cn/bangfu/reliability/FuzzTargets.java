@@ -269,6 +269,9 @@ final class FuzzTargets {
         new JsonObject().put("answer", "已核实，亩数无误"), List.of(text("answer", 2000, true)), KeyMode.NONE));
     t.put("POST /api/v1/distributions/:id/approve", new Target(Role.REGULATOR, Map.of("id", runs.get("ENDED")),
         others(runs, "ENDED"), BodyMode.NONE, new JsonObject(), List.of(), KeyMode.NONE));
+    t.put("POST /api/v1/distributions/:id/reject", new Target(Role.REGULATOR, Map.of("id", runs.get("ENDED")),
+        others(runs, "PUBLICIZED", "OBJECTED", "ENDED"), BodyMode.REQUIRED,
+        new JsonObject().put("reason", "入股土地亩数与台账不符"), List.of(text("reason", 500, true)), KeyMode.NONE));
     // Posting a POSTED run again answers 200 with the same run (idempotent, nothing written): not a wrong state.
     t.put("POST /api/v1/distributions/:id/post", new Target(Role.COOP, Map.of("id", runs.get("APPROVED")),
         others(runs, "APPROVED", "POSTED"), BodyMode.NONE, new JsonObject(), List.of(), KeyMode.NONE));

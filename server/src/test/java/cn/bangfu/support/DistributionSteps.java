@@ -100,16 +100,22 @@ public final class DistributionSteps {
       List<Object[]> postings = rows(c, "SELECT entry_id, line_no, account_id, amount_fen, cooperative_id,"
           + " effective_date FROM ledger_posting WHERE entry_id = " + run.entryId() + " ORDER BY line_no", 6);
       List<Object[]> accounts = List.of();
+      List<String> accountColumns = List.of();
       if (withAccounts) {
         String created = "created_at >= '" + run.postStarted() + "'";
         s.execute("INSERT INTO raw_account SELECT * FROM ledger_account WHERE NOT (" + created + ")");
-        accounts = rows(c, "SELECT id, owner_type, owner_id, purpose, cooperative_id, currency, created_at"
-            + " FROM ledger_account WHERE " + created + " ORDER BY owner_type, purpose, owner_id", 7);
+        // every column of the account table as it is now (the chart of accounts changed them, issue 13),
+        // so the raw side writes exactly the rows the posting created
+        accountColumns = columns(c, "ledger_account");
+        accounts = rows(c, "SELECT " + String.join(", ", accountColumns) + " FROM ledger_account WHERE " + created
+            + " ORDER BY id", accountColumns.size());
       }
       long t0 = System.nanoTime();
       c.setAutoCommit(false);
-      insert(c, "INSERT INTO raw_account (id, owner_type, owner_id, purpose, cooperative_id, currency, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)", accounts);
+      if (!accounts.isEmpty()) {
+        insert(c, "INSERT INTO raw_account (" + String.join(", ", accountColumns) + ") VALUES ("
+            + String.join(", ", java.util.Collections.nCopies(accountColumns.size(), "?")) + ")", accounts);
+      }
       insert(c, "INSERT INTO raw_posting (entry_id, line_no, account_id, amount_fen, cooperative_id, effective_date)"
           + " VALUES (?, ?, ?, ?, ?, ?)", postings);
       c.commit();
@@ -118,6 +124,16 @@ public final class DistributionSteps {
       s.execute("DROP TABLE raw_posting, raw_account");
       return ms;
     }
+  }
+
+  private static List<String> columns(Connection c, String table) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (java.sql.ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), null, table, null)) {
+      while (rs.next()) {
+        names.add(rs.getString("COLUMN_NAME"));
+      }
+    }
+    return names;
   }
 
   private static List<Object[]> rows(Connection c, String sql, int columns) throws Exception {

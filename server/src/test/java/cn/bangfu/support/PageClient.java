@@ -70,6 +70,19 @@ public final class PageClient {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
   }
 
+  /** A download (a workbook, a file) as bytes, with the session's cookies: status and body. */
+  public HttpResponse<byte[]> bytes(String path) {
+    try {
+      return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Posts a form; fields in the order given. */
   public Page post(String path, Map<String, String> form) {
     String body = form.entrySet().stream()

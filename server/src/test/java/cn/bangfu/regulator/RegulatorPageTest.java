@@ -73,7 +73,7 @@ class RegulatorPageTest {
     PageClient.Page home = browser.get("/regulator");
 
     assertThat(home.status()).isEqualTo(200);
-    Element row = home.html().selectFirst("tr.run:has(a[href=/regulator/runs/" + run + "])");
+    Element row = home.html().selectFirst("section.run:has(a[href=/regulator/runs/" + run + "])");
     assertThat(row).isNotNull();
     assertThat(row.text()).contains("岑丰村葡萄合作社", "2026年9月1日至2026年9月30日",
         ChineseText.yuan(api.getLong("poolFen")) + " 元",

@@ -6,6 +6,7 @@ import cn.bangfu.db.tables.records.LotRecord;
 import cn.bangfu.platform.RecordStatements;
 import cn.bangfu.supply.LotCommands.LotQuery;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -93,17 +94,21 @@ public final class LotRepository {
   }
 
   /**
-   * Closes a lot (下架): what is left can no longer be ordered. Orders already placed keep their
-   * quantity; one cancelled later gives its quantity back, as {@link #release} always does.
+   * Closes a lot (下架) for good: what is left can no longer be ordered. Orders already placed keep their
+   * quantity; one cancelled later gives nothing back to a closed lot (see {@link #release}). Closing
+   * twice keeps the first time.
    */
-  public void withdraw(DSLContext db, long lotId) {
-    db.update(LOT).set(LOT.AVAILABLE_QUANTITY, BigDecimal.ZERO.setScale(3)).where(LOT.ID.eq(lotId)).execute();
+  public void withdraw(DSLContext db, long lotId, LocalDateTime at) {
+    db.update(LOT).set(LOT.AVAILABLE_QUANTITY, BigDecimal.ZERO.setScale(3))
+        .set(LOT.CLOSED_AT, DSL.coalesce(LOT.CLOSED_AT, DSL.val(at)))
+        .where(LOT.ID.eq(lotId)).execute();
   }
 
-  /** Gives back what a cancelled or rejected order had reserved. */
+  /** Gives back what a cancelled or rejected order had reserved, unless the cooperative closed the lot. */
   public void release(DSLContext db, long lotId, BigDecimal quantity) {
     int updated = db.update(LOT)
-        .set(LOT.AVAILABLE_QUANTITY, LOT.AVAILABLE_QUANTITY.plus(quantity))
+        .set(LOT.AVAILABLE_QUANTITY, DSL.when(LOT.CLOSED_AT.isNull(), LOT.AVAILABLE_QUANTITY.plus(quantity))
+            .otherwise(LOT.AVAILABLE_QUANTITY))
         .where(LOT.ID.eq(lotId))
         .execute();
     if (updated != 1) {

@@ -43,6 +43,9 @@ public final class LotRoutes {
           !Params.flag(ctx, "includeSoldOut"), page.limit(), page.offset());
       return lots.search(query).map(rows -> Reply.ok(page.wrap(rows.stream().map(SupplyJson::lot).toList())));
     });
+    // 下架: only the cooperative that posted the lot (lots are public: another cooperative gets 403)
+    api.route(HttpMethod.POST, "/lots/:id/close", Set.of(COOP), (ctx, caller) ->
+        lots.close(caller, Api.pathId(ctx, "id", "lot")).map(row -> Reply.ok(SupplyJson.lot(row))));
     api.route(HttpMethod.GET, "/lots/:id", Set.of(Role.values()), (ctx, caller) ->
         lots.lot(Api.pathId(ctx, "id", "lot")).map(row -> Reply.ok(SupplyJson.lot(row))));
   }

@@ -64,8 +64,9 @@ public final class LotService {
   public Future<LotRecord> close(Principal caller, long id) {
     return database.tx(db -> {
       LotRecord lot = existing(db, id);
-      Scopes.requireVisible(caller.scopeEntityId() == lot.getCooperativeId(), "lot", id);
-      lots.withdraw(db, id);
+      // lots are public (anyone reads GET /lots/{id}), so another cooperative's lot is a 403, not a hidden 404
+      Scopes.require(caller.scopeEntityId() == lot.getCooperativeId(), "lot " + id);
+      lots.withdraw(db, id, clock.now());
       return existing(db, id);
     }).onSuccess(closed -> postedLots.incrementAndGet());
   }

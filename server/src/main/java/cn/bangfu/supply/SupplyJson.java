@@ -26,6 +26,7 @@ public final class SupplyJson {
         .put("grade", l.getGrade())
         .put("quantity", quantity(l.getQuantity()))
         .put("availableQuantity", quantity(l.getAvailableQuantity()))
+        .put("closed", l.getClosedAt() != null)
         .put("unit", l.getUnit())
         .put("unitPriceFen", l.getUnitPriceFen())
         .put("availableFrom", l.getAvailableFrom().toString())

@@ -322,6 +322,8 @@ class AuthorizationMatrixTest {
     Set<Role> adminOnly = Set.of(Role.ADMIN);
     t.put("POST /api/v1/lots", new Row("POST", "/api/v1/lots", null, () -> market.lotBody(), Set.of(Role.COOP), none));
     t.put("GET /api/v1/lots", new Row("GET", "/api/v1/lots?product=葡萄&regionCode=450123", null, null, all, none));
+    t.put("POST /api/v1/lots/:id/close", new Row("POST", "/api/v1/lots/{newLot:A}/close",
+        "/api/v1/lots/{newLot:B}/close", JsonObject::new, Set.of(Role.COOP), none));
     t.put("GET /api/v1/lots/:id", new Row("GET", "/api/v1/lots/{lotA}", "/api/v1/lots/{lotB}", null, all, all));
     t.put("GET /api/v1/lots/:id/demands", new Row("GET", "/api/v1/lots/{lotA}/demands", "/api/v1/lots/{lotB}/demands",
         null, Set.of(Role.ADMIN, Role.COOP), adminOnly));

@@ -222,9 +222,9 @@ class OpenApiDocumentTest {
   void every_request_body_shows_an_example_and_every_write_that_takes_one_describes_it() {
     JsonObject bodies = document.getJsonObject("components").getJsonObject("requestBodies");
     List<String> wrong = new ArrayList<>();
-    // the routes whose handlers read no body (DistributionRoutes: approve, post; BookRoutes: period close)
+    // the routes whose handlers read no body (DistributionRoutes: approve, post; BookRoutes: period close; lot close)
     Set<String> bodiless = Set.of("POST /api/v1/distributions/{id}/approve", "POST /api/v1/distributions/{id}/post",
-        "POST /api/v1/cooperatives/{id}/periods/{year}/close");
+        "POST /api/v1/cooperatives/{id}/periods/{year}/close", "POST /api/v1/lots/{id}/close");
     operations().forEach((route, op) -> {
       JsonObject body = op.getJsonObject("requestBody");
       boolean write = route.startsWith("POST ") || route.startsWith("PATCH ") || route.startsWith("PUT ");

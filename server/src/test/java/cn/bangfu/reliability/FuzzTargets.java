@@ -157,6 +157,8 @@ final class FuzzTargets {
             integer("unitPriceFen", 1, 10_000_000_000L), of("availableFrom", Kind.DATE, true),
             of("availableTo", Kind.DATE, true), decimal("minOrderQuantity", 3, "0", "1000000000", false),
             of("certifications", Kind.CERTIFICATIONS, false)), KeyMode.NONE));
+    t.put("POST /api/v1/lots/:id/close", new Target(Role.COOP, Map.of("id", w.lot), List.of(), BodyMode.NONE,
+        new JsonObject(), List.of(), KeyMode.NONE));
     t.put("POST /api/v1/demands", new Target(Role.BUYER, none, List.of(), BodyMode.REQUIRED,
         new JsonObject().put("buyerId", w.buyer).put("product", "葡萄").put("quantity", "200").put("unit", "KG")
             .put("maxUnitPriceFen", 1300).put("deliverBy", w.server.today().plusDays(20).toString())

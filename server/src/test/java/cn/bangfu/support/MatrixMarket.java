@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class MatrixMarket {
   private static final Pattern FRESH = Pattern.compile("\\{order:([A-Z]+):([AB])}");
+  /** {@code {newLot:A}}: a FRESH lot of cooperative A (or B) on every use, for routes that close a lot. */
+  private static final Pattern NEW_LOT = Pattern.compile("\\{newLot:([AB])}");
 
   private final Market a;
   private final Market b;
@@ -60,7 +62,13 @@ public final class MatrixMarket {
       m.appendReplacement(out, id);
     }
     m.appendTail(out);
-    return out.toString();
+    Matcher lots = NEW_LOT.matcher(out.toString());
+    StringBuilder withLots = new StringBuilder();
+    while (lots.find()) {
+      lots.appendReplacement(withLots, (lots.group(1).equals("A") ? a : b).lot("100000"));
+    }
+    lots.appendTail(withLots);
+    return withLots.toString();
   }
 
   /** Bodies of the transitions on 10 KG orders at 12 元/公斤. */

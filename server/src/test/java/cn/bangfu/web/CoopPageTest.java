@@ -165,7 +165,7 @@ class CoopPageTest {
   }
 
   @Test
-  void another_cooperatives_order_and_lot_answer_as_unknown() {
+  void another_cooperatives_order_answers_as_unknown_and_its_public_lot_is_refused() {
     Desk mine = desk("岑丰村葡萄五");
     Desk theirs = desk("岑丰村葡萄六");
     String lot = theirs.market().lot("100");
@@ -176,8 +176,10 @@ class CoopPageTest {
     PageClient.Page close = mine.browser().post("/coop/lots/" + lot + "/close", form("csrf", csrf));
 
     assertThat(confirm.status()).isEqualTo(404);
-    assertThat(close.status()).isEqualTo(404);
+    // lots are public (anyone reads them), so closing another cooperative's lot is refused, not hidden
+    assertThat(close.status()).isEqualTo(403);
     assertThat(confirm.html().selectFirst("h1").text()).isEqualTo("找不到这一页");
+    assertThat(close.html().selectFirst("h1").text()).isEqualTo("没有权限");
     assertThat(theirs.market().lotNow(lot).getString("availableQuantity")).isEqualTo("90");
     assertThat(server.http.get("/api/v1/orders/" + order, theirs.market().buyerToken).body().getString("status"))
         .isEqualTo("PLACED");

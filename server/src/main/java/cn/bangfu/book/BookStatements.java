@@ -150,11 +150,22 @@ public final class BookStatements {
   SurplusStatement surplus(DSLContext db, long cooperativeId, String name, int year) {
     LocalDate start = LocalDate.of(year, 1, 1);
     LocalDate end = LocalDate.of(year, 12, 31);
+    return surplus(cooperativeId, name, year, queries.movements(db, cooperativeId, start, end),
+        queries.balancesAsOf(db, cooperativeId, start.minusDays(1)), queries.balancesAsOf(db, cooperativeId, end));
+  }
+
+  /**
+   * The 盈余及盈余分配表 from the year's movements and the balances before and after it, which the
+   * member-equity table reads too: each is one pass over the cooperative's postings, so they are read once.
+   */
+  private static SurplusStatement surplus(long cooperativeId, String name, int year,
+      List<StatementQueries.Movement> movements, Map<String, StatementQueries.CodeBalance> openingBalances,
+      Map<String, StatementQueries.CodeBalance> closingBalances) {
     // closing entries (结账, and their reversal with a run) carry reference PERIOD: left out, they
     // would net every income and cost of a closed year to zero
     Map<String, long[]> operating = new HashMap<>();
     Map<String, long[]> distribution = new HashMap<>();
-    for (StatementQueries.Movement m : queries.movements(db, cooperativeId, start, end)) {
+    for (StatementQueries.Movement m : movements) {
       if (ReferenceType.PERIOD.name().equals(m.referenceType())) {
         continue;
       }
@@ -181,8 +192,8 @@ public final class BookStatements {
     long revenue = income.stream().mapToLong(Line::amountFen).sum();
     long cost = costs.stream().mapToLong(Line::amountFen).sum();
     long[] pool = operating.getOrDefault(ChartAccount.SURPLUS_DISTRIBUTION.code(), new long[2]);
-    long opening = undistributed(queries.balancesAsOf(db, cooperativeId, start.minusDays(1)));
-    long closing = undistributed(queries.balancesAsOf(db, cooperativeId, end));
+    long opening = undistributed(openingBalances);
+    long closing = undistributed(closingBalances);
     return new SurplusStatement(cooperativeId, name, year, income, costs, revenue, cost, revenue - cost, opening,
         credited(distribution, ChartAccount.SURPLUS_RESERVE), credited(distribution, ChartAccount.REBATE_PAYABLE),
         credited(distribution, ChartAccount.RESIDUAL_SURPLUS_PAYABLE), credited(distribution, ChartAccount.PAYABLE),
@@ -194,8 +205,9 @@ public final class BookStatements {
     LocalDate end = LocalDate.of(year, 12, 31);
     var opening = queries.balancesAsOf(db, cooperativeId, start.minusDays(1));
     var closing = queries.balancesAsOf(db, cooperativeId, end);
+    List<StatementQueries.Movement> movements = queries.movements(db, cooperativeId, start, end);
     Map<String, long[]> moved = new HashMap<>();
-    queries.movements(db, cooperativeId, start, end).forEach(m -> add(moved, m));
+    movements.forEach(m -> add(moved, m));
     List<EquityColumn> columns = new ArrayList<>();
     for (ChartAccount account : List.of(ChartAccount.SHARE_CAPITAL, ChartAccount.SPECIAL_FUND,
         ChartAccount.CAPITAL_RESERVE, ChartAccount.SURPLUS_RESERVE)) {
@@ -203,7 +215,7 @@ public final class BookStatements {
       columns.add(new EquityColumn(account.code(), account.chineseName(), -balance(opening, account), dc[1], dc[0],
           -balance(closing, account)));
     }
-    SurplusStatement s = surplus(db, cooperativeId, name, year);
+    SurplusStatement s = surplus(cooperativeId, name, year, movements, opening, closing);
     columns.add(new EquityColumn(UNDISTRIBUTED, UNDISTRIBUTED_NAME, s.openingUndistributedFen(), s.surplusFen(),
         s.distributedFen(), s.undistributedFen()));
 

@@ -147,6 +147,8 @@ public final class LedgerServer {
   /** Business time for every capability (issue 18): the configured clock, in Beijing's calendar. */
   private final BusinessClock clock;
   private NodeLease nodeLease;
+  private MonitoringService monitoring;
+  private long dailyTimer = -1;
   private Router tableRouter;
 
   public LedgerServer(Config config) {
@@ -235,10 +237,18 @@ public final class LedgerServer {
           new LinkageQueries(), ruleSets, ids, clock);
 
       householdChanges.watch(monitoring::reevaluate);
+      this.monitoring = monitoring;
+      if (config.dailyCheckMinutes() > 0) {
+        // every instance checks; the database lets one of them evaluate each business day (MonitoringService)
+        long every = TimeUnit.MINUTES.toMillis(config.dailyCheckMinutes());
+        dailyTimer = vertx.setPeriodic(every, every, id -> monitoring.evaluateDaily()
+            .onSuccess(ran -> ran.ifPresent(day -> LOG.info("daily monitoring evaluation {}", day.encode())))
+            .onFailure(e -> LOG.warn("daily monitoring evaluation failed; the next check tries again", e)));
+      }
       Consumer<Api<Principal>> capabilities = api -> {
         Pages pages = new Pages(api.router(), webSessions, csrf, webPages);
         SignInPages.mount(pages, identity, webSessions);
-        distributions.mountPages(pages);
+        distributions.mountPages(pages, monitoring);
         CoopPage.mount(pages, market.lots(), market.orders(), market.transitions());
         DistributionWizard.mount(pages, ruleSets, distributions.drafts(), distributions.lifecycle(),
             distributions.payouts());
@@ -367,8 +377,8 @@ public final class LedgerServer {
 
   private record DistributionServices(DraftService drafts, DistributionService lifecycle, PublicNotice notice,
       PayoutFile payouts, StatementService statements, NoticePage noticePage) {
-    void mountPages(Pages pages) {
-      HouseholdPage.mount(pages, statements, lifecycle);
+    void mountPages(Pages pages, MonitoringService monitoring) {
+      HouseholdPage.mount(pages, statements, lifecycle, monitoring);
     }
   }
 
@@ -439,6 +449,10 @@ public final class LedgerServer {
   }
 
   /** The business clock this server reads time from. */
+  public MonitoringService monitoring() {
+    return monitoring;
+  }
+
   public BusinessClock clock() {
     return clock;
   }
@@ -472,6 +486,10 @@ public final class LedgerServer {
       }
     } catch (Exception e) {
       LOG.warn("http server did not shut down cleanly: {}", e.getMessage());
+    }
+    if (dailyTimer >= 0 && vertx != null) {
+      vertx.cancelTimer(dailyTimer);
+      dailyTimer = -1;
     }
     if (nodeLease != null) {
       nodeLease.close(); // the node is free for the next instance at once, not after the lease expires

@@ -4,6 +4,7 @@ import static cn.bangfu.db.Tables.APP_USER;
 import static cn.bangfu.db.Tables.HOUSEHOLD;
 import static cn.bangfu.db.Tables.HOUSEHOLD_STATUS_CHANGE;
 import static cn.bangfu.db.Tables.MONITORING_ALERT;
+import static cn.bangfu.db.Tables.MONITORING_DAILY_RUN;
 import static cn.bangfu.db.Tables.MONITORING_LINE;
 import static cn.bangfu.db.Tables.MONITORING_STEP;
 
@@ -39,6 +40,15 @@ public final class MonitoringRepository {
   public List<MonitoringStepRecord> steps(DSLContext db, long householdId) {
     return db.selectFrom(MONITORING_STEP).where(MONITORING_STEP.HOUSEHOLD_ID.eq(householdId))
         .orderBy(MONITORING_STEP.CREATED_AT, MONITORING_STEP.ID).fetch();
+  }
+
+  /** The household's assistance measures in force during {@code year} (ix_monitoring_step_household). */
+  public List<MonitoringStepRecord> measures(DSLContext db, long householdId, int year) {
+    java.time.LocalDate first = java.time.LocalDate.of(year, 1, 1);
+    return db.selectFrom(MONITORING_STEP).where(MONITORING_STEP.HOUSEHOLD_ID.eq(householdId),
+            MONITORING_STEP.STEP.eq(ChainStep.MEASURE), MONITORING_STEP.START_ON.le(first.plusYears(1).minusDays(1)))
+        .and(MONITORING_STEP.END_ON.isNull().or(MONITORING_STEP.END_ON.ge(first)))
+        .orderBy(MONITORING_STEP.START_ON, MONITORING_STEP.ID).fetch();
   }
 
   public boolean referralExists(DSLContext db, long householdId, long referralId) {
@@ -107,8 +117,20 @@ public final class MonitoringRepository {
     db.update(MONITORING_ALERT).set(MONITORING_ALERT.DETAIL, detail).where(MONITORING_ALERT.ID.eq(alertId)).execute();
   }
 
+  /** Claims the business day's evaluation: true for the one transaction that inserted its row. */
+  public boolean claimDailyRun(DSLContext db, java.time.LocalDate day, LocalDateTime at) {
+    return db.insertInto(MONITORING_DAILY_RUN).set(MONITORING_DAILY_RUN.RUN_DAY, day)
+        .set(MONITORING_DAILY_RUN.STARTED_AT, at).set(MONITORING_DAILY_RUN.OPENED, 0)
+        .set(MONITORING_DAILY_RUN.RESOLVED, 0).onDuplicateKeyIgnore().execute() == 1;
+  }
+
+  public void recordDailyRun(DSLContext db, java.time.LocalDate day, int opened, int resolved) {
+    db.update(MONITORING_DAILY_RUN).set(MONITORING_DAILY_RUN.OPENED, opened)
+        .set(MONITORING_DAILY_RUN.RESOLVED, resolved).where(MONITORING_DAILY_RUN.RUN_DAY.eq(day)).execute();
+  }
+
   /** Ends open alerts: RESOLVED by evaluation or CLOSED by the regulator; the open key frees the slot. */
-  public void endAlerts(DSLContext db, Condition which, AlertStatus status, LocalDateTime at, long by) {
+  public void endAlerts(DSLContext db, Condition which, AlertStatus status, LocalDateTime at, Long by) {
     db.update(MONITORING_ALERT)
         .set(MONITORING_ALERT.STATUS, status)
         .set(MONITORING_ALERT.OPEN_KEY, DSL.castNull(String.class))

@@ -215,6 +215,17 @@ public final class MonitoringService {
     });
   }
 
+  /**
+   * The signed-in household's own assistance measures in force during {@code year}, for its page
+   * (DESIGN.md 8.3: "the household page shows its own measures in plain words"): one indexed read.
+   */
+  public Future<List<MonitoringStepRecord>> ownMeasures(Principal caller, int year) {
+    if (caller.role() != Role.HOUSEHOLD) {
+      throw Problem.forbidden("only a household reads its own measures here");
+    }
+    return database.read(db -> repository.measures(db, caller.scopeEntityId(), year));
+  }
+
   // ---- alerts
 
   /** The region a regulator asks about: the one named, inside its scope, or its whole scope. */
@@ -246,6 +257,28 @@ public final class MonitoringService {
       return new WithAlerts<>(new JsonObject().put("regionPrefix", prefix).put("year", year)
           .put("opened", outcome.opened().size()).put("resolved", outcome.resolved())
           .put("open", repository.countOpen(db, prefix, year)), outcome.opened());
+    });
+  }
+
+  /**
+   * The daily evaluation (DESIGN.md 8.3): what only time changes — an alert left without a measure, a
+   * dividend left unpaid — is found once a business day without anyone asking. Every instance's timer
+   * calls this; the one whose transaction claims today's row evaluates every region for the current
+   * year and the one before, the others find the row and do nothing (a failed evaluation rolls its claim back). Alerts it
+   * opens name no user (opened_by NULL: nobody asked). Answers the day's figures, or empty if already done.
+   */
+  public Future<java.util.Optional<JsonObject>> evaluateDaily() {
+    LocalDate day = clock.today();
+    return txThenPublish(db -> {
+      if (!repository.claimDailyRun(db, day, clock.now())) {
+        return new WithAlerts<>(java.util.Optional.empty(), List.of());
+      }
+      // last year too: a December dividend still unpaid in January is last year's alert
+      Outcome outcome = evaluate(db, Scope.region(""), day.getYear() - 1, null)
+          .plus(evaluate(db, Scope.region(""), day.getYear(), null));
+      repository.recordDailyRun(db, day, outcome.opened().size(), outcome.resolved());
+      return new WithAlerts<>(java.util.Optional.of(new JsonObject().put("day", day.toString())
+          .put("opened", outcome.opened().size()).put("resolved", outcome.resolved())), outcome.opened());
     });
   }
 
@@ -291,7 +324,7 @@ public final class MonitoringService {
    * without an open alert opens one, an open alert the indicators no longer show is resolved. NO_MEASURE
    * reads the open alerts, so it is evaluated after them. Returns the alerts opened, as JSON for the feed.
    */
-  private Outcome evaluate(DSLContext db, Scope scope, int year, long by) {
+  private Outcome evaluate(DSLContext db, Scope scope, int year, Long by) {
     LocalDateTime now = clock.now();
     Outcome indicated = reconcile(db, scope, year, INDICATORS,
         indicators.indicators(db, scope.households(), year, now, settings), now, by);
@@ -300,7 +333,7 @@ public final class MonitoringService {
   }
 
   private Outcome reconcile(DSLContext db, Scope scope, int year, Set<AlertKind> kinds,
-      List<Finding> findings, LocalDateTime now, long by) {
+      List<Finding> findings, LocalDateTime now, Long by) {
     Map<String, MonitoringAlertRecord> open = new HashMap<>();
     for (MonitoringAlertRecord alert : repository.openAlerts(db,
         scope.alerts().and(MONITORING_ALERT.KIND.in(kinds)), year)) {

@@ -27,7 +27,8 @@ public record Config(
     boolean demo,
     SchemaMigration schemaMigration,
     Clock clock,
-    Optional<String> publicBaseUrl) {
+    Optional<String> publicBaseUrl,
+    int dailyCheckMinutes) {
 
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -55,6 +56,7 @@ public record Config(
         .demo(demo || "true".equalsIgnoreCase(env.get("LEDGER_DEMO")))
         .schemaMigration(SchemaMigration.parse(env.get("LEDGER_DB_MIGRATE")))
         .publicBaseUrl(env.get("LEDGER_PUBLIC_BASE_URL"))
+        .dailyCheckMinutes(intOf(env, "LEDGER_MONITORING_DAILY_CHECK_MINUTES", 10))
         .build();
   }
 
@@ -109,6 +111,8 @@ public record Config(
     private SchemaMigration schemaMigration = SchemaMigration.AUTO;
     private Clock clock = Clock.systemUTC();
     private Optional<String> publicBaseUrl = Optional.empty();
+    /** Off unless set: tests run the daily evaluation by calling it; fromEnvironment turns it on (10). */
+    private int dailyCheckMinutes;
 
     private Builder() {
     }
@@ -129,6 +133,19 @@ public record Config(
       schemaMigration = c.schemaMigration;
       clock = c.clock;
       publicBaseUrl = c.publicBaseUrl;
+      dailyCheckMinutes = c.dailyCheckMinutes;
+    }
+
+    /**
+     * LEDGER_MONITORING_DAILY_CHECK_MINUTES: how often each instance checks whether today's monitoring
+     * evaluation has run (it runs once a business day on one instance); 0 never.
+     */
+    public Builder dailyCheckMinutes(int minutes) {
+      if (minutes < 0 || minutes > 1440) {
+        throw new IllegalArgumentException("LEDGER_MONITORING_DAILY_CHECK_MINUTES must be 0 to 1440, got " + minutes);
+      }
+      this.dailyCheckMinutes = minutes;
+      return this;
     }
 
     /** LEDGER_HTTP_PORT; 0 picks a free port. */
@@ -232,7 +249,8 @@ public record Config(
 
     public Config build() {
       return new Config(httpPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminPassword, masterKey,
-          tokenTtlSeconds, minPublicityDays, maxBodyBytes, demo, schemaMigration, clock, publicBaseUrl);
+          tokenTtlSeconds, minPublicityDays, maxBodyBytes, demo, schemaMigration, clock, publicBaseUrl,
+          dailyCheckMinutes);
     }
   }
 }

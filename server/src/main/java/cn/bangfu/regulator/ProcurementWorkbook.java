@@ -14,8 +14,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The region's 采购执行统计 as an .xlsx for the finance and rural-revitalisation desks: one row per budget
- * unit, slowest first, amounts as numeric 元 cells with two decimals (the exact fen / 100: POI's numeric
- * cells take a double, and a fen count below 2^53 divides exactly enough for display to the fen).
+ * unit, slowest first, amounts as numeric 元 cells with two decimals, written as in book/StatementWorkbook
+ * (the exact integer amount over 100, POI's only numeric cell type; no arithmetic is done on it).
  */
 final class ProcurementWorkbook {
   static final List<String> HEADINGS = List.of("预算单位", "预留份额目标（元）", "已采购（元）", "完成比例（%）", "已结算订单");

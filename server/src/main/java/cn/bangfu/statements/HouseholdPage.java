@@ -3,7 +3,10 @@ package cn.bangfu.statements;
 import cn.bangfu.distribution.DistributionService;
 import cn.bangfu.distribution.PlainWords;
 import cn.bangfu.distribution.RunStatus;
+import cn.bangfu.db.tables.records.MonitoringStepRecord;
 import cn.bangfu.identity.Principal;
+import cn.bangfu.monitoring.AssistanceKind;
+import cn.bangfu.monitoring.MonitoringService;
 import cn.bangfu.identity.Role;
 import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.BusinessDay;
@@ -54,16 +57,21 @@ public final class HouseholdPage {
   public record Debt(String cooperative, String amount) {
   }
 
+  /** Help the household receives this year (an assistance measure of the monitoring chain), in plain words. */
+  public record Measure(String what, String who, String amount, String when) {
+  }
+
   /** Everything the template shows. */
   public record View(String household, int year, boolean thisYear, String total, String paid, String unpaid,
       List<Cooperative> cooperatives, List<Publicity> publicity, List<Item> waiting, List<Debt> debts,
-      List<Integer> otherYears, String receipt, String error, String errorRun, String text) {
+      List<Integer> otherYears, String receipt, String error, String errorRun, String text, List<Measure> measures) {
   }
 
-  public static void mount(Pages pages, StatementService statements, DistributionService runs) {
+  public static void mount(Pages pages, StatementService statements, DistributionService runs,
+      MonitoringService monitoring) {
     pages.signedIn(HttpMethod.GET, PATH, Set.of(Role.HOUSEHOLD), visit -> {
       int year = year(visit.ctx().queryParams().get("year"), BusinessClock.of(visit.ctx()).today());
-      return render(pages, statements, visit, year, null, null, null, null, 200);
+      return render(pages, statements, monitoring, visit, year, null, null, null, null, 200);
     });
     pages.signedIn(HttpMethod.POST, OBJECTIONS, Set.of(Role.HOUSEHOLD), visit -> {
       BusinessClock clock = BusinessClock.of(visit.ctx());
@@ -77,31 +85,47 @@ public final class HouseholdPage {
       if (text.isEmpty() || text.codePointCount(0, text.length()) > DistributionService.MAX_OBJECTION_CHARS) {
         String error = text.isEmpty() ? "请写下您的异议，再点“提交异议”。"
             : "异议最多写 " + DistributionService.MAX_OBJECTION_CHARS + " 个字，请删短一些。";
-        return render(pages, statements, visit, year, null, error, run, text, 400);
+        return render(pages, statements, monitoring, visit, year, null, error, run, text, 400);
       }
       Principal caller = visit.caller();
       return runs.object(caller, runId, caller.scopeEntityId(), text).compose(filed ->
-          render(pages, statements, visit, year, "您的异议已收到。回执编号：" + filed.receiptNumber() + "。公示到 "
+          render(pages, statements, monitoring, visit, year, "您的异议已收到。回执编号：" + filed.receiptNumber() + "。公示到 "
               + ChineseText.date(filed.publicityEnd()) + " 结束，合作社或监管部门会答复您；查询时请说出回执编号。",
               null, null, null, 200));
     });
   }
 
-  private static Future<Pages.Page> render(Pages pages, StatementService statements, Pages.Visit visit, int year,
-      String receipt, String error, String errorRun, String text, int status) {
+  private static Future<Pages.Page> render(Pages pages, StatementService statements, MonitoringService monitoring,
+      Pages.Visit visit, int year, String receipt, String error, String errorRun, String text, int status) {
     LocalDate today = BusinessClock.of(visit.ctx()).today();
-    return statements.householdPage(visit.caller(), year).map(page -> {
-      View view = view(page, year, today, receipt, error, errorRun, text);
+    return statements.householdPage(visit.caller(), year).compose(page -> monitoring.ownMeasures(visit.caller(), year)
+        .map(steps -> {
+      View view = view(page, year, today, receipt, error, errorRun, text,
+          steps.stream().map(HouseholdPage::measure).toList());
       Map<String, Object> params = new HashMap<>();
       params.put("view", view);
       params.put("csrf", visit.csrf());
       params.put("user", visit.caller().username());
       return Pages.Page.of(status, pages.render("household.jte", params));
-    });
+    }));
+  }
+
+  private static Measure measure(MonitoringStepRecord step) {
+    String what;
+    try {
+      what = AssistanceKind.valueOf(step.getKind()).zh();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      what = "帮扶";
+    }
+    String when = step.getStartOn() == null ? "" : step.getEndOn() == null
+        ? "从" + ChineseText.date(step.getStartOn()) + "起"
+        : ChineseText.date(step.getStartOn()) + "至" + ChineseText.date(step.getEndOn());
+    return new Measure(what, step.getDepartment() == null ? "" : step.getDepartment(),
+        step.getAmountFen() == null ? null : ChineseText.yuan(step.getAmountFen()), when);
   }
 
   static View view(StatementService.Page page, int year, LocalDate today, String receipt, String error,
-      String errorRun, String text) {
+      String errorRun, String text, List<Measure> measures) {
     JsonObject statement = page.statement();
     StatementService.PageFacts facts = page.facts();
     Map<String, List<Item>> byCooperative = new LinkedHashMap<>();
@@ -148,7 +172,7 @@ public final class HouseholdPage {
     }
     return new View(Masking.name(facts.householdName()), year, year == today.getYear(), ChineseText.yuan(total),
         ChineseText.yuan(paid), ChineseText.yuan(total - paid), cooperatives, publicity, waiting, debts, otherYears,
-        receipt, error, errorRun, text);
+        receipt, error, errorRun, text, measures);
   }
 
   private static Item item(JsonObject line, StatementService.PageFacts facts) {

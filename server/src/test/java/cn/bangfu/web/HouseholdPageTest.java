@@ -93,6 +93,26 @@ class HouseholdPageTest {
     assertThat(receipt.html().selectFirst(".ok").text()).contains(filed.getJsonObject(0).getString("id"));
   }
 
+  /** Seed 000: the county's 临时救助 for a household is shown to it, on its own page, in plain words. */
+  @Test
+  void the_households_own_assistance_measures_show_in_plain_words() {
+    String wang = world.householdUser(2);
+    int year = server.today().getYear();
+    server.http.post("/api/v1/households/" + world.households.get(2) + "/assistance", world.regulatorToken,
+        new JsonObject().put("department", "县民政局").put("kind", "TEMPORARY_RELIEF").put("amountFen", 200_000)
+            .put("start", year + "-10-01").put("end", year + "-10-31")).expect(201);
+    PageClient browser = new PageClient(server.server().port());
+    browser.signIn(wang, GrapeHouseholds.PASSWORD);
+
+    PageClient.Page page = browser.get("/household");
+
+    assertThat(page.html().select("p.measure").eachText())
+        .containsExactly("临时救助（县民政局）：2,000.00 元，" + year + "年10月1日至" + year + "年10月31日。");
+    assertNoCodes(page.text());
+    // another household's measure is not on 杨启宇's page
+    assertThat(signedIn().get("/household").html().select("p.measure")).isEmpty();
+  }
+
   @Test
   void an_empty_objection_is_refused_beside_the_form_and_nothing_is_filed() {
     PageClient browser = signedIn();

@@ -41,6 +41,9 @@ public final class DistributionWizard {
   /** Lines shown on the preview; the public notice and the payout file hold every line. */
   static final int PREVIEW_LINES = 500;
   private static final int RUNS_LISTED = 50;
+  /** Longest answer to an objection, as the API takes it. */
+  private static final int MAX_ANSWER_CHARS = 2000;
+  private static final int OBJECTIONS_LISTED = 100;
 
   private DistributionWizard() {
   }
@@ -64,11 +67,15 @@ public final class DistributionWizard {
   public record Line(String household, String kind, String amount, String explanation) {
   }
 
+  /** An objection still waiting for the cooperative's answer. */
+  public record OpenObjection(String id, String text, String raised) {
+  }
+
   public record Run(String user, String csrf, String id, String ruleSet, String period, String status, String revenue,
       String cost, String pool, String poolExplanation, List<Step> steps, List<Line> lines, int lineCount,
       List<String> warnings, List<String> exclusions, String publicityEnd, int openObjections,
       boolean draft, boolean publicized, boolean approved, boolean posted, boolean paid, int minDays,
-      String notice, String error) {
+      String notice, String error, List<OpenObjection> objections, String rejection, String today) {
   }
 
   public static void mount(Pages pages, RuleSetCatalog ruleSets, DraftService drafts, DistributionService runs,
@@ -113,6 +120,35 @@ public final class DistributionWizard {
       return step(pages, ruleSets, runs, visit, id, runs.post(visit.caller(), id), "posted",
           "要等公示期满、监管部门审批以后才能入账。");
     });
+    pages.signedIn(HttpMethod.POST, PATH + "/:id/objections/:objectionId/answer", coop, visit -> {
+      long id = runId(visit);
+      Long objection = Body.parseId(visit.ctx().pathParam("objectionId"));
+      if (objection == null) {
+        throw Problem.badRequest("objectionId", "objection id must be a string of digits");
+      }
+      String answer = field(visit, "answer");
+      if (answer.isEmpty() || answer.codePointCount(0, answer.length()) > MAX_ANSWER_CHARS) {
+        return run(pages, ruleSets, runs, visit, id, null, answer.isEmpty() ? "请写下给提异议村民的答复，再点“答复”。"
+            : "答复最多写 " + MAX_ANSWER_CHARS + " 个字。", 400);
+      }
+      return step(pages, ruleSets, runs, visit, id, runs.answer(visit.caller(), id, objection, answer)
+          .map(changed -> null), "answered", "这条异议已经答复过或已被监管部门驳回。");
+    });
+    pages.signedIn(HttpMethod.POST, PATH + "/:id/paid", coop, visit -> {
+      long id = runId(visit);
+      LocalDate today = BusinessClock.of(visit.ctx()).today();
+      LocalDate paidOn;
+      try {
+        paidOn = LocalDate.parse(field(visit, "paidOn"));
+      } catch (DateTimeParseException e) {
+        return run(pages, ruleSets, runs, visit, id, null, "发放日期要写成 " + today + " 这样。", 400);
+      }
+      if (paidOn.isAfter(today)) {
+        return run(pages, ruleSets, runs, visit, id, null, "发放日期不能晚于今天。", 400);
+      }
+      return step(pages, ruleSets, runs, visit, id, runs.markPaid(visit.caller(), id, paidOn), "paid",
+          "只有已入账的分配才能记为已发放。");
+    });
     pages.signedIn(HttpMethod.GET, PATH + "/:id/payout", coop, visit -> {
       long id = runId(visit);
       return payouts.csv(visit.caller(), id).map(file -> {
@@ -125,7 +161,7 @@ public final class DistributionWizard {
   }
 
   private static Future<Pages.Page> step(Pages pages, RuleSetCatalog ruleSets, DistributionService runs,
-      Pages.Visit visit, long id, Future<DistributionService.RunView> change, String done, String when) {
+      Pages.Visit visit, long id, Future<?> change, String done, String when) {
     return change.map(view -> Pages.Page.redirect(PATH + "/" + id + "?done=" + done)).recover(failure -> {
       // a run not at this step (another tab, approval still missing): the run as it is, with the reason
       if (failure instanceof Problem p && (p.status() == 409 || p.status() == 422)) {
@@ -142,6 +178,8 @@ public final class DistributionWizard {
     return switch (done) {
       case "publicized" -> "已开始公示。请把公示打印贴到村务公开栏；公示期满、监管部门审批后就可以入账。";
       case "posted" -> "已入账。现在可以下载发放清单，交给银行或村里发放。";
+      case "answered" -> "已答复。提异议的村民和监管部门都能看到答复。";
+      case "paid" -> "已记为发放。农户在自己的页面上能看到“已发放”。";
       default -> null;
     };
   }
@@ -206,7 +244,8 @@ public final class DistributionWizard {
 
   private static Future<Pages.Page> run(Pages pages, RuleSetCatalog ruleSets, DistributionService runs,
       Pages.Visit visit, long id, String notice, String error, int status) {
-    return runs.preview(visit.caller(), id, PREVIEW_LINES, 0).map(preview -> {
+    return runs.preview(visit.caller(), id, PREVIEW_LINES, 0).compose(preview -> runs.objections(visit.caller(), id,
+        cn.bangfu.distribution.ObjectionStatus.OPEN, OBJECTIONS_LISTED, 0).map(waiting -> {
       DistributionRunRecord run = preview.view().run();
       JsonObject summary = new JsonObject(run.getResultJson());
       List<Step> steps = new ArrayList<>();
@@ -245,11 +284,15 @@ public final class DistributionWizard {
           run.getLineCount(), warnings, exclusions,
           run.getPublicityEnd() == null ? null : ChineseText.date(run.getPublicityEnd()), open,
           s == RunStatus.DRAFT, s == RunStatus.PUBLICIZED, s == RunStatus.APPROVED, s == RunStatus.POSTED,
-          run.getPaidAt() != null, runs.minPublicityDays(), notice, error);
+          run.getPaidAt() != null, runs.minPublicityDays(), notice, error,
+          waiting.items().stream().map(o -> new OpenObjection(Long.toString(o.getId()), o.getText(),
+              ChineseText.date(o.getRaisedAt().toLocalDate()))).toList(),
+          s == RunStatus.REJECTED ? run.getRejectionReason() : null,
+          BusinessClock.of(visit.ctx()).today().toString());
       Map<String, Object> params = new HashMap<>();
       params.put("view", view);
       return Pages.Page.of(status, pages.render("coop-run.jte", params));
-    });
+    }));
   }
 
   /** A line paid to a fixed recipient (村集体, 公积金, 经营主体) rather than a household. */

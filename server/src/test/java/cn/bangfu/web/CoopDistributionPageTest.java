@@ -33,8 +33,9 @@ class CoopDistributionPageTest {
   static void october() {
     world = new GrapeHouseholds(server);
     accountant = world.user("COOP", world.cooperative);
-    // October is previewed only; November (the same sales) is publicized and posted, so the tests run in any order
-    for (int month : new int[] {10, 11}) {
+    // October is previewed only; November (the same sales) is publicized and posted, July is objected to, answered,
+    // posted and paid, so the tests run in any order
+    for (int month : new int[] {7, 10, 11}) {
       deliver(world.households.get(0), 200, LocalDate.of(2026, month, 10));
       deliver(world.households.get(1), 100, LocalDate.of(2026, month, 10));
       long coop = Long.parseLong(world.cooperative);
@@ -142,6 +143,52 @@ class CoopDistributionPageTest {
     assertThat(payout.contentType()).startsWith("text/csv");
     assertThat(payout.response().body()).isEqualTo(
         server.http.get("/api/v1/distributions/" + run + "/payout", world.coopToken).expect(200).text());
+  }
+
+  @Test
+  void the_accountant_answers_an_objection_and_after_posting_marks_the_run_paid() {
+    PageClient browser = signedIn();
+    String run = runOf(draft(browser, "2026-07-01", "2026-07-31"));
+    server.http.post("/api/v1/distributions/" + run + "/publicize", world.coopToken, new JsonObject().put("days", 7))
+        .expect(200);
+    String objection = server.http.post("/api/v1/distributions/" + run + "/objections", null,
+        new JsonObject().put("text", "七月我家交了 200 公斤葡萄，名单上只算了 100 公斤")).expect(201).body().getString("id");
+    PageClient.Page publicized = browser.get("/coop/distributions/" + run);
+    Element form = publicized.html().selectFirst("form[action=/coop/distributions/" + run + "/objections/" + objection
+        + "/answer]");
+    assertThat(form).isNotNull();
+    assertThat(publicized.text()).contains("七月我家交了 200 公斤葡萄，名单上只算了 100 公斤");
+
+    PageClient.Page empty = browser.post(form.attr("action"), form("csrf", publicized.csrf(), "answer", " "));
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.html().selectFirst(".error").text()).isEqualTo("请写下给提异议村民的答复，再点“答复”。");
+    PageClient.Page answered = browser.post(form.attr("action"),
+        form("csrf", publicized.csrf(), "answer", "已核对过磅单，7月12日交售 200 公斤，已更正为 200 公斤"));
+
+    assertThat(answered.location()).isEqualTo("/coop/distributions/" + run + "?done=answered");
+    JsonObject filed = server.http.get("/api/v1/distributions/" + run + "/objections", world.coopToken).expect(200)
+        .body().getJsonArray("items").getJsonObject(0);
+    assertThat(filed.getString("status")).isEqualTo("ANSWERED");
+    assertThat(browser.get(answered.location()).html().select("form[action$=/answer]")).isEmpty();
+
+    server.endPublicity(run, world.coopToken);
+    server.http.post("/api/v1/distributions/" + run + "/approve", world.regulatorToken, new JsonObject()).expect(200);
+    server.http.post("/api/v1/distributions/" + run + "/post", world.coopToken, new JsonObject()).expect(200);
+    browser = signedIn(); // the publicity took a week: a new session
+    PageClient.Page posted = browser.get("/coop/distributions/" + run);
+    Element paid = posted.html().selectFirst("form[action=/coop/distributions/" + run + "/paid]");
+    assertThat(paid.selectFirst("#paidOn").val()).isEqualTo(server.today().toString());
+    PageClient.Page future = browser.post(paid.attr("action"),
+        form("csrf", posted.csrf(), "paidOn", server.today().plusDays(1).toString()));
+    assertThat(future.status()).isEqualTo(400);
+    assertThat(server.http.get("/api/v1/distributions/" + run, world.coopToken).body().getValue("paidAt")).isNull();
+
+    PageClient.Page marked = browser.post(paid.attr("action"), form("csrf", posted.csrf(), "paidOn",
+        server.today().toString()));
+
+    assertThat(marked.location()).isEqualTo("/coop/distributions/" + run + "?done=paid");
+    assertThat(server.http.get("/api/v1/distributions/" + run, world.coopToken).body().getValue("paidAt")).isNotNull();
+    assertThat(browser.get(marked.location()).html().selectFirst(".paid").text()).isEqualTo("已发放");
   }
 
   @Test

@@ -58,6 +58,7 @@ public final class DistributionJson {
         .put("paidAt", time(run.getPaidAt()))
         .put("reversedAt", time(run.getReversedAt()))
         .put("reversalReason", run.getReversalReason())
+        .put("noticeNumber", noticeNumber(run))
         .put("rejectedAt", time(run.getRejectedAt()))
         .put("rejectionReason", run.getRejectionReason())
         .put("createdAt", time(run.getCreatedAt()));
@@ -92,9 +93,20 @@ public final class DistributionJson {
   }
 
   /** Objections as the cooperative and the regulator read them; who raised one is not shown (raised_by stays inside). */
+  /**
+   * The 公示 number people say aloud: 2026-001 is the cooperative's first notice of 2026 (V29); a run
+   * publicized before numbers existed keeps its id.
+   */
+  public static String noticeNumber(DistributionRunRecord run) {
+    if (run.getNoticeSeq() == null) {
+      return run.getStatus() == RunStatus.DRAFT ? null : Long.toString(run.getId());
+    }
+    return run.getNoticeYear() + "-" + String.format("%03d", run.getNoticeSeq());
+  }
+
   public static JsonObject objection(DistributionObjectionRecord o) {
     return new JsonObject().put("id", id(o.getId())).put("householdId", id(o.getHouseholdId()))
-        .put("text", o.getText()).put("raisedAt", time(o.getRaisedAt()))
+        .put("text", o.getText()).put("receiptNumber", o.getReceipt()).put("raisedAt", time(o.getRaisedAt()))
         .put("status", o.getStatus())
         .put("open", ObjectionStatus.OPEN == o.getStatus())
         .put("answer", o.getAnswer()).put("answeredAt", time(o.getAnsweredAt()))

@@ -269,8 +269,34 @@ public final class DistributionRepository {
         .fetchGroups(DISTRIBUTION_SOURCE.SOURCE_TYPE, DISTRIBUTION_SOURCE.SOURCE_ID);
   }
 
+  /**
+   * Inserts the objection with a fresh receipt (see {@link Receipts}): a receipt already taken is drawn
+   * again; a duplicate key fails only its own statement, so the transaction goes on.
+   */
   public void insertObjection(DSLContext db, DistributionObjectionRecord objection) {
-    db.executeInsert(objection);
+    for (int attempt = 1; ; attempt++) {
+      objection.setReceipt(Receipts.next());
+      try {
+        db.executeInsert(objection);
+        return;
+      } catch (org.jooq.exception.DataAccessException e) {
+        if (attempt >= 5 || !(e.getCause() instanceof java.sql.SQLIntegrityConstraintViolationException)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * The next notice number of the cooperative in {@code year}: one more than its last. The max is read
+   * with FOR UPDATE on ux_distribution_run_notice, so two runs of the cooperative publicized at once wait
+   * for each other and get consecutive numbers (the unique index would refuse a duplicate anyway).
+   */
+  public int nextNoticeSeq(DSLContext db, long cooperativeId, int year) {
+    Integer last = db.select(DSL.max(DISTRIBUTION_RUN.NOTICE_SEQ)).from(DISTRIBUTION_RUN)
+        .where(DISTRIBUTION_RUN.COOPERATIVE_ID.eq(cooperativeId), DISTRIBUTION_RUN.NOTICE_YEAR.eq(year))
+        .forUpdate().fetchOne(0, Integer.class);
+    return last == null ? 1 : last + 1;
   }
 
   /** One page of a run's objections, oldest first, optionally of one status. */

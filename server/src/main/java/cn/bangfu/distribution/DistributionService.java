@@ -78,9 +78,9 @@ public final class DistributionService {
 
   /** A filed objection and the publicity end its receipt names. */
   public record Filed(DistributionObjectionRecord objection, LocalDate publicityEnd) {
-    /** The number the objector quotes when asking after it: YY-run-objection. */
+    /** The number the objector quotes when asking after it: six characters, easy to read out (V29). */
     public String receiptNumber() {
-      return "YY-" + objection.getRunId() + "-" + objection.getId();
+      return objection.getReceipt();
     }
   }
 
@@ -197,7 +197,8 @@ public final class DistributionService {
       }
       LocalDate start = today();
       run.setStatus(RunStatus.PUBLICIZED).setDraftKey(null)
-          .setPublicityStart(start).setPublicityEnd(start.plusDays(days - 1));
+          .setPublicityStart(start).setPublicityEnd(start.plusDays(days - 1))
+          .setNoticeYear(start.getYear()).setNoticeSeq(runs.nextNoticeSeq(db, run.getCooperativeId(), start.getYear()));
       runs.transition(db, run, RunStatus.DRAFT);
       return viewOf(db, run, 100, 0);
     });

@@ -164,7 +164,7 @@ public final class NoticePage {
     LocalDate today = clock.today();
     boolean open = RunStatus.PUBLICIZED == run.getStatus() && run.getPublicityEnd() != null
         && !today.isAfter(run.getPublicityEnd());
-    return new View(cooperative == null ? "合作社" : cooperative, Long.toString(run.getId()),
+    return new View(cooperative == null ? "合作社" : cooperative, DistributionJson.noticeNumber(run),
         ChineseText.date(run.getPeriodStart()), ChineseText.date(run.getPeriodEnd()),
         rule.map(RuleSet::nameZh).orElse("合作社收益分配"), rule.map(RuleSet::sourceZh).orElse(null),
         ChineseText.yuan(run.getPoolFen()), summary.getString("poolExplanationZh"), steps,

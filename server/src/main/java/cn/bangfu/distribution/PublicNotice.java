@@ -85,7 +85,7 @@ public final class PublicNotice {
   public static JsonObject json(Notice notice) {
     DistributionRunRecord run = notice.run();
     return new JsonObject()
-        .put("distributionId", Long.toString(run.getId()))
+        .put("distributionId", Long.toString(run.getId())).put("noticeNumber", DistributionJson.noticeNumber(run))
         .put("cooperativeId", Long.toString(run.getCooperativeId()))
         .put("ruleSetId", run.getRuleSetId())
         .put("periodStart", run.getPeriodStart().toString())

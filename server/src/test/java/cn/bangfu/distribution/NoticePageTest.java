@@ -120,7 +120,9 @@ class NoticePageTest {
             + ChineseText.date(end))
         .contains("请在" + ChineseText.date(end) + "以前提出")
         .contains("村委会或合作社")
-        .contains("公示编号 " + runId);
+        // the cooperative's first notice of the year, a number to say aloud, not the 18-digit run id
+        .contains("公示编号 " + LocalDate.parse(api.getString("publicityStart")).getYear() + "-001")
+        .doesNotContain(runId);
     assertThat(html.select("section.object a[href=/household]").text()).isEqualTo("打开我的账本");
     assertThat(html.select("script")).as("nothing needs JavaScript").isEmpty();
     // what a person reads: no English code (SHARE_UNITS, trade-rebate, PUBLICIZED…), no fen; only the page's

@@ -109,11 +109,11 @@ class HouseholdBrowserTest {
       String receipt = after(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ok")))
           .getText();
       browser.screenshot("household-3-receipt");
-      assertThat(receipt).startsWith("您的异议已收到。回执编号：YY-" + world.publicizedRun + "-");
+      assertThat(receipt).matches("您的异议已收到。回执编号：[ACDEFHJKMNPQRTWXY34679]{6}。(?s).*");
       JsonObject filed = server.http.get("/api/v1/distributions/" + world.publicizedRun + "/objections",
           world.coopToken).expect(200).body().getJsonArray("items").getJsonObject(0);
       assertThat(filed.getString("text")).isEqualTo("九月我家交售了 150 公斤葡萄，这里只算了 100 公斤。");
-      assertThat(receipt).contains(filed.getString("id"));
+      assertThat(receipt).contains("回执编号：" + filed.getString("receiptNumber") + "。");
     }
   }
 

@@ -84,13 +84,14 @@ class HouseholdPageTest {
         "run", objection.select("[name=run]").val(), "text", "我家九月交售的葡萄是 150 公斤，不是 100 公斤。"));
 
     assertThat(receipt.status()).isEqualTo(200);
-    assertThat(receipt.html().selectFirst(".ok").text()).startsWith("您的异议已收到。回执编号：YY-")
+    assertThat(receipt.html().selectFirst(".ok").text()).matches("您的异议已收到。回执编号：[ACDEFHJKMNPQRTWXY34679]{6}。.*")
         .contains("公示到 " + cn.bangfu.platform.ChineseText.date(java.time.LocalDate.parse(lastDay)) + " 结束");
     JsonArray filed = server.http.get("/api/v1/distributions/" + world.publicizedRun + "/objections", world.coopToken)
         .expect(200).body().getJsonArray("items");
     assertThat(filed).hasSize(1);
     assertThat(filed.getJsonObject(0).getString("householdId")).isEqualTo(world.households.get(0));
-    assertThat(receipt.html().selectFirst(".ok").text()).contains(filed.getJsonObject(0).getString("id"));
+    // the receipt read out is the objection's own (6 characters, not the 18-digit ids)
+    assertThat(receipt.html().selectFirst(".ok").text()).contains("回执编号：" + filed.getJsonObject(0).getString("receiptNumber") + "。");
   }
 
   /** Seed 000: the county's 临时救助 for a household is shown to it, on its own page, in plain words. */

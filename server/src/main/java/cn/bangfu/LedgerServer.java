@@ -92,6 +92,7 @@ import cn.bangfu.book.BookStatements;
 
 import cn.bangfu.coop.CoopPage;
 import cn.bangfu.regulator.RegulatorPage;
+import cn.bangfu.buyer.BuyerPage;
 import cn.bangfu.coop.DistributionWizard;
 import cn.bangfu.registry.RegistryService;
 import cn.bangfu.rules.load.RuleSetCatalog;
@@ -252,6 +253,8 @@ public final class LedgerServer {
         CoopPage.mount(pages, market.lots(), market.orders(), market.transitions());
         DistributionWizard.mount(pages, ruleSets, distributions.drafts(), distributions.lifecycle(),
             distributions.payouts());
+        BuyerPage.mount(pages, new BuyerPage.Services(market.lots(), market.demands(), market.orders(),
+            market.transitions(), market.procurement()));
         RegulatorPage.mount(pages, new RegulatorPage.Services(ruleSets, distributions.lifecycle(), registryService,
             monitoring, market.procurement()));
         staticFiles.mount(api.router());

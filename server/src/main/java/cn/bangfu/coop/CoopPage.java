@@ -180,7 +180,7 @@ public final class CoopPage {
   }
 
   /** "12" or "12.5" 元 → fen; anything else is refused on the price field before the API's checks. */
-  static long fen(String yuan) {
+  public static long fen(String yuan) {
     if (yuan.isEmpty()) {
       throw Problem.badRequest("price", "price is required");
     }

@@ -186,6 +186,11 @@ public final class OrderService {
         : orders.list(db, null, caller.scopeEntityId(), status, limit, offset));
   }
 
+  /** The names of cooperatives by id, for the buyer's page: the seller of each lot and order. */
+  public Future<java.util.Map<Long, String>> cooperativeNames(java.util.Collection<Long> ids) {
+    return database.read(db -> participants.cooperativeNames(db, ids));
+  }
+
   /** The names of the buyers of {@code orders}, by buyer id, for the cooperative's page. */
   public Future<java.util.Map<Long, String>> buyerNames(List<PurchaseOrderRecord> orders) {
     return database.read(db -> {

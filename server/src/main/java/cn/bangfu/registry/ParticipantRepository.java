@@ -45,6 +45,16 @@ public final class ParticipantRepository {
     return db.selectFrom(COOPERATIVE).where(COOPERATIVE.ID.eq(id)).fetchOptional();
   }
 
+  /** The names of the cooperatives {@code ids}, by id, in one read (a buyer's page names every seller). */
+  public java.util.Map<Long, String> cooperativeNames(DSLContext db, java.util.Collection<Long> ids) {
+    java.util.Map<Long, String> names = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      db.select(COOPERATIVE.ID, COOPERATIVE.NAME).from(COOPERATIVE).where(COOPERATIVE.ID.in(ids))
+          .forEach(r -> names.put(r.value1(), r.value2()));
+    }
+    return names;
+  }
+
   public List<CooperativeRecord> cooperativesInRegion(DSLContext db, String regionPrefix, int limit, int offset) {
     return db.selectFrom(COOPERATIVE)
         .where(regionPrefix == null ? org.jooq.impl.DSL.trueCondition() : COOPERATIVE.REGION_CODE.startsWith(regionPrefix))

@@ -23,8 +23,7 @@ public final class SignInPages {
   public static final Map<Role, String> LANDING = Map.of(Role.HOUSEHOLD, "/household", Role.COOP, "/coop",
       Role.BUYER, "/buyer", Role.REGULATOR, "/regulator", Role.ADMIN, "/admin");
   /** The consoles of the other roles, named on their placeholder page until they are built. */
-  private static final Map<Role, String> CONSOLES = Map.of(Role.BUYER, "采购单位工作台",
-      Role.ADMIN, "系统管理");
+  private static final Map<Role, String> CONSOLES = Map.of(Role.ADMIN, "系统管理");
   private static final int MAX_NAME = 64;
   private static final int MAX_PASSWORD = 200;
 

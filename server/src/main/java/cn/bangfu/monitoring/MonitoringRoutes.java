@@ -48,15 +48,7 @@ public final class MonitoringRoutes {
     });
     api.route(HttpMethod.POST, "/households/:id/assistance", Set.of(REGULATOR), (ctx, caller) -> {
       long household = Api.pathId(ctx, "id", "household");
-      Body body = Body.of(ctx);
-      LocalDate start = body.date("start");
-      LocalDate end = body.date("end");
-      if (end.isBefore(start)) {
-        throw Problem.badRequest("end", "end is before start");
-      }
-      NewMeasure measure = new NewMeasure(body.text("department", 100), body.enumValue("kind", AssistanceKind.class),
-          body.fen("amountFen", 0), start, end, body.optionalText("note", 1000));
-      return monitoring.recordMeasure(caller, household, measure).map(Reply::created);
+      return monitoring.recordMeasure(caller, household, newMeasure(Body.of(ctx))).map(Reply::created);
     });
     api.route(HttpMethod.POST, "/households/:id/referrals", Set.of(REGULATOR), (ctx, caller) -> {
       long household = Api.pathId(ctx, "id", "household");
@@ -135,5 +127,16 @@ public final class MonitoringRoutes {
       }
     }
     throw Problem.badRequest("year", "year must be a year between 2000 and 2100");
+  }
+
+  /** The measure body checked field by field; the regulator's page is checked by this same parser. */
+  public static NewMeasure newMeasure(Body body) {
+    LocalDate start = body.date("start");
+    LocalDate end = body.date("end");
+    if (end.isBefore(start)) {
+      throw Problem.badRequest("end", "end is before start");
+    }
+    return new NewMeasure(body.text("department", 100), body.enumValue("kind", AssistanceKind.class),
+        body.fen("amountFen", 0), start, end, body.optionalText("note", 1000));
   }
 }

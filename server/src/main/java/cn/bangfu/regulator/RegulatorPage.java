@@ -84,8 +84,25 @@ public final class RegulatorPage {
   public record ChainItem(String when, String what, String detail, String by) {
   }
 
-  public record Household(String user, String csrf, String name, String idNumber, String status, int members,
-      int year, String total, String perCapita, List<Income> income, List<ChainItem> chain, String chainState) {
+  public record Household(String user, String csrf, String id, String name, String idNumber, String status,
+      int members, int year, String total, String perCapita, List<Income> income, List<ChainItem> chain,
+      String chainState, String notice, MeasureForm form, Map<String, String> kinds, String closureError) {
+  }
+
+  /** The measure form as typed, and the Chinese message for the field refused. */
+  public record MeasureForm(String department, String kind, String amount, String start, String end, String note,
+      String errorField, String error) {
+    static MeasureForm blank(LocalDate today) {
+      return new MeasureForm("", "", "", today.toString(), today.plusMonths(1).minusDays(1).toString(), "", null, null);
+    }
+
+    MeasureForm refused(String field, String message) {
+      return new MeasureForm(department, kind, amount, start, end, note, field, message);
+    }
+
+    public String errorFor(String field) {
+      return field.equals(errorField) ? error : null;
+    }
   }
 
   public record AlertRow(String household, String kind, String detail, String since) {
@@ -161,12 +178,44 @@ public final class RegulatorPage {
             List.of(), false), 400));
       }
     });
-    pages.signedIn(HttpMethod.GET, PATH + "/households/:id", REGULATOR, visit -> {
+    pages.signedIn(HttpMethod.GET, PATH + "/households/:id", REGULATOR, visit -> householdPage(pages, services,
+        visit, pathId(visit, "household"), householdNotice(visit.ctx().queryParams().get("done")),
+        MeasureForm.blank(BusinessClock.of(visit.ctx()).today()), null, 200));
+    pages.signedIn(HttpMethod.POST, PATH + "/households/:id/measures", REGULATOR, visit -> {
       long id = pathId(visit, "household");
-      int year = BusinessClock.of(visit.ctx()).today().getYear();
-      return registry.household(visit.caller(), id).compose(view -> monitoring.income(visit.caller(), id, year)
-          .compose(income -> monitoring.chain(visit.caller(), id).map(chain ->
-              render(pages, "regulator-household.jte", household(visit, view.household(), year, income, chain), 200))));
+      MeasureForm typed = new MeasureForm(field(visit, "department"), field(visit, "kind"), field(visit, "amount"),
+          field(visit, "start"), field(visit, "end"), field(visit, "note"), null, null);
+      try {
+        JsonObject json = new JsonObject().put("department", typed.department()).put("kind", typed.kind())
+            .put("amountFen", typed.amount().isEmpty() ? 0 : cn.bangfu.coop.CoopPage.fen(typed.amount()))
+            .put("start", typed.start()).put("end", typed.end());
+        if (!typed.note().isEmpty()) {
+          json.put("note", typed.note());
+        }
+        if (typed.department().isEmpty()) {
+          json.remove("department");
+        }
+        var measure = cn.bangfu.monitoring.MonitoringRoutes.newMeasure(
+            Body.wrap(json, "", BusinessClock.of(visit.ctx())));
+        return monitoring.recordMeasure(visit.caller(), id, measure)
+            .map(done -> Pages.Page.redirect(PATH + "/households/" + id + "?done=measure"));
+      } catch (Problem p) {
+        if (p.status() != 400 || p.field() == null) {
+          throw p;
+        }
+        String field = p.field().equals("price") || p.field().equals("amountFen") ? "amount" : p.field();
+        return householdPage(pages, services, visit, id, null, typed.refused(field, measureError(field)), null, 400);
+      }
+    });
+    pages.signedIn(HttpMethod.POST, PATH + "/households/:id/closure", REGULATOR, visit -> {
+      long id = pathId(visit, "household");
+      String note = field(visit, "note");
+      if (note.isEmpty() || note.length() > 1000) {
+        return householdPage(pages, services, visit, id, null, MeasureForm.blank(BusinessClock.of(visit.ctx()).today()),
+            "请写明风险怎样消除了（例如：医疗救助已到位，家庭收入已恢复），最多 1000 字。", 400);
+      }
+      return monitoring.close(visit.caller(), id, note)
+          .map(done -> Pages.Page.redirect(PATH + "/households/" + id + "?done=closed"));
     });
     pages.signedIn(HttpMethod.GET, PATH + "/alerts", REGULATOR, visit -> {
       int year = BusinessClock.of(visit.ctx()).today().getYear();
@@ -267,8 +316,45 @@ public final class RegulatorPage {
         h.getRegionCode(), MonitoringExport.status(h.getStatus()));
   }
 
+  private static Future<Pages.Page> householdPage(Pages pages, Services services, Pages.Visit visit, long id,
+      String notice, MeasureForm form, String closureError, int status) {
+    int year = BusinessClock.of(visit.ctx()).today().getYear();
+    return services.registry().household(visit.caller(), id).compose(view -> services.monitoring()
+        .income(visit.caller(), id, year).compose(income -> services.monitoring().chain(visit.caller(), id)
+            .map(chain -> render(pages, "regulator-household.jte",
+                household(visit, view.household(), year, income, chain, notice, form, closureError), status))));
+  }
+
+  private static String measureError(String field) {
+    return switch (field) {
+      case "department" -> "请填写实施帮扶的部门，例如“县民政局”。";
+      case "kind" -> "请选择帮扶类型。";
+      case "amount" -> "金额请填元，最多两位小数；没有金额就空着。";
+      case "start" -> "开始日期要写成 2026-12-01 这样。";
+      case "end" -> "结束日期要写成 2026-12-31 这样，不能早于开始日期。";
+      case "note" -> "说明最多 1000 字。";
+      default -> "这一项填得不对，请检查。";
+    };
+  }
+
+  private static String householdNotice(String done) {
+    if (done == null) {
+      return null;
+    }
+    return switch (done) {
+      case "measure" -> "帮扶措施已记入帮扶链，农户在自己的页面上也能看到。";
+      case "closed" -> "已记为风险消除。";
+      default -> null;
+    };
+  }
+
+  private static String field(Pages.Visit visit, String name) {
+    String value = visit.form(name);
+    return value == null ? "" : value.strip();
+  }
+
   private static Household household(Pages.Visit visit, HouseholdRecord h, int year, JsonObject income,
-      JsonObject chain) {
+      JsonObject chain, String notice, MeasureForm form, String closureError) {
     List<Income> sources = new ArrayList<>();
     for (Object o : income.getJsonArray("sources", new JsonArray())) {
       JsonObject s = (JsonObject) o;
@@ -279,10 +365,14 @@ public final class RegulatorPage {
     for (Object o : chain.getJsonArray("items", new JsonArray())) {
       items.add(chainItem((JsonObject) o));
     }
-    return new Household(visit.caller().username(), visit.csrf(), Masking.name(h.getName()), h.getIdNumberMasked(),
-        MonitoringExport.status(h.getStatus()), h.getMembers(), year, ChineseText.yuan(income.getLong("totalFen")),
-        ChineseText.yuan(income.getLong("perCapitaFen")), sources, items,
-        "CLOSED".equals(chain.getString("state")) ? "风险已消除" : "跟踪中");
+    Map<String, String> kinds = new java.util.LinkedHashMap<>();
+    for (cn.bangfu.monitoring.AssistanceKind k : cn.bangfu.monitoring.AssistanceKind.values()) {
+      kinds.put(k.name(), k.zh());
+    }
+    return new Household(visit.caller().username(), visit.csrf(), Long.toString(h.getId()), Masking.name(h.getName()),
+        h.getIdNumberMasked(), MonitoringExport.status(h.getStatus()), h.getMembers(), year,
+        ChineseText.yuan(income.getLong("totalFen")), ChineseText.yuan(income.getLong("perCapitaFen")), sources, items,
+        "CLOSED".equals(chain.getString("state")) ? "风险已消除" : "跟踪中", notice, form, kinds, closureError);
   }
 
   private static final Map<String, String> INCOME_KINDS = Map.of(

@@ -152,6 +152,47 @@ class RegulatorPageTest {
   }
 
   @Test
+  void a_measure_and_the_closure_are_recorded_from_the_households_page_with_errors_beside_the_fields() {
+    String wang = world.households.get(2);
+    PageClient browser = signedIn(regulator);
+    PageClient.Page page = browser.get("/regulator/households/" + wang);
+    String form = "/regulator/households/" + wang + "/measures";
+
+    PageClient.Page wrong = browser.post(form, form("csrf", page.csrf(), "department", "县民政局",
+        "kind", "TEMPORARY_RELIEF", "amount", "两千", "start", "2026-10-01", "end", "2026-10-31", "note", ""));
+
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.html().selectFirst("#amount-error").text()).startsWith("金额请填元");
+    assertThat(wrong.html().selectFirst("#department").val()).isEqualTo("县民政局");
+    assertThat(wrong.html().selectFirst("#kind option[selected]").val()).isEqualTo("TEMPORARY_RELIEF");
+    PageClient.Page noKind = browser.post(form, form("csrf", page.csrf(), "department", "县民政局", "kind", "",
+        "amount", "2000", "start", "2026-10-01", "end", "2026-10-31", "note", ""));
+    assertThat(noKind.html().selectFirst("#kind-error").text()).isEqualTo("请选择帮扶类型。");
+
+    PageClient.Page recorded = browser.post(form, form("csrf", page.csrf(), "department", "县民政局",
+        "kind", "TEMPORARY_RELIEF", "amount", "2000", "start", "2026-10-01", "end", "2026-10-31",
+        "note", "因病临时救助"));
+
+    assertThat(recorded.location()).isEqualTo("/regulator/households/" + wang + "?done=measure");
+    JsonObject chain = server.http.get("/api/v1/households/" + wang + "/chain", world.regulatorToken).expect(200).body();
+    JsonObject measure = chain.getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(i -> "MEASURE".equals(i.getString("step"))).findFirst().orElseThrow();
+    assertThat(measure.getLong("amountFen")).isEqualTo(200_000);
+    assertThat(measure.getString("department")).isEqualTo("县民政局");
+    assertThat(browser.get(recorded.location()).html().select("ol.chain li").eachText())
+        .anyMatch(item -> item.contains("帮扶措施") && item.contains("临时救助，县民政局，2,000.00 元"));
+
+    PageClient.Page empty = browser.post("/regulator/households/" + wang + "/closure", form("csrf", page.csrf(),
+        "note", ""));
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.html().selectFirst("#closure-error")).isNotNull();
+    PageClient.Page closed = browser.post("/regulator/households/" + wang + "/closure", form("csrf", page.csrf(),
+        "note", "临时救助已到位，家庭收入恢复"));
+    assertThat(closed.location()).isEqualTo("/regulator/households/" + wang + "?done=closed");
+    assertThat(browser.get(closed.location()).text()).contains("帮扶链（风险已消除）");
+  }
+
+  @Test
   void procurement_lists_the_regions_budget_units_and_its_workbook_opens() throws Exception {
     server.http.post("/api/v1/buyers", server.adminToken, cn.bangfu.support.Fixtures.buyer("岑巩县第一中学食堂"))
         .expect(201);

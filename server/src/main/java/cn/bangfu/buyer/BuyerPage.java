@@ -15,6 +15,7 @@ import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.ChineseText;
 import cn.bangfu.platform.Idempotency;
 import cn.bangfu.platform.Problem;
+import cn.bangfu.platform.SheetWriter;
 import cn.bangfu.registry.Unit;
 import cn.bangfu.supply.LotCommands.LotQuery;
 import cn.bangfu.supply.LotRoutes;
@@ -192,7 +193,7 @@ public final class BuyerPage {
         Set<Long> coops = new HashSet<>();
         thisYear.forEach(o -> coops.add(o.getCooperativeId()));
         return services.orders().cooperativeNames(coops).map(names -> {
-          visit.ctx().response().putHeader("Content-Type", PurchasesWorkbook.CONTENT_TYPE)
+          visit.ctx().response().putHeader("Content-Type", SheetWriter.CONTENT_TYPE)
               .putHeader("Content-Disposition", "attachment; filename=\"purchases-" + year + ".xlsx\"")
               .end(io.vertx.core.buffer.Buffer.buffer(PurchasesWorkbook.of(year, thisYear, names)));
           return Pages.Page.ok("");

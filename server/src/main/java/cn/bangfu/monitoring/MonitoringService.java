@@ -237,6 +237,12 @@ public final class MonitoringService {
     return prefix;
   }
 
+  /** How many alerts of the year are open in the caller's region (the console's count; one indexed count). */
+  public Future<Integer> openAlerts(Principal caller, int year) {
+    String prefix = region(caller, null);
+    return database.read(db -> repository.countOpen(db, prefix, year));
+  }
+
   public Future<List<JsonObject>> alerts(Principal caller, String regionPrefix, AlertKind kind, int year,
       AlertStatus status, int limit, int offset) {
     String prefix = region(caller, regionPrefix);

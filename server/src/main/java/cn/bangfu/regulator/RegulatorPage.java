@@ -134,12 +134,11 @@ public final class RegulatorPage {
       int year = BusinessClock.of(visit.ctx()).today().getYear();
       LocalDate today = BusinessClock.of(visit.ctx()).today();
       return runs.awaitingApproval(visit.caller(), RUNS_LISTED)
-          .compose(awaiting -> monitoring.alerts(visit.caller(), null, null, year, AlertStatus.OPEN, ALERTS_LISTED, 0)
-              .map(alerts -> {
-                List<RunRow> rows = awaiting.stream().map(a -> row(a, ruleSets, today)).toList();
-                return render(pages, "regulator.jte", new Home(visit.caller().username(), visit.csrf(),
-                    notice(visit.ctx().queryParams().get("done")), rows, alerts.size()), 200);
-              }));
+          .compose(awaiting -> monitoring.openAlerts(visit.caller(), year).map(open -> {
+            List<RunRow> rows = awaiting.stream().map(a -> row(a, ruleSets, today)).toList();
+            return render(pages, "regulator.jte", new Home(visit.caller().username(), visit.csrf(),
+                notice(visit.ctx().queryParams().get("done")), rows, open), 200);
+          }));
     });
     pages.signedIn(HttpMethod.GET, PATH + "/runs/:id", REGULATOR, visit ->
         run(pages, services, visit, runId(visit), "", null, null, 200));

@@ -73,6 +73,9 @@ class RegulatorPageTest {
     PageClient.Page home = browser.get("/regulator");
 
     assertThat(home.status()).isEqualTo(200);
+    int open = server.http.get("/api/v1/monitoring/alerts?year=" + server.today().getYear() + "&status=OPEN&limit=500",
+        world.regulatorToken).expect(200).body().getJsonArray("items").size();
+    assertThat(home.html().selectFirst("a[href=/regulator/alerts]").text()).isEqualTo("预警（" + open + "）");
     Element row = home.html().selectFirst("section.run:has(a[href=/regulator/runs/" + run + "])");
     assertThat(row).isNotNull();
     assertThat(row.text()).contains("岑丰村葡萄合作社", "2026年9月1日至2026年9月30日",

@@ -91,6 +91,7 @@ import cn.bangfu.book.BookService;
 import cn.bangfu.book.BookStatements;
 
 import cn.bangfu.coop.CoopPage;
+import cn.bangfu.coop.ReportsPage;
 import cn.bangfu.regulator.RegulatorPage;
 import cn.bangfu.buyer.BuyerPage;
 import cn.bangfu.coop.DistributionWizard;
@@ -237,6 +238,7 @@ public final class LedgerServer {
       LinkageService linkage = new LinkageService(database, registryService, new PlotRepository(),
           new LinkageQueries(), ruleSets, ids, clock);
 
+      BookStatements bookStatements = new BookStatements(database, participants);
       householdChanges.watch(monitoring::reevaluate);
       this.monitoring = monitoring;
       if (config.dailyCheckMinutes() > 0) {
@@ -253,6 +255,7 @@ public final class LedgerServer {
         CoopPage.mount(pages, market.lots(), market.orders(), market.transitions());
         DistributionWizard.mount(pages, ruleSets, distributions.drafts(), distributions.lifecycle(),
             distributions.payouts());
+        ReportsPage.mount(pages, bookStatements, market.procurement());
         BuyerPage.mount(pages, new BuyerPage.Services(market.lots(), market.demands(), market.orders(),
             market.transitions(), market.procurement()));
         RegulatorPage.mount(pages, new RegulatorPage.Services(ruleSets, distributions.lifecycle(), registryService,
@@ -268,7 +271,7 @@ public final class LedgerServer {
         OrderRoutes.mount(api, market.orders(), market.transitions());
         ProcurementRoutes.mount(api, market.procurement());
         LedgerRoutes.mount(api, ledgerService);
-        BookRoutes.mount(api, book, new BookStatements(database, participants));
+        BookRoutes.mount(api, book, bookStatements);
         DistributionRoutes.mount(api, authenticator, distributions.drafts(), distributions.lifecycle(),
             distributions.notice(), distributions.payouts());
         StatementRoutes.mount(api, distributions.statements());

@@ -20,13 +20,13 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * A spreadsheet number is a binary double: the value written is the exact decimal fen / 100, which
  * reads back to the same fen when rounded to two decimals.
  */
-final class StatementWorkbook {
+public final class StatementWorkbook {
   static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private StatementWorkbook() {
   }
 
-  static byte[] balanceSheet(BookStatements.BalanceSheet s) {
+  public static byte[] balanceSheet(BookStatements.BalanceSheet s) {
     return write(book -> {
       Sheet sheet = book.sheet("资产负债表");
       book.title(sheet, "资产负债表", s.cooperativeName() + "　" + s.date() + "　单位：元");
@@ -39,7 +39,7 @@ final class StatementWorkbook {
     });
   }
 
-  static byte[] surplus(BookStatements.SurplusStatement s) {
+  public static byte[] surplus(BookStatements.SurplusStatement s) {
     return write(book -> {
       Sheet sheet = book.sheet("盈余及盈余分配表");
       book.title(sheet, "盈余及盈余分配表", s.cooperativeName() + "　" + s.year() + "年度　单位：元");
@@ -61,7 +61,7 @@ final class StatementWorkbook {
     });
   }
 
-  static byte[] memberEquity(BookStatements.MemberEquityStatement s) {
+  public static byte[] memberEquity(BookStatements.MemberEquityStatement s) {
     return write(book -> {
       Sheet sheet = book.sheet("成员权益变动表");
       book.title(sheet, "成员权益变动表", s.cooperativeName() + "　" + s.year() + "年度　单位：元");

@@ -191,6 +191,30 @@ class CoopDistributionPageTest {
     assertThat(browser.get(marked.location()).html().selectFirst(".paid").text()).isEqualTo("已发放");
   }
 
+  /** /coop/reports: the year's surplus as the API's statement gives it, and the three statutory workbooks. */
+  @Test
+  void the_reports_page_shows_the_years_surplus_and_hands_out_the_statutory_workbooks() throws Exception {
+    PageClient browser = signedIn();
+    JsonObject surplus = server.http.get("/api/v1/cooperatives/" + world.cooperative + "/reports/surplus?year=2026",
+        world.coopToken).expect(200).body();
+
+    PageClient.Page page = browser.get("/coop/reports?year=2026");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.html().selectFirst(".card .total").text()).isEqualTo(ChineseText.yuan(surplus.getLong("surplusFen"))
+        + " 元");
+    assertThat(page.text()).contains("收入 " + ChineseText.yuan(surplus.getLong("revenueFen")) + " 元");
+    for (String link : page.html().select("a[href^=/coop/reports/]").eachAttr("href")) {
+      var workbook = browser.bytes(link);
+      assertThat(workbook.statusCode()).as(link).isEqualTo(200);
+      try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook.body()))) {
+        assertThat(book.getSheetAt(0).getPhysicalNumberOfRows()).as(link).isPositive();
+      }
+    }
+    assertThat(page.html().select("a[href^=/coop/reports/]")).hasSize(3);
+    assertThat(browser.get("/coop/reports?year=two").status()).isEqualTo(400);
+  }
+
   @Test
   void a_bad_draft_form_is_refused_beside_the_field_with_the_choices_kept() {
     PageClient browser = signedIn();

@@ -22,7 +22,8 @@ import javax.sql.DataSource;
  *    from 50 threads over the server's pool for as long ({@link OrderLoad});
  * 2. the largest cooperative's distribution run (coop-surplus-60) drafted and posted over HTTP,
  *    posting beside a raw batched insert of the same ledger rows;
- * 3. household statements read over HTTP by 4 clients, random households of the whole county;
+ * 3. household statements read over HTTP by 4 clients, random households of the whole county, then the
+ *    household page ({@link HouseholdPageBench}) rendered for as many random households by the same clients;
  * 4. matching: GET /demands/{id}/matches for a buyer's 葡萄 demand over the county's open lots;
  * 5. monitoring ({@link MonitoringBench}): every alert evaluated over the county beside a raw aggregate of
  *    the same income, one household's chain beside its raw reads, one household re-evaluated after a write.
@@ -92,6 +93,7 @@ public final class CountyBenchmark {
     orders(buyerIds, buyerTokens);
     distribution(coopToken, regulatorToken);
     statements(regulatorToken);
+    new HouseholdPageBench(server, http, county, table).run(STATEMENT_CLIENTS, STATEMENT_READS, STATEMENT_READS);
     matching(buyerTokens.get(0));
     new MonitoringBench(server, http, county, table).run(regulatorToken);
 

@@ -90,6 +90,7 @@ import cn.bangfu.book.BookRoutes;
 import cn.bangfu.book.BookService;
 import cn.bangfu.book.BookStatements;
 
+import cn.bangfu.coop.BookPage;
 import cn.bangfu.coop.CoopPage;
 import cn.bangfu.coop.ReportsPage;
 import cn.bangfu.regulator.RegulatorPage;
@@ -132,6 +133,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LedgerServer {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerServer.class);
+  /** Where uploaded files wait while their request is handled (deleted at its end); not the working directory. */
+  private static final java.nio.file.Path UPLOADS = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+      "bangfu-uploads");
 
   private final Config config;
   private Vertx vertx;
@@ -256,6 +260,7 @@ public final class LedgerServer {
         DistributionWizard.mount(pages, ruleSets, distributions.drafts(), distributions.lifecycle(),
             distributions.payouts());
         ReportsPage.mount(pages, bookStatements, market.procurement());
+        BookPage.mount(pages, registryService, book);
         BuyerPage.mount(pages, new BuyerPage.Services(market.lots(), market.demands(), market.orders(),
             market.transitions(), market.procurement()));
         RegulatorPage.mount(pages, new RegulatorPage.Services(ruleSets, distributions.lifecycle(), registryService,
@@ -350,6 +355,11 @@ public final class LedgerServer {
     });
     router.route().handler(new RequestTarget(() -> routes));
     router.route().handler(new FormBodies());
+    // A page's file upload (a season's deliveries, issue 16): only a POST to a path ending in /upload keeps
+    // the file, in a temporary directory, deleted when the request ends; everywhere else BodyHandler drops
+    // uploads. The BodyHandler below sees this one ran and passes.
+    router.post().pathRegex(".*/upload").handler(BodyHandler.create(UPLOADS.toString())
+        .setBodyLimit(config.maxBodyBytes()).setDeleteUploadedFilesOnEnd(true));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
     capabilities.accept(api);
     ProblemHandler problems = new ProblemHandler(webPages);

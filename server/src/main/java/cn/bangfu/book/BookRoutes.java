@@ -32,14 +32,32 @@ public final class BookRoutes {
   private BookRoutes() {
   }
 
+  /** An off-platform income as the API reads it; the console's form goes through the same checks. */
+  public static BookService.NewIncome newIncome(Body body) {
+    return new BookService.NewIncome(body.fen("amountFen", 1), body.enumValue("category", IncomeCategory.class),
+        body.pastDate("date"), body.optionalText("note", 500), body.enumValue("into", MoneyAccount.class));
+  }
+
+  /** A cost as the API reads it. */
+  public static BookService.NewCost newCost(Body body) {
+    // paidFrom may be left out: a cost whose payment is not stated is owed (应付款), never assumed paid
+    PaidFrom paidFrom = body.has("paidFrom") ? body.enumValue("paidFrom", PaidFrom.class) : PaidFrom.PAYABLE;
+    return new BookService.NewCost(body.fen("amountFen", 1), body.enumValue("category", CostCategory.class),
+        body.pastDate("date"), body.optionalText("note", 500), paidFrom);
+  }
+
+  /** A 交售 as the API reads it: the console's form and each row of an uploaded season go through it. */
+  public static BookService.NewPurchase newPurchase(Body body) {
+    return new BookService.NewPurchase(body.id("householdId"), body.text("product", 100),
+        body.decimal("quantity", 3, BigDecimal.ZERO, MAX_QUANTITY),
+        body.enumValue("unit", cn.bangfu.registry.Unit.class), body.fen("valueFen", 1), body.pastDate("date"));
+  }
+
   public static void mount(Api<Principal> api, BookService book, BookStatements statements) {
     mountStatements(api, statements);
     api.route(HttpMethod.POST, "/cooperatives/:id/income", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
-      Body body = Body.of(ctx);
-      BookService.NewIncome in = new BookService.NewIncome(body.fen("amountFen", 1),
-          body.enumValue("category", IncomeCategory.class), body.pastDate("date"), body.optionalText("note", 500),
-          body.enumValue("into", MoneyAccount.class));
+      BookService.NewIncome in = newIncome(Body.of(ctx));
       return book.recordIncome(caller, cooperativeId, in).map(r -> Reply.created(new JsonObject()
           .put("id", id(r.getId())).put("cooperativeId", id(r.getCooperativeId())).put("amountFen", r.getAmountFen())
           .put("category", r.getCategory()).put("date", r.getReceivedOn().toString()).put("into", r.getReceivedInto())
@@ -47,12 +65,7 @@ public final class BookRoutes {
     });
     api.route(HttpMethod.POST, "/cooperatives/:id/costs", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
-      Body body = Body.of(ctx);
-      // paidFrom may be left out: a cost whose payment is not stated is owed (应付款), never assumed paid
-      PaidFrom paidFrom = body.has("paidFrom") ? body.enumValue("paidFrom", PaidFrom.class) : PaidFrom.PAYABLE;
-      BookService.NewCost c = new BookService.NewCost(body.fen("amountFen", 1),
-          body.enumValue("category", CostCategory.class), body.pastDate("date"), body.optionalText("note", 500),
-          paidFrom);
+      BookService.NewCost c = newCost(Body.of(ctx));
       return book.recordCost(caller, cooperativeId, c).map(r -> Reply.created(new JsonObject()
           .put("id", id(r.getId())).put("cooperativeId", id(r.getCooperativeId())).put("amountFen", r.getAmountFen())
           .put("category", r.getCategory()).put("date", r.getIncurredOn().toString()).put("note", r.getNote())
@@ -70,10 +83,7 @@ public final class BookRoutes {
     });
     api.route(HttpMethod.POST, "/cooperatives/:id/produce-purchases", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
-      Body body = Body.of(ctx);
-      BookService.NewPurchase p = new BookService.NewPurchase(body.id("householdId"), body.text("product", 100),
-          body.decimal("quantity", 3, BigDecimal.ZERO, MAX_QUANTITY),
-          body.enumValue("unit", cn.bangfu.registry.Unit.class), body.fen("valueFen", 1), body.pastDate("date"));
+      BookService.NewPurchase p = newPurchase(Body.of(ctx));
       return book.recordPurchase(caller, cooperativeId, p).map(r -> Reply.created(new JsonObject()
           .put("id", id(r.delivery().getId())).put("cooperativeId", id(cooperativeId))
           .put("householdId", id(r.delivery().getHouseholdId())).put("product", r.delivery().getProduct())

@@ -231,6 +231,32 @@ public final class BookService {
   public Future<Purchase> recordPurchase(Principal caller, long cooperativeId, NewPurchase p) {
     return database.tx(db -> {
       requireCooperative(db, caller, cooperativeId);
+      return purchase(db, caller, cooperativeId, p);
+    });
+  }
+
+  /**
+   * A season's 交售 (the console's delivery upload) in one transaction: all rows or none. A row the book
+   * refuses fails the whole batch with the problem's field prefixed by {@code rows[i].}, so the page can
+   * name the spreadsheet row.
+   */
+  public Future<List<Purchase>> recordPurchases(Principal caller, long cooperativeId, List<NewPurchase> batch) {
+    return database.tx(db -> {
+      requireCooperative(db, caller, cooperativeId);
+      List<Purchase> done = new java.util.ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        try {
+          done.add(purchase(db, caller, cooperativeId, batch.get(i)));
+        } catch (Problem p) {
+          throw p.atField("rows[" + i + "]." + (p.field() == null ? "" : p.field()));
+        }
+      }
+      return done;
+    });
+  }
+
+  private Purchase purchase(DSLContext db, Principal caller, long cooperativeId, NewPurchase p) {
+    {
       requireMember(db, cooperativeId, p.householdId());
       ClosedYears.requireOpen(db, cooperativeId, p.date(), "date");
       long deliveryId = ids.next();
@@ -251,7 +277,7 @@ public final class BookService {
           .setCreatedAt(clock.now()).setCreatedBy(caller.userId());
       book.insertCost(db, cost);
       return new Purchase(delivery, cost);
-    });
+    }
   }
 
   /** cost_record.paid_from of a 交售: owed to the member on its 成员往来. */

@@ -20,4 +20,20 @@ public final class ChineseText {
   public static String date(LocalDate day) {
     return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
   }
+
+  /**
+   * What a person typed as 元 ("3000", "3,000.50", "12.5") → fen, or null when it is not a positive
+   * amount with at most two decimals (the page then names the field). Exact: no floating point.
+   */
+  public static Long fenOf(String typedYuan) {
+    if (typedYuan == null) {
+      return null;
+    }
+    String plain = typedYuan.strip().replace(",", "").replace("，", "");
+    if (plain.isEmpty() || !plain.matches("[0-9]{1,13}(\\.[0-9]{1,2})?")) {
+      return null;
+    }
+    long fen = new java.math.BigDecimal(plain).movePointRight(2).longValueExact();
+    return fen > 0 ? fen : null;
+  }
 }

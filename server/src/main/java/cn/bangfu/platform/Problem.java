@@ -79,6 +79,11 @@ public final class Problem extends RuntimeException {
     return field;
   }
 
+  /** The same problem about {@code otherField}: a batch names the row an item's problem came from. */
+  public Problem atField(String otherField) {
+    return new Problem(status, type, title, getMessage(), otherField, retryAfterSeconds);
+  }
+
   public long retryAfterSeconds() {
     return retryAfterSeconds;
   }

@@ -1,10 +1,12 @@
 package cn.bangfu.registry;
 
+import static cn.bangfu.db.Tables.HOUSEHOLD;
 import static cn.bangfu.db.Tables.MEMBERSHIP;
 import static cn.bangfu.db.Tables.SHARE_HOLDING;
 
 import cn.bangfu.db.tables.records.CostRecordRecord;
 import cn.bangfu.db.tables.records.DeliveryRecord;
+import cn.bangfu.db.tables.records.HouseholdRecord;
 import cn.bangfu.db.tables.records.LaborRecordRecord;
 import cn.bangfu.db.tables.records.MembershipRecord;
 import cn.bangfu.db.tables.records.ShareHoldingRecord;
@@ -50,6 +52,26 @@ public final class CooperativeBookRepository {
         .where(SHARE_HOLDING.COOPERATIVE_ID.eq(cooperativeId), SHARE_HOLDING.HOUSEHOLD_ID.in(householdIds))
         .orderBy(SHARE_HOLDING.ID)
         .stream().collect(java.util.stream.Collectors.groupingBy(ShareHoldingRecord::getHouseholdId));
+  }
+
+  /** Up to {@code limit} member households of a cooperative, by name (the console's member picker). */
+  public List<HouseholdRecord> memberHouseholds(DSLContext db, long cooperativeId, int limit) {
+    return db.select(HOUSEHOLD.fields()).from(MEMBERSHIP).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(MEMBERSHIP.HOUSEHOLD_ID))
+        .where(MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId))
+        .orderBy(HOUSEHOLD.NAME, HOUSEHOLD.ID).limit(limit)
+        .fetchInto(HOUSEHOLD);
+  }
+
+  /** The member households among those whose identity numbers hash to {@code hashes} (the keyed blind index). */
+  public List<HouseholdRecord> membersByIdNumberHash(DSLContext db, long cooperativeId,
+      java.util.Collection<byte[]> hashes) {
+    if (hashes.isEmpty()) {
+      return List.of();
+    }
+    return db.select(HOUSEHOLD.fields()).from(HOUSEHOLD).join(MEMBERSHIP).on(MEMBERSHIP.HOUSEHOLD_ID.eq(HOUSEHOLD.ID),
+            MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId))
+        .where(HOUSEHOLD.ID_NUMBER_HASH.in(hashes))
+        .fetchInto(HOUSEHOLD);
   }
 
   /** Every cooperative a household belongs to, oldest membership first. */

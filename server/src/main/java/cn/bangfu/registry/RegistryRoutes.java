@@ -120,6 +120,15 @@ public final class RegistryRoutes {
     mountCooperativeBooks(api, registry);
   }
 
+  /** A day's labour as the API reads it; the console's form goes through the same checks. */
+  public static NewLabor newLabor(Body body) {
+    // wageFen and workers say who was employed (100+1+1 counts persons paid a wage); both optional
+    return new NewLabor(body.id("householdId"),
+        body.decimal("days", 1, BigDecimal.ZERO, new BigDecimal("366")), body.pastDate("date"), body.text("post", 100),
+        body.has("wageFen") ? Long.valueOf(body.fen("wageFen", 0)) : null,
+        body.has("workers") ? (int) body.integer("workers", 1, 30) : 1);
+  }
+
   private static void mountCooperativeBooks(Api<Principal> api, RegistryService registry) {
     api.route(HttpMethod.POST, "/cooperatives/:id/members", Set.of(ADMIN, COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
@@ -156,12 +165,7 @@ public final class RegistryRoutes {
     });
     api.route(HttpMethod.POST, "/cooperatives/:id/labor", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
-      Body body = Body.of(ctx);
-      // wageFen and workers say who was employed (100+1+1 counts persons paid a wage); both optional
-      NewLabor l = new NewLabor(body.id("householdId"),
-          body.decimal("days", 1, BigDecimal.ZERO, new BigDecimal("366")), body.pastDate("date"), body.text("post", 100),
-          body.has("wageFen") ? Long.valueOf(body.fen("wageFen", 0)) : null,
-          body.has("workers") ? (int) body.integer("workers", 1, 30) : 1);
+      NewLabor l = newLabor(Body.of(ctx));
       return registry.recordLabor(caller, cooperativeId, l).map(row -> Reply.created(RegistryJson.labor(row)));
     });
     // POST /cooperatives/:id/costs is the book's (cn.bangfu.book): a cost is an entry on the chart

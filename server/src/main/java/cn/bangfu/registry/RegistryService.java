@@ -366,6 +366,46 @@ public final class RegistryService {
     });
   }
 
+  /** The most members the console's member picker lists. */
+  public static final int MAX_MEMBER_DIRECTORY = 2_000;
+
+  /** A cooperative's member households by name, each with its share holdings, for its own console. */
+  public Future<List<MemberHousehold>> memberDirectory(Principal caller, long cooperativeId) {
+    return database.read(db -> {
+      visibleCooperative(db, caller, cooperativeId);
+      List<HouseholdRecord> households = books.memberHouseholds(db, cooperativeId, MAX_MEMBER_DIRECTORY);
+      java.util.Map<Long, List<ShareHoldingRecord>> shares = books.sharesOf(db, cooperativeId,
+          households.stream().map(HouseholdRecord::getId).toList());
+      return households.stream().map(h -> new MemberHousehold(h, shares.getOrDefault(h.getId(), List.of()))).toList();
+    });
+  }
+
+  /** A member household with its share holdings in the cooperative asked about. */
+  public record MemberHousehold(HouseholdRecord household, List<ShareHoldingRecord> shares) {
+  }
+
+  /**
+   * The cooperative's members among the given identity numbers (an upload names members as the roster
+   * does, by 身份证号), keyed by the number as given; numbers of non-members are absent. The numbers are
+   * compared through the keyed hash only, never decrypted.
+   */
+  public Future<java.util.Map<String, HouseholdRecord>> membersByIdNumber(Principal caller, long cooperativeId,
+      java.util.Collection<String> idNumbers) {
+    java.util.Map<String, String> byHash = new java.util.HashMap<>();
+    for (String number : idNumbers) {
+      byHash.put(java.util.HexFormat.of().formatHex(cipher.keyedHash(IdentityNumber.normalize(number))), number);
+    }
+    return database.read(db -> {
+      visibleCooperative(db, caller, cooperativeId);
+      java.util.Map<String, HouseholdRecord> found = new java.util.HashMap<>();
+      for (HouseholdRecord h : books.membersByIdNumberHash(db, cooperativeId,
+          byHash.keySet().stream().map(java.util.HexFormat.of()::parseHex).toList())) {
+        found.put(byHash.get(java.util.HexFormat.of().formatHex(h.getIdNumberHash())), h);
+      }
+      return found;
+    });
+  }
+
   private void requireMember(DSLContext db, long cooperativeId, long householdId) {
     if (books.membership(db, cooperativeId, householdId).isEmpty()) {
       throw new Problem(422, "not-a-member", "Not a member",

@@ -92,6 +92,21 @@ public final class PageClient {
         .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of());
   }
 
+  /** Posts a multipart form as a browser's file input does: the token, then one file under {@code field}. */
+  public Page upload(String path, String csrf, String field, String fileName, byte[] content) {
+    String boundary = "----bangfu" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    body.writeBytes(head);
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), Map.of());
+  }
+
   /** GET /login, then posts the form with its token: the way a person signs in. */
   public Page signIn(String username, String password) {
     Page form = get("/login");

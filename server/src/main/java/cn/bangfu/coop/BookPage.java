@@ -49,10 +49,10 @@ public final class BookPage {
   static final String UPLOAD = PATH + "/deliveries/upload";
   private static final Set<Role> COOP = Set.of(Role.COOP);
   /** The four entry forms, in the order of the page. */
-  static final List<String> FORMS = List.of("delivery", "labour", "cost", "income");
+  static final List<String> FORMS = List.of("delivery", "labour", "cost", "income", "join");
   /** A form field → the API body field it becomes (amounts are typed in 元, the API takes fen). */
   private static final Map<String, String> API_FIELD = Map.of("member", "householdId", "value", "valueFen",
-      "amount", "amountFen", "wage", "wageFen");
+      "amount", "amountFen", "wage", "wageFen", "people", "members", "capacity", "laborCapacity");
   public static final Map<CostCategory, String> COST_WORDS = costWords();
   public static final Map<IncomeCategory, String> INCOME_WORDS = incomeWords();
   private static final Map<ShareClass, String> SHARE_WORDS = Map.of(ShareClass.CAPITAL, "现金入股",
@@ -82,7 +82,8 @@ public final class BookPage {
 
   public record View(String user, String csrf, String notice, String uploadProblem, List<Member> members,
       boolean allMembers, Map<String, Form> forms, List<Choice> units, List<Choice> costs, List<Choice> incomes,
-      List<Choice> paidFrom, List<Choice> into, String today, List<String> columns) {
+      List<Choice> paidFrom, List<Choice> into, String today, List<String> columns, List<Choice> shareClasses,
+      List<Choice> capacities) {
     public Form form(String name) {
       return forms.get(name);
     }
@@ -104,6 +105,7 @@ public final class BookPage {
         List.of("category", "amount", "into", "date", "note"), (json, body) ->
             book.recordIncome(visit.caller(), visit.caller().scopeEntityId(), BookRoutes.newIncome(body))));
     pages.signedIn(HttpMethod.POST, UPLOAD, COOP, visit -> upload(pages, registry, book, visit));
+    pages.signedIn(HttpMethod.POST, PATH + "/members", COOP, visit -> join(pages, registry, visit));
     pages.signedIn(HttpMethod.GET, MEMBER, COOP, visit -> memberAccount(pages, registry, book, visit));
   }
 
@@ -175,6 +177,55 @@ public final class BookPage {
     }
   }
 
+  /**
+   * 入社: a person joins by name and 身份证号 with one share holding (or none), registered first when the
+   * county does not know the household yet ({@link RegistryService#enrol}); the household's fields are
+   * read by the API's household parser, the share by its membership parser.
+   */
+  private static Future<Pages.Page> join(Pages pages, RegistryService registry, Pages.Visit visit) {
+    Map<String, String> typed = new LinkedHashMap<>();
+    for (String field : List.of("name", "idNumber", "people", "capacity", "shareClass", "units", "since")) {
+      String value = visit.form(field);
+      typed.put(field, value == null ? "" : value.strip());
+    }
+    long cooperative = visit.caller().scopeEntityId();
+    BusinessClock clock = BusinessClock.of(visit.ctx());
+    return registry.cooperative(visit.caller(), cooperative).compose(own -> {
+      try {
+        JsonObject household = new JsonObject().put("regionCode", own.getRegionCode());
+        putIfTyped(household, "name", typed.get("name"));
+        putIfTyped(household, "idNumber", typed.get("idNumber"));
+        putIfTyped(household, "laborCapacity", typed.get("capacity"));
+        if (!typed.get("people").isEmpty()) {
+          if (!typed.get("people").matches("[0-9]{1,2}")) {
+            throw Problem.badRequest("members", "members must be a whole number");
+          }
+          household.put("members", Integer.parseInt(typed.get("people")));
+        }
+        var h = RegistryRoutes.newHousehold(Body.wrap(household, "", clock));
+        List<cn.bangfu.registry.RegistryCommands.NewMembership.Share> shares = new ArrayList<>();
+        if (!typed.get("units").isEmpty() || !typed.get("shareClass").isEmpty()) {
+          JsonObject share = new JsonObject();
+          putIfTyped(share, "shareClass", typed.get("shareClass"));
+          putIfTyped(share, "units", typed.get("units"));
+          putIfTyped(share, "since", typed.get("since"));
+          shares.add(RegistryRoutes.share(Body.wrap(share, "", clock), 0));
+        }
+        return registry.enrol(visit.caller(), cooperative, h, shares)
+            .map(m -> Pages.Page.redirect(PATH + "?done=join#members"))
+            .recover(failure -> refused(pages, registry, visit, "join", typed, failure));
+      } catch (Problem p) {
+        return refused(pages, registry, visit, "join", typed, p);
+      }
+    });
+  }
+
+  private static void putIfTyped(JsonObject json, String field, String value) {
+    if (!value.isEmpty()) {
+      json.put(field, value);
+    }
+  }
+
   /** The form as the API's JSON: amounts in 元 become fen, or a 400 naming the form's own field. */
   private static JsonObject apiBody(Map<String, String> typed) {
     JsonObject json = new JsonObject();
@@ -236,6 +287,15 @@ public final class BookPage {
       case "paidFrom" -> "请选择这笔钱怎么付的。";
       case "into" -> "请选择钱收到哪里。";
       case "note" -> "备注最多 500 个字。";
+      case "name" -> "name-mismatch".equals(p.type()) ? "这个身份证号已经登记过，登记的姓名不是这个。请核对姓名和身份证号。"
+          : "请填写姓名，最多 50 个字。";
+      case "idNumber" -> "already-a-member".equals(p.type()) ? "这户已经是本社成员了。"
+          : "身份证号不对（应当是 18 位，最后一位可以是 X）。";
+      case "people" -> "家庭人口请填 1 到 30 之间的整数。";
+      case "capacity" -> "请选择劳动能力。";
+      case "shareClass" -> "请选择入股方式。";
+      case "units" -> missing ? "请填写入股的数量；不入股就把入股方式和数量都空着。" : "入股数量要大于 0，最多三位小数。";
+      case "since" -> missing ? "请填写入股日期。" : "入股日期要写成 2026-01-01 这样。";
       default -> "这一项填得不对，请检查。";
     };
   }
@@ -249,6 +309,7 @@ public final class BookPage {
       case "labour" -> "用工已记下。";
       case "cost" -> "费用已记账。";
       case "income" -> "收入已记账。";
+      case "join" -> "已入社，名单里可以看到这户。";
       case "upload" -> count != null && count.matches("[0-9]{1,5}") ? "文件里的 " + count + " 笔交售都已记账。" : null;
       default -> null;
     };
@@ -399,7 +460,10 @@ public final class BookPage {
           choices(INCOME_WORDS), List.of(new Choice(PaidFrom.PAYABLE.name(), "还没付（记应付款）"),
               new Choice(PaidFrom.BANK.name(), "银行付的"), new Choice(PaidFrom.CASH.name(), "现金付的")),
           List.of(new Choice(MoneyAccount.BANK.name(), "存入银行"), new Choice(MoneyAccount.CASH.name(), "收的现金")),
-          today.toString(), DeliverySheet.COLUMNS);
+          today.toString(), DeliverySheet.COLUMNS, List.of(new Choice("LAND", "土地入股（亩）"),
+              new Choice("CAPITAL", "现金入股（元）"), new Choice("FISCAL", "财政资金量化（元）"),
+              new Choice("DONATED", "捐赠资金量化（元）")),
+          List.of(new Choice("FULL", "有劳动能力"), new Choice("PARTIAL", "弱劳动能力"), new Choice("NONE", "无劳动能力")));
       Map<String, Object> params = new HashMap<>();
       params.put("view", view);
       return Pages.Page.of(status, pages.render("coop-book.jte", params));
@@ -412,6 +476,8 @@ public final class BookPage {
     values.put("unit", Unit.KG.name());
     values.put("paidFrom", PaidFrom.PAYABLE.name());
     values.put("into", MoneyAccount.BANK.name());
+    values.put("since", today.toString());
+    values.put("capacity", "FULL");
     return new Form(values, null, null);
   }
 

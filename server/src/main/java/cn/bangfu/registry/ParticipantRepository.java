@@ -93,6 +93,11 @@ public final class ParticipantRepository {
   }
 
   /** The household, its row locked until the transaction ends (status changes and joins serialize on it). */
+  /** The household registered with the identity number whose keyed hash is {@code hash} (unique index), locked. */
+  public Optional<HouseholdRecord> householdByIdNumberHash(DSLContext db, byte[] hash) {
+    return db.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID_NUMBER_HASH.eq(hash)).forUpdate().fetchOptional();
+  }
+
   public Optional<HouseholdRecord> householdForUpdate(DSLContext db, long id) {
     return db.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).forUpdate().fetchOptional();
   }

@@ -53,20 +53,7 @@ public final class RegistryRoutes {
             .map(row -> Reply.ok(RegistryJson.cooperative(row))));
 
     api.route(HttpMethod.POST, "/households", Set.of(ADMIN, COOP), (ctx, caller) -> {
-      Body body = Body.of(ctx);
-      String name = body.text("name", 50);
-      String idNumber = IdentityNumber.normalize(body.text("idNumber", 18));
-      String why = IdentityNumber.problemWith(idNumber);
-      if (why != null) {
-        throw Problem.badRequest("idNumber", "idNumber " + why);
-      }
-      // status may be left out by a cooperative (it registers ORDINARY households); the service decides
-      // who may set what, so every caller of registerHousehold meets the same rule
-      NewHousehold h = new NewHousehold(name, idNumber, regionCode(body),
-          (int) body.integer("members", 1, 30), body.enumValue("laborCapacity", LaborCapacity.class),
-          body.has("status") ? body.enumValue("status", HouseholdStatus.class) : null,
-          body.has("blacklisted") && booleanOf(body, "blacklisted"), body.optionalDate("exitDate"),
-          body.has("proposedStatus") ? body.enumValue("proposedStatus", HouseholdStatus.class) : null);
+      NewHousehold h = newHousehold(Body.of(ctx));
       return registry.registerHousehold(caller, h).map(row -> Reply.created(RegistryJson.household(row)));
     });
     api.route(HttpMethod.GET, "/households/:id", Set.of(ADMIN, REGULATOR, COOP, HOUSEHOLD), (ctx, caller) ->
@@ -120,6 +107,34 @@ public final class RegistryRoutes {
     mountCooperativeBooks(api, registry);
   }
 
+  /** A household as the API reads it; the console's membership form goes through the same checks. */
+  public static NewHousehold newHousehold(Body body) {
+    String name = body.text("name", 50);
+    String idNumber = IdentityNumber.normalize(body.text("idNumber", 18));
+    String why = IdentityNumber.problemWith(idNumber);
+    if (why != null) {
+      throw Problem.badRequest("idNumber", "idNumber " + why);
+    }
+    // status may be left out by a cooperative (it registers ORDINARY households); the service decides
+    // who may set what, so every caller of registerHousehold meets the same rule
+    return new NewHousehold(name, idNumber, regionCode(body),
+        (int) body.integer("members", 1, 30), body.enumValue("laborCapacity", LaborCapacity.class),
+        body.has("status") ? body.enumValue("status", HouseholdStatus.class) : null,
+        body.has("blacklisted") && booleanOf(body, "blacklisted"), body.optionalDate("exitDate"),
+        body.has("proposedStatus") ? body.enumValue("proposedStatus", HouseholdStatus.class) : null);
+  }
+
+  /** One share holding of a membership as the API reads it ({@code shares[i]}). */
+  public static NewMembership.Share share(Body share, int i) {
+    LocalDate since = share.date("since");
+    LocalDate until = share.optionalDate("until");
+    if (until != null && until.isBefore(since)) {
+      throw Problem.badRequest("shares[" + i + "].until", "shares[" + i + "].until is before since");
+    }
+    return new NewMembership.Share(share.enumValue("shareClass", ShareClass.class),
+        share.decimal("units", 3, BigDecimal.ZERO, MAX_QUANTITY), since, until);
+  }
+
   /** A day's labour as the API reads it; the console's form goes through the same checks. */
   public static NewLabor newLabor(Body body) {
     // wageFen and workers say who was employed (100+1+1 counts persons paid a wage); both optional
@@ -137,14 +152,7 @@ public final class RegistryRoutes {
       JsonArray array = body.array("shares", 0, 50);
       List<NewMembership.Share> shares = new ArrayList<>();
       for (int i = 0; i < array.size(); i++) {
-        Body share = body.element("shares", array, i);
-        LocalDate since = share.date("since");
-        LocalDate until = share.optionalDate("until");
-        if (until != null && until.isBefore(since)) {
-          throw Problem.badRequest("shares[" + i + "].until", "shares[" + i + "].until is before since");
-        }
-        shares.add(new NewMembership.Share(share.enumValue("shareClass", ShareClass.class),
-            share.decimal("units", 3, BigDecimal.ZERO, MAX_QUANTITY), since, until));
+        shares.add(share(body.element("shares", array, i), i));
       }
       return registry.addMember(caller, cooperativeId, new NewMembership(householdId, shares))
           .map(m -> Reply.created(RegistryJson.membership(m.membership(), m.shares())));

@@ -106,7 +106,11 @@ public final class RegistryService {
   }
 
   private Future<HouseholdRecord> registerHouseholdTx(Principal caller, NewHousehold h) {
-    return database.tx(db -> {
+    return database.tx(db -> register(db, caller, h));
+  }
+
+  private HouseholdRecord register(DSLContext db, Principal caller, NewHousehold h) {
+    {
       Long registeredBy = null;
       HouseholdStatus status = h.status();
       if (caller.role() == Role.COOP) {
@@ -137,7 +141,36 @@ public final class RegistryService {
       // the registration snapshot: undated, in force until the first dated change
       history.insert(db, snapshot(row, caller, null, "登记"));
       return row;
-    });
+    }
+  }
+
+  /**
+   * The console's 入社 (issue 16): a person joins by name and 身份证号, as on the membership form. A
+   * household already registered (a registered poor household, or a member of another cooperative) is
+   * found through the keyed hash of its number and must carry the same name (422 naming name); one not
+   * registered yet is registered as the API's POST /households by this cooperative would. Registration,
+   * membership and shares are one transaction. Already a member: 409 naming idNumber.
+   */
+  public Future<Membership> enrol(Principal caller, long cooperativeId, NewHousehold h,
+      List<NewMembership.Share> shares) {
+    return changes.after(database.tx(db -> {
+      visibleCooperative(db, caller, cooperativeId);
+      java.util.Optional<HouseholdRecord> known = participants.householdByIdNumberHash(db, cipher.keyedHash(h.idNumber()));
+      long householdId;
+      if (known.isPresent()) {
+        if (!known.get().getName().equals(h.name())) {
+          throw new Problem(422, "name-mismatch", "Name does not match",
+              "the household registered with this identity number has another name", "name");
+        }
+        if (books.membership(db, cooperativeId, known.get().getId()).isPresent()) {
+          throw Problem.conflict("already-a-member", "this household is already a member", "idNumber");
+        }
+        householdId = known.get().getId();
+      } else {
+        householdId = register(db, caller, h).getId();
+      }
+      return join(db, caller, cooperativeId, new NewMembership(householdId, shares));
+    }), m -> List.of(m.membership().getHouseholdId()), m -> clock.today(), caller.userId());
   }
 
   /**
@@ -324,7 +357,11 @@ public final class RegistryService {
   }
 
   private Future<Membership> addMemberTx(Principal caller, long cooperativeId, NewMembership m) {
-    return database.tx(db -> {
+    return database.tx(db -> join(db, caller, cooperativeId, m));
+  }
+
+  private Membership join(DSLContext db, Principal caller, long cooperativeId, NewMembership m) {
+    {
       CooperativeRecord cooperative = visibleCooperative(db, caller, cooperativeId);
       // A cooperative enrolls households of its own county only (whoever asks, admin included); one of
       // another county is answered like an unknown id, so enrolment cannot probe household ids.
@@ -352,7 +389,7 @@ public final class RegistryService {
       }
       books.insertShares(db, holdings);
       return new Membership(membership, books.shares(db, cooperativeId, m.householdId()));
-    });
+    }
   }
 
   /** A page of the cooperative's members, each with its share holdings (two queries per page). */

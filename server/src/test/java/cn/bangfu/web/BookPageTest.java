@@ -178,6 +178,54 @@ class BookPageTest {
     assertThat(desk.browser().get(cost.location()).html().selectFirst(".ok").text()).isEqualTo("费用已记账。");
   }
 
+  private static Map<String, String> joining(String csrf, String name, String idNumber) {
+    return form("csrf", csrf, "name", name, "idNumber", idNumber, "people", "3", "capacity", "FULL",
+        "shareClass", "LAND", "units", "2.5", "since", server.today().withDayOfYear(1).toString());
+  }
+
+  @Test
+  void a_person_joins_by_name_and_identity_number_whether_the_county_registered_it_or_not() {
+    Desk desk = desk("书页葡萄八");
+    String csrf = desk.csrf();
+    String newcomer = Fixtures.idNumber();
+    String poorId = Fixtures.idNumber();
+    String poor = server.http.post("/api/v1/households", server.adminToken, Fixtures.household("赵大山", poorId))
+        .expect(201).body().getString("id");
+
+    PageClient.Page registered = desk.browser().post("/coop/book/members", joining(csrf, "王小梅", newcomer));
+    PageClient.Page wrongName = desk.browser().post("/coop/book/members", joining(csrf, "赵大川", poorId));
+    PageClient.Page known = desk.browser().post("/coop/book/members", joining(csrf, "赵大山", poorId));
+    PageClient.Page again = desk.browser().post("/coop/book/members", joining(csrf, "张秀英", desk.zhangId()));
+    PageClient.Page badNumber = desk.browser().post("/coop/book/members", joining(csrf, "孙一", "45012319750101"));
+    Map<String, String> noUnits = joining(csrf, "孙二", Fixtures.idNumber());
+    noUnits.put("units", "");
+    PageClient.Page missingUnits = desk.browser().post("/coop/book/members", noUnits);
+
+    assertThat(registered.status()).isEqualTo(303);
+    assertThat(registered.location()).isEqualTo("/coop/book?done=join#members");
+    assertThat(wrongName.status()).isEqualTo(400);
+    assertThat(wrongName.html().selectFirst("form[action=/coop/book/members] .error").text())
+        .isEqualTo("这个身份证号已经登记过，登记的姓名不是这个。请核对姓名和身份证号。");
+    assertThat(wrongName.html().selectFirst("#join-name").val()).isEqualTo("赵大川");
+    assertThat(known.status()).isEqualTo(303);
+    assertThat(again.html().selectFirst("form[action=/coop/book/members] .error").text()).isEqualTo("这户已经是本社成员了。");
+    assertThat(badNumber.html().selectFirst("form[action=/coop/book/members] .error").text())
+        .isEqualTo("身份证号不对（应当是 18 位，最后一位可以是 X）。");
+    assertThat(missingUnits.html().selectFirst("form[action=/coop/book/members] .error").text())
+        .startsWith("请填写入股的数量");
+    PageClient.Page page = desk.browser().get("/coop/book");
+    assertThat(page.html().select("section.member h3")).extracting(Element::ownText)
+        .containsExactlyInAnyOrder("张秀英", "李建国", "王小梅", "赵大山");
+    Element poorCard = page.html().selectFirst("section.member[data-member=" + poor + "]");
+    assertThat(poorCard.text()).contains("土地入股 2.5 亩");
+    var members = server.http.get("/api/v1/cooperatives/" + desk.market().coop + "/members?limit=50",
+        desk.market().coopToken).expect(200).body().getJsonArray("items");
+    assertThat(members).hasSize(4);
+    // the poor household kept its registration (and status): it was found, not registered again
+    assertThat(server.http.get("/api/v1/households/" + poor, server.adminToken).expect(200).body()
+        .getString("status")).isEqualTo("REGISTERED_POOR");
+  }
+
   private static String csv(String... rows) {
     return "\uFEFF姓名,身份证号,品名,数量,单位,金额（元）,交售日期\r\n" + String.join("\r\n", rows) + "\r\n";
   }

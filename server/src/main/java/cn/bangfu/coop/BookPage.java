@@ -170,7 +170,7 @@ public final class BookPage {
     try {
       JsonObject json = apiBody(typed);
       return write.write(json, Body.wrap(json, "", BusinessClock.of(visit.ctx())))
-          .map(done -> Pages.Page.redirect(PATH + "?done=" + form + "#" + form))
+          .map(done -> Pages.Page.redirect(PATH + "?done=" + form)) // the notice is at the top
           .recover(failure -> refused(pages, registry, visit, form, typed, failure));
     } catch (Problem p) {
       return refused(pages, registry, visit, form, typed, p);
@@ -212,7 +212,7 @@ public final class BookPage {
           shares.add(RegistryRoutes.share(Body.wrap(share, "", clock), 0));
         }
         return registry.enrol(visit.caller(), cooperative, h, shares)
-            .map(m -> Pages.Page.redirect(PATH + "?done=join#members"))
+            .map(m -> Pages.Page.redirect(PATH + "?done=join"))
             .recover(failure -> refused(pages, registry, visit, "join", typed, failure));
       } catch (Problem p) {
         return refused(pages, registry, visit, "join", typed, p);
@@ -385,7 +385,7 @@ public final class BookPage {
         }
       }
       return book.recordPurchases(visit.caller(), cooperative, batch)
-          .map(done -> Pages.Page.redirect(PATH + "?done=upload&n=" + done.size() + "#upload"))
+          .map(done -> Pages.Page.redirect(PATH + "?done=upload&n=" + done.size()))
           .recover(failure -> {
             if (failure instanceof Problem p && p.field() != null && p.field().startsWith("rows[")) {
               int index = Integer.parseInt(p.field().substring(5, p.field().indexOf(']')));

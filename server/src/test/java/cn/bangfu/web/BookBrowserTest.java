@@ -68,18 +68,18 @@ class BookBrowserTest {
       browser.driver().findElement(By.id("delivery-product")).sendKeys("葡萄");
       browser.driver().findElement(By.id("delivery-quantity")).sendKeys("300");
       browser.driver().findElement(By.id("delivery-value")).sendKeys("3600");
-      browser.driver().findElement(By.cssSelector("form[action='/coop/book/deliveries'] button")).click();
+      browser.driver().findElement(By.cssSelector("#delivery-form button")).click();
       wait.until(ExpectedConditions.textToBe(By.cssSelector(".ok"), "交售已记账：合作社欠这户的货款记在成员往来上。"));
 
       browser.driver().findElement(By.id("upload-file")).sendKeys(bad.toString());
-      browser.driver().findElement(By.cssSelector("form[action='/coop/book/deliveries/upload'] button")).click();
+      browser.driver().findElement(By.cssSelector("#upload-form button")).click();
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-error")));
       assertThat(browser.driver().findElement(By.id("upload-error")).getText())
           .startsWith("表格第 3 行“金额（元）”：金额请填大于 0 的元数");
       browser.screenshot("book-2-upload-refused");
 
       browser.driver().findElement(By.id("upload-file")).sendKeys(good.toString());
-      browser.driver().findElement(By.cssSelector("form[action='/coop/book/deliveries/upload'] button")).click();
+      browser.driver().findElement(By.cssSelector("#upload-form button")).click();
       wait.until(ExpectedConditions.textToBe(By.cssSelector(".ok"), "文件里的 2 笔交售都已记账。"));
       browser.screenshot("book-3-uploaded");
 

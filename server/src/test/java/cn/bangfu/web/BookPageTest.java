@@ -100,7 +100,7 @@ class BookPageTest {
     PageClient.Page posted = desk.browser().post("/coop/book/deliveries", grapes(desk.csrf(), desk.zhang(), "3,600.00"));
 
     assertThat(posted.status()).isEqualTo(303);
-    assertThat(posted.location()).isEqualTo("/coop/book?done=delivery#delivery");
+    assertThat(posted.location()).isEqualTo("/coop/book?done=delivery");
     assertThat(desk.trade(desk.zhang())).isEqualTo(360_000);
     assertThat(desk.trade(desk.li())).isZero();
     PageClient.Page account = desk.browser().get("/coop/members/" + desk.zhang());
@@ -129,19 +129,19 @@ class BookPageTest {
         "amount", "800", "paidFrom", "BANK", "date", augustDay(), "note", ""));
 
     assertThat(badValue.status()).isEqualTo(400);
-    Element error = badValue.html().selectFirst("#delivery .error, form[action=/coop/book/deliveries] .error");
+    Element error = badValue.html().selectFirst("#delivery .error, #delivery-form .error");
     assertThat(error.text()).isEqualTo("金额请填大于 0 的元数，最多两位小数，例如 3000.00。");
     assertThat(error.nextElementSibling().id()).isEqualTo("delivery-value");
     assertThat(badValue.html().select(".error")).hasSize(1);
     assertThat(badValue.html().selectFirst("#delivery-value").val()).isEqualTo("3600.123");
     assertThat(badValue.html().selectFirst("#delivery-product").val()).isEqualTo("葡萄");
     assertThat(badValue.html().selectFirst("#delivery-member option[selected]").val()).isEqualTo(desk.zhang());
-    assertThat(tomorrow.html().selectFirst("form[action=/coop/book/deliveries] .error").text()).isEqualTo("日期不能晚于今天。");
-    assertThat(nobody.html().selectFirst("form[action=/coop/book/deliveries] .error").text()).isEqualTo("请从名单里选择成员。");
+    assertThat(tomorrow.html().selectFirst("#delivery-form .error").text()).isEqualTo("日期不能晚于今天。");
+    assertThat(nobody.html().selectFirst("#delivery-form .error").text()).isEqualTo("请从名单里选择成员。");
     assertThat(noDays.status()).isEqualTo(400);
-    assertThat(noDays.html().selectFirst("form[action=/coop/book/labour] .error").text())
+    assertThat(noDays.html().selectFirst("#labour-form .error").text())
         .isEqualTo("天数要大于 0、不超过 366，最多一位小数，例如 1.5。");
-    assertThat(noCategory.html().selectFirst("form[action=/coop/book/costs] .error").text()).isEqualTo("请选择类别。");
+    assertThat(noCategory.html().selectFirst("#cost-form .error").text()).isEqualTo("请选择类别。");
     assertThat(desk.trade(desk.zhang())).isZero();
     assertThat(rows(desk, "labour")).isZero();
     assertThat(rows(desk, "cost")).isZero();
@@ -159,9 +159,9 @@ class BookPageTest {
     PageClient.Page income = desk.browser().post("/coop/book/income", form("csrf", csrf, "category", "PV_GRID",
         "amount", "8000", "into", "BANK", "date", augustDay(), "note", ""));
 
-    assertThat(labour.location()).isEqualTo("/coop/book?done=labour#labour");
-    assertThat(cost.location()).isEqualTo("/coop/book?done=cost#cost");
-    assertThat(income.location()).isEqualTo("/coop/book?done=income#income");
+    assertThat(labour.location()).isEqualTo("/coop/book?done=labour");
+    assertThat(cost.location()).isEqualTo("/coop/book?done=cost");
+    assertThat(income.location()).isEqualTo("/coop/book?done=income");
     var db = server.server().database().dsl();
     long coop = Long.parseLong(desk.market().coop);
     var labourRow = db.selectFrom(LABOR_RECORD).where(LABOR_RECORD.COOPERATIVE_ID.eq(coop)).fetchSingle();
@@ -202,16 +202,16 @@ class BookPageTest {
     PageClient.Page missingUnits = desk.browser().post("/coop/book/members", noUnits);
 
     assertThat(registered.status()).isEqualTo(303);
-    assertThat(registered.location()).isEqualTo("/coop/book?done=join#members");
+    assertThat(registered.location()).isEqualTo("/coop/book?done=join");
     assertThat(wrongName.status()).isEqualTo(400);
-    assertThat(wrongName.html().selectFirst("form[action=/coop/book/members] .error").text())
+    assertThat(wrongName.html().selectFirst("#join-form .error").text())
         .isEqualTo("这个身份证号已经登记过，登记的姓名不是这个。请核对姓名和身份证号。");
     assertThat(wrongName.html().selectFirst("#join-name").val()).isEqualTo("赵大川");
     assertThat(known.status()).isEqualTo(303);
-    assertThat(again.html().selectFirst("form[action=/coop/book/members] .error").text()).isEqualTo("这户已经是本社成员了。");
-    assertThat(badNumber.html().selectFirst("form[action=/coop/book/members] .error").text())
+    assertThat(again.html().selectFirst("#join-form .error").text()).isEqualTo("这户已经是本社成员了。");
+    assertThat(badNumber.html().selectFirst("#join-form .error").text())
         .isEqualTo("身份证号不对（应当是 18 位，最后一位可以是 X）。");
-    assertThat(missingUnits.html().selectFirst("form[action=/coop/book/members] .error").text())
+    assertThat(missingUnits.html().selectFirst("#join-form .error").text())
         .startsWith("请填写入股的数量");
     PageClient.Page page = desk.browser().get("/coop/book");
     assertThat(page.html().select("section.member h3")).extracting(Element::ownText)
@@ -242,7 +242,7 @@ class BookPageTest {
         "交售.csv", file);
 
     assertThat(uploaded.status()).isEqualTo(303);
-    assertThat(uploaded.location()).isEqualTo("/coop/book?done=upload&n=3#upload");
+    assertThat(uploaded.location()).isEqualTo("/coop/book?done=upload&n=3");
     assertThat(desk.trade(desk.zhang())).isEqualTo(480_000);
     assertThat(desk.trade(desk.li())).isEqualTo(180_600);
     assertThat(desk.browser().get(uploaded.location()).html().selectFirst(".ok").text())

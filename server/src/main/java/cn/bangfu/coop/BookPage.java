@@ -120,7 +120,7 @@ public final class BookPage {
       Pages.Visit visit) {
     Long householdId = Body.parseId(visit.ctx().pathParam("id"));
     if (householdId == null) {
-      throw Problem.notFound("member", visit.ctx().pathParam("id"));
+      throw Problem.badRequest("id", "member id must be a string of digits");
     }
     LocalDate today = BusinessClock.of(visit.ctx()).today();
     int year = today.getYear();

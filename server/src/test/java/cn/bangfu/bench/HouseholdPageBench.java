@@ -1,6 +1,7 @@
 package cn.bangfu.bench;
 
 import cn.bangfu.LedgerServer;
+import cn.bangfu.support.DistributionSteps;
 import cn.bangfu.support.Http;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,14 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
@@ -50,35 +47,11 @@ final class HouseholdPageBench {
     for (int i = 0; i < 300; i++) {
       page(cookies.get(i % cookies.size()), year);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Future<long[]>> futures = new ArrayList<>();
-    int perClient = reads / clients;
-    long t0 = System.nanoTime();
-    for (int c = 0; c < clients; c++) {
-      futures.add(pool.submit(() -> {
-        long[] latencies = new long[perClient];
-        for (int i = 0; i < perClient; i++) {
-          String cookie = cookies.get(ThreadLocalRandom.current().nextInt(cookies.size()));
-          long start = System.nanoTime();
-          page(cookie, year);
-          latencies[i] = System.nanoTime() - start;
-        }
-        return latencies;
-      }));
-    }
-    long[] all = new long[perClient * clients];
-    int k = 0;
-    for (Future<long[]> f : futures) {
-      for (long l : f.get()) {
-        all[k++] = l;
-      }
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    pool.shutdown();
-    Arrays.sort(all);
+    DistributionSteps.Reads renders = DistributionSteps.timedReads(clients, reads,
+        () -> page(cookies.get(ThreadLocalRandom.current().nextInt(cookies.size())), year));
     table.add(String.format("household page GET /household, %d clients, %,d signed-in households of %,d | %,d renders,"
         + " p50 %.1f ms, p99 %.1f ms (target <= 20), %,.0f pages/s | - | -", clients, cookies.size(), county.households,
-        all.length, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all.length / seconds));
+        renders.count(), renders.p50Ms(), renders.p99Ms(), renders.perSecond()));
   }
 
   private void page(String cookie, String path) {

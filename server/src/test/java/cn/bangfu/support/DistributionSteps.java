@@ -176,6 +176,14 @@ public final class DistributionSteps {
     for (int i = 0; i < 300; i++) {
       http.get("/api/v1/households/" + (firstHousehold + i % households) + query, token);
     }
+    return timedReads(clients, reads, () -> {
+      long household = firstHousehold + ThreadLocalRandom.current().nextInt(households);
+      http.get("/api/v1/households/" + household + query, token).expect(200);
+    });
+  }
+
+  /** {@code reads} calls of {@code read}, shared by {@code clients} threads, each timed: its latency distribution. */
+  public static Reads timedReads(int clients, int reads, Runnable read) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<long[]>> futures = new ArrayList<>();
     int perClient = reads / clients;
@@ -184,9 +192,8 @@ public final class DistributionSteps {
       futures.add(pool.submit(() -> {
         long[] latencies = new long[perClient];
         for (int i = 0; i < perClient; i++) {
-          long household = firstHousehold + ThreadLocalRandom.current().nextInt(households);
           long start = System.nanoTime();
-          http.get("/api/v1/households/" + household + query, token).expect(200);
+          read.run();
           latencies[i] = System.nanoTime() - start;
         }
         return latencies;

@@ -98,8 +98,12 @@ public final class HouseholdPage {
   private static Future<Pages.Page> render(Pages pages, StatementService statements, MonitoringService monitoring,
       Pages.Visit visit, int year, String receipt, String error, String errorRun, String text, int status) {
     LocalDate today = BusinessClock.of(visit.ctx()).today();
-    return statements.householdPage(visit.caller(), year).compose(page -> monitoring.ownMeasures(visit.caller(), year)
-        .map(steps -> {
+    // the two reads do not depend on each other: asked at once, the page waits for the slower, not the sum
+    Future<StatementService.Page> pageRead = statements.householdPage(visit.caller(), year);
+    Future<List<MonitoringStepRecord>> measuresRead = monitoring.ownMeasures(visit.caller(), year);
+    return Future.all(pageRead, measuresRead).map(both -> {
+      StatementService.Page page = pageRead.result();
+      List<MonitoringStepRecord> steps = measuresRead.result();
       View view = view(page, year, today, receipt, error, errorRun, text,
           steps.stream().map(HouseholdPage::measure).toList());
       Map<String, Object> params = new HashMap<>();
@@ -107,7 +111,7 @@ public final class HouseholdPage {
       params.put("csrf", visit.csrf());
       params.put("user", visit.caller().username());
       return Pages.Page.of(status, pages.render("household.jte", params));
-    }));
+    });
   }
 
   private static Measure measure(MonitoringStepRecord step) {

@@ -210,6 +210,24 @@ public final class AllocationLine {
         return exclusion.en();
     }
 
+    /**
+     * A basis as people read it on a notice: no trailing zeros of the engine's scale and thousands
+     * separated, so 2920000.00000 share-days reads 2,920,000 and 4.500 亩 reads 4.5.
+     */
+    static String grouped(BigDecimal v) {
+        if (v.signum() == 0) {
+            return "0";
+        }
+        BigDecimal plain = v.stripTrailingZeros();
+        if (plain.scale() < 0) {
+            plain = plain.setScale(0);
+        }
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.#########",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        format.setParseBigDecimal(true);
+        return format.format(plain);
+    }
+
     /** 15.0 days as "15", 10.5 as "10.5": the database keeps one decimal, people read whole days. */
     private static String plain(BigDecimal days) {
         return days.signum() == 0 ? "0" : days.stripTrailingZeros().toPlainString();
@@ -295,7 +313,7 @@ public final class AllocationLine {
     private String basisNameZh() {
         return switch (step.basis()) {
             case DELIVERY_VALUE -> "交售额";
-            case SHARE_UNITS -> "持股（股·日）";
+            case SHARE_UNITS -> "持股（股数乘持有天数，叫“股·日”）";
             case LABOR_DAYS -> "劳动日";
             case POST_DAYS -> "公益岗位出工天数";
             case LAND_MU -> "入股土地亩数";
@@ -306,11 +324,11 @@ public final class AllocationLine {
     private String basisZh(BigDecimal v) {
         return switch (step.basis()) {
             case DELIVERY_VALUE -> "交售 " + Money.yuan(v.longValueExact()) + " 元";
-            case SHARE_UNITS -> " " + v.toPlainString() + " 股·日";
-            case LABOR_DAYS -> " " + v.toPlainString() + " 个劳动日";
+            case SHARE_UNITS -> " " + grouped(v) + " 股·日";
+            case LABOR_DAYS -> " " + grouped(v) + " 个劳动日";
             case POST_DAYS -> "在公益岗位出工 " + plain(v) + " 天";
-            case LAND_MU -> " " + v.toPlainString() + " 亩";
-            case EQUAL -> " " + v.toPlainString() + " 户";
+            case LAND_MU -> " " + grouped(v) + " 亩";
+            case EQUAL -> " " + grouped(v) + " 户";
         };
     }
 

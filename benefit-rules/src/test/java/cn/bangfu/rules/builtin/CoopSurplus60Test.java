@@ -64,6 +64,20 @@ class CoopSurplus60Test {
     }
 
     @Test
+    void a_share_dividend_explains_share_days_in_whole_grouped_numbers_a_reader_can_check() {
+        var facts = year2023(yuan(270_000), List.of(new CostItem("PRODUCE", yuan(180_000))), MONITORED, POOR_B, YANG,
+                POOR_A);
+
+        AllocationResult r = Allocator.allocate(Facts.rule("coop-surplus-60"), facts);
+
+        String yang = r.lines().stream().filter(l -> l.stepId().equals("share-dividend") && l.householdId() == 1)
+                .findFirst().orElseThrow().explanationZh();
+        // 50,000 shares held all 365 days of 2023, of 100,000 shares: not the engine's 18250000.00000
+        assertThat(yang).contains("本户 18,250,000 股·日，合计 36,500,000 股·日").contains("股数乘持有天数")
+                .doesNotContain(".00000");
+    }
+
+    @Test
     void no_surplus_means_nothing_to_allocate_and_says_so() {
         // given: costs exceed revenue
         var facts = year2023(yuan(100_000), List.of(new CostItem("PRODUCE", yuan(120_000))), YANG, POOR_A);

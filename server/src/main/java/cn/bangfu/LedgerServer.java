@@ -215,7 +215,8 @@ public final class LedgerServer {
           new FieldCipher(secrets.derive("id-number-encryption"), secrets.derive("id-number-hash")), ids, clock,
           householdChanges);
 
-      BookService book = new BookService(database, ledger, new BookRepository(), participants, ids, clock);
+      BookService book = new BookService(database, ledger, new BookRepository(), participants, ids, clock,
+          householdChanges);
       this.book = book;
       int legacyCosts = book.bookLegacyCosts().await(60, TimeUnit.SECONDS);
       if (legacyCosts > 0) {

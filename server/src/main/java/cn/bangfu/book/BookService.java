@@ -47,9 +47,11 @@ public final class BookService {
   private final ParticipantRepository participants;
   private final Ids ids;
   private final BusinessClock clock;
+  private final cn.bangfu.platform.HouseholdChanges changes;
 
   public BookService(Database database, Ledger ledger, BookRepository book, ParticipantRepository participants, Ids ids,
-      BusinessClock clock) {
+      BusinessClock clock, cn.bangfu.platform.HouseholdChanges changes) {
+    this.changes = changes;
     this.database = database;
     this.ledger = ledger;
     this.book = book;
@@ -229,10 +231,11 @@ public final class BookService {
    * shortfall, which a run carries on the same account under DISTRIBUTION_RUN.
    */
   public Future<Purchase> recordPurchase(Principal caller, long cooperativeId, NewPurchase p) {
-    return database.tx(db -> {
+    // produce the cooperative bought is the member's income of the year it was delivered in (monitoring)
+    return changes.after(database.tx(db -> {
       requireCooperative(db, caller, cooperativeId);
       return purchase(db, caller, cooperativeId, p);
-    });
+    }), done -> List.of(p.householdId()), done -> p.date(), caller.userId());
   }
 
   /**
@@ -241,7 +244,7 @@ public final class BookService {
    * name the spreadsheet row.
    */
   public Future<List<Purchase>> recordPurchases(Principal caller, long cooperativeId, List<NewPurchase> batch) {
-    return database.tx(db -> {
+    Future<List<Purchase>> committed = database.tx(db -> {
       requireCooperative(db, caller, cooperativeId);
       List<Purchase> done = new java.util.ArrayList<>(batch.size());
       for (int i = 0; i < batch.size(); i++) {
@@ -253,6 +256,15 @@ public final class BookService {
       }
       return done;
     });
+    // the members' income changed in each year the season's rows are dated in: one re-evaluation per year
+    java.util.Map<Integer, List<NewPurchase>> byYear = batch.stream()
+        .collect(java.util.stream.Collectors.groupingBy(p -> p.date().getYear(), java.util.TreeMap::new,
+            java.util.stream.Collectors.toList()));
+    for (List<NewPurchase> year : byYear.values()) {
+      committed = changes.after(committed, done -> year.stream().map(NewPurchase::householdId).distinct().toList(),
+          done -> year.get(0).date(), caller.userId());
+    }
+    return committed;
   }
 
   private Purchase purchase(DSLContext db, Principal caller, long cooperativeId, NewPurchase p) {

@@ -169,6 +169,23 @@ class MonitoringTest {
   }
 
   @Test
+  void produce_bought_from_a_member_in_the_book_re_evaluates_its_warning_at_once() {
+    String coop = server.http.post("/api/v1/cooperatives", server.adminToken, Fixtures.cooperative("岑丰村收购合作社"))
+        .expect(201).body().getString("id");
+    String coopToken = server.userToken("purchase-accountant", "COOP", coop);
+    String household = household("杨秀兰");
+    server.http.post("/api/v1/cooperatives/" + coop + "/members", server.adminToken, Fixtures.membership(household))
+        .expect(201);
+    assertThat(alerts(household, "BELOW_LINE")).as("registered poor with no income yet").hasSize(1);
+
+    // 2,500 公斤 of grapes bought at 12 元/公斤: 30,000 元 for 4 people, 7,500 元 each, over the 7,000 元 line
+    server.http.post("/api/v1/cooperatives/" + coop + "/produce-purchases", coopToken, Fixtures.delivery(household)
+        .put("quantity", "2500").put("valueFen", 3_000_000)).expect(201);
+
+    assertThat(alerts(household, "BELOW_LINE")).as("the purchase is income: the warning ended with it").isEmpty();
+  }
+
+  @Test
   void income_down_by_more_than_30_percent_warns_and_a_member_able_to_work_without_labour_days_is_idle() {
     String coop = server.http.post("/api/v1/cooperatives", server.adminToken, Fixtures.cooperative("岑丰村蔬菜合作社"))
         .expect(201).body().getString("id");

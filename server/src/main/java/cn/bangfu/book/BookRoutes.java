@@ -53,6 +53,26 @@ public final class BookRoutes {
         body.enumValue("unit", cn.bangfu.registry.Unit.class), body.fen("valueFen", 1), body.pastDate("date"));
   }
 
+  /** A member's contribution (股金, quantified funds) as the API reads it. */
+  public static BookService.NewContribution newContribution(Body body) {
+    return new BookService.NewContribution(body.id("householdId"), body.fen("amountFen", 1), body.pastDate("date"),
+        body.enumValue("kind", ContributionKind.class));
+  }
+
+  /** A payment of a payable as the API reads it. */
+  public static BookService.NewPayment newPayment(Body body) {
+    Payable payable = body.enumValue("payable", Payable.class);
+    // a member's 成员往来 is paid to that member; 应付工资 and 应付款 are the cooperative's own accounts
+    Long householdId = null;
+    if (payable == Payable.MEMBER_CURRENT) {
+      householdId = body.id("householdId");
+    } else if (body.has("householdId")) {
+      throw Problem.badRequest("householdId", "householdId names the member only for payable MEMBER_CURRENT");
+    }
+    return new BookService.NewPayment(payable, householdId, body.fen("amountFen", 1), body.pastDate("date"),
+        body.enumValue("from", MoneyAccount.class), body.optionalText("note", 500));
+  }
+
   public static void mount(Api<Principal> api, BookService book, BookStatements statements) {
     mountStatements(api, statements);
     api.route(HttpMethod.POST, "/cooperatives/:id/income", Set.of(COOP), (ctx, caller) -> {
@@ -73,9 +93,7 @@ public final class BookRoutes {
     });
     api.route(HttpMethod.POST, "/cooperatives/:id/contributions", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
-      Body body = Body.of(ctx);
-      BookService.NewContribution c = new BookService.NewContribution(body.id("householdId"),
-          body.fen("amountFen", 1), body.pastDate("date"), body.enumValue("kind", ContributionKind.class));
+      BookService.NewContribution c = newContribution(Body.of(ctx));
       return book.recordContribution(caller, cooperativeId, c).map(r -> Reply.created(new JsonObject()
           .put("id", id(r.getId())).put("cooperativeId", id(r.getCooperativeId()))
           .put("householdId", id(r.getHouseholdId())).put("kind", r.getKind()).put("amountFen", r.getAmountFen())
@@ -94,17 +112,7 @@ public final class BookRoutes {
     });
     api.route(HttpMethod.POST, "/cooperatives/:id/payments", Set.of(COOP), (ctx, caller) -> {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
-      Body body = Body.of(ctx);
-      Payable payable = body.enumValue("payable", Payable.class);
-      // a member's 成员往来 is paid to that member; 应付工资 and 应付款 are the cooperative's own accounts
-      Long householdId = null;
-      if (payable == Payable.MEMBER_CURRENT) {
-        householdId = body.id("householdId");
-      } else if (body.has("householdId")) {
-        throw Problem.badRequest("householdId", "householdId names the member only for payable MEMBER_CURRENT");
-      }
-      BookService.NewPayment p = new BookService.NewPayment(payable, householdId, body.fen("amountFen", 1),
-          body.pastDate("date"), body.enumValue("from", MoneyAccount.class), body.optionalText("note", 500));
+      BookService.NewPayment p = newPayment(Body.of(ctx));
       return book.recordPayment(caller, cooperativeId, p).map(r -> Reply.created(new JsonObject()
           .put("id", id(r.getId())).put("cooperativeId", id(r.getCooperativeId())).put("payable", r.getPayable())
           .put("householdId", r.getHouseholdId() == null ? null : id(r.getHouseholdId()))

@@ -49,7 +49,8 @@ public final class BookPage {
   static final String UPLOAD = PATH + "/deliveries/upload";
   private static final Set<Role> COOP = Set.of(Role.COOP);
   /** The four entry forms, in the order of the page. */
-  static final List<String> FORMS = List.of("delivery", "labour", "cost", "income", "join");
+  static final List<String> FORMS = List.of("delivery", "labour", "cost", "income", "join", "contribution",
+      "payment");
   /** A form field → the API body field it becomes (amounts are typed in 元, the API takes fen). */
   private static final Map<String, String> API_FIELD = Map.of("member", "householdId", "value", "valueFen",
       "amount", "amountFen", "wage", "wageFen", "people", "members", "capacity", "laborCapacity");
@@ -83,7 +84,7 @@ public final class BookPage {
   public record View(String user, String csrf, String notice, String uploadProblem, List<Member> members,
       boolean allMembers, Map<String, Form> forms, List<Choice> units, List<Choice> costs, List<Choice> incomes,
       List<Choice> paidFrom, List<Choice> into, String today, List<String> columns, List<Choice> shareClasses,
-      List<Choice> capacities) {
+      List<Choice> capacities, List<Choice> contributionKinds, List<Choice> payables) {
     public Form form(String name) {
       return forms.get(name);
     }
@@ -104,6 +105,17 @@ public final class BookPage {
     pages.signedIn(HttpMethod.POST, PATH + "/income", COOP, visit -> entry(pages, registry, visit, "income",
         List.of("category", "amount", "into", "date", "note"), (json, body) ->
             book.recordIncome(visit.caller(), visit.caller().scopeEntityId(), BookRoutes.newIncome(body))));
+    pages.signedIn(HttpMethod.POST, PATH + "/contributions", COOP, visit -> entry(pages, registry, visit,
+        "contribution", List.of("member", "kind", "amount", "date"), (json, body) ->
+            book.recordContribution(visit.caller(), visit.caller().scopeEntityId(), BookRoutes.newContribution(body))));
+    pages.signedIn(HttpMethod.POST, PATH + "/payments", COOP, visit -> entry(pages, registry, visit, "payment",
+        List.of("payable", "member", "amount", "from", "date", "note"), (json, body) -> {
+          // the member is named only when a member's 成员往来 is paid: the form's picker is ignored otherwise
+          if (!"MEMBER_CURRENT".equals(json.getString("payable"))) {
+            json.remove("householdId");
+          }
+          return book.recordPayment(visit.caller(), visit.caller().scopeEntityId(), BookRoutes.newPayment(body));
+        }));
     pages.signedIn(HttpMethod.POST, UPLOAD, COOP, visit -> upload(pages, registry, book, visit));
     pages.signedIn(HttpMethod.POST, PATH + "/members", COOP, visit -> join(pages, registry, visit));
     pages.signedIn(HttpMethod.GET, MEMBER, COOP, visit -> memberAccount(pages, registry, book, visit));
@@ -278,7 +290,8 @@ public final class BookPage {
       case "product" -> missing ? "请填写品名，例如“葡萄”。" : "品名最多 100 个字。";
       case "quantity" -> missing ? "请填写数量。" : "数量要大于 0，最多三位小数。";
       case "unit" -> "请选择计量单位。";
-      case "value", "amount" -> "金额请填大于 0 的元数，最多两位小数，例如 3000.00。";
+      case "value", "amount" -> "overpayment".equals(p.type()) ? "付的比合作社欠的多，请核对金额。"
+          : "金额请填大于 0 的元数，最多两位小数，例如 3000.00。";
       case "wage" -> "工钱请填元数，最多两位小数；没有工钱可以不填。";
       case "days" -> missing ? "请填写天数。" : "天数要大于 0、不超过 366，最多一位小数，例如 1.5。";
       case "post" -> missing ? "请填写干的活，例如“葡萄园除草”。" : "最多 100 个字。";
@@ -293,6 +306,9 @@ public final class BookPage {
           : "身份证号不对（应当是 18 位，最后一位可以是 X）。";
       case "people" -> "家庭人口请填 1 到 30 之间的整数。";
       case "capacity" -> "请选择劳动能力。";
+      case "kind" -> "请选择出资的类别。";
+      case "payable" -> "请选择付的是哪一笔欠款。";
+      case "from" -> "请选择从哪里付。";
       case "shareClass" -> "请选择入股方式。";
       case "units" -> missing ? "请填写入股的数量；不入股就把入股方式和数量都空着。" : "入股数量要大于 0，最多三位小数。";
       case "since" -> missing ? "请填写入股日期。" : "入股日期要写成 2026-01-01 这样。";
@@ -310,6 +326,8 @@ public final class BookPage {
       case "cost" -> "费用已记账。";
       case "income" -> "收入已记账。";
       case "join" -> "已入社，名单里可以看到这户。";
+      case "contribution" -> "出资已记账，记在这户的成员账户上。";
+      case "payment" -> "付款已记账，欠款减少了。";
       case "upload" -> count != null && count.matches("[0-9]{1,5}") ? "文件里的 " + count + " 笔交售都已记账。" : null;
       default -> null;
     };
@@ -463,7 +481,11 @@ public final class BookPage {
           today.toString(), DeliverySheet.COLUMNS, List.of(new Choice("LAND", "土地入股（亩）"),
               new Choice("CAPITAL", "现金入股（元）"), new Choice("FISCAL", "财政资金量化（元）"),
               new Choice("DONATED", "捐赠资金量化（元）")),
-          List.of(new Choice("FULL", "有劳动能力"), new Choice("PARTIAL", "弱劳动能力"), new Choice("NONE", "无劳动能力")));
+          List.of(new Choice("FULL", "有劳动能力"), new Choice("PARTIAL", "弱劳动能力"), new Choice("NONE", "无劳动能力")),
+          List.of(new Choice("CAPITAL", "股金（现金入股）"), new Choice("FISCAL_QUANTIFIED", "财政补助资金量化给这户"),
+              new Choice("DONATED_QUANTIFIED", "捐赠财产量化给这户")),
+          List.of(new Choice("MEMBER_CURRENT", "欠成员的货款（成员往来）"), new Choice("WAGES", "欠的工资"),
+              new Choice("PAYABLE", "其他欠款（地租、费用）")));
       Map<String, Object> params = new HashMap<>();
       params.put("view", view);
       return Pages.Page.of(status, pages.render("coop-book.jte", params));
@@ -478,6 +500,9 @@ public final class BookPage {
     values.put("into", MoneyAccount.BANK.name());
     values.put("since", today.toString());
     values.put("capacity", "FULL");
+    values.put("kind", "CAPITAL");
+    values.put("payable", "MEMBER_CURRENT");
+    values.put("from", MoneyAccount.BANK.name());
     return new Form(values, null, null);
   }
 

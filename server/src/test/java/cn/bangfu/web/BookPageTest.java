@@ -1,5 +1,6 @@
 package cn.bangfu.web;
 
+import static cn.bangfu.db.Tables.BOOK_PAYMENT;
 import static cn.bangfu.db.Tables.COOPERATIVE_INCOME;
 import static cn.bangfu.db.Tables.COST_RECORD;
 import static cn.bangfu.db.Tables.LABOR_RECORD;
@@ -176,6 +177,40 @@ class BookPageTest {
     assertThat(incomeRow.getAmountFen()).isEqualTo(800_000);
     assertThat(incomeRow.getCategory()).isEqualTo("PV_GRID");
     assertThat(desk.browser().get(cost.location()).html().selectFirst(".ok").text()).isEqualTo("费用已记账。");
+  }
+
+  @Test
+  void the_member_is_paid_for_its_grapes_no_more_than_owed_and_its_capital_shows_on_its_account() {
+    Desk desk = desk("书页葡萄九");
+    String csrf = desk.csrf();
+    desk.browser().post("/coop/book/deliveries", grapes(csrf, desk.zhang(), "3600"));
+
+    PageClient.Page tooMuch = desk.browser().post("/coop/book/payments", form("csrf", csrf, "payable", "MEMBER_CURRENT",
+        "member", desk.zhang(), "amount", "4000", "from", "BANK", "date", augustDay(), "note", ""));
+    PageClient.Page paid = desk.browser().post("/coop/book/payments", form("csrf", csrf, "payable", "MEMBER_CURRENT",
+        "member", desk.zhang(), "amount", "3,600.00", "from", "BANK", "date", augustDay(), "note", "葡萄款"));
+    // wages: the member picked on the form is not sent; the cooperative owes no wages, so nothing is paid
+    PageClient.Page noWages = desk.browser().post("/coop/book/payments", form("csrf", csrf, "payable", "WAGES",
+        "member", desk.zhang(), "amount", "100", "from", "CASH", "date", augustDay(), "note", ""));
+    PageClient.Page capital = desk.browser().post("/coop/book/contributions", form("csrf", csrf, "member", desk.li(),
+        "kind", "CAPITAL", "amount", "5000", "date", augustDay()));
+
+    assertThat(tooMuch.status()).isEqualTo(409);
+    assertThat(tooMuch.html().selectFirst("#payment-form .error").text()).isEqualTo("付的比合作社欠的多，请核对金额。");
+    assertThat(tooMuch.html().selectFirst("#payment-amount").val()).isEqualTo("4000");
+    assertThat(paid.location()).isEqualTo("/coop/book?done=payment");
+    assertThat(noWages.status()).isEqualTo(409);
+    assertThat(capital.location()).isEqualTo("/coop/book?done=contribution");
+    var payments = server.server().database().dsl().selectFrom(BOOK_PAYMENT)
+        .where(BOOK_PAYMENT.COOPERATIVE_ID.eq(Long.parseLong(desk.market().coop))).fetch();
+    assertThat(payments).hasSize(1);
+    assertThat(payments.get(0).getAmountFen()).isEqualTo(360_000);
+    assertThat(payments.get(0).getHouseholdId()).isEqualTo(Long.parseLong(desk.zhang()));
+    assertThat(server.http.get("/api/v1/cooperatives/" + desk.market().coop + "/members/" + desk.li() + "/account?year="
+        + server.today().getYear(), desk.market().coopToken).expect(200).body().getLong("shareCapitalFen"))
+        .isEqualTo(500_000);
+    assertThat(desk.browser().get("/coop/members/" + desk.li()).html().selectFirst("#share-capital").text())
+        .isEqualTo("5,000.00 元");
   }
 
   private static Map<String, String> joining(String csrf, String name, String idNumber) {

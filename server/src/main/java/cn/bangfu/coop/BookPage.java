@@ -182,7 +182,8 @@ public final class BookPage {
     try {
       JsonObject json = apiBody(typed);
       return write.write(json, Body.wrap(json, "", BusinessClock.of(visit.ctx())))
-          .map(done -> Pages.Page.redirect(PATH + "?done=" + form)) // the notice is at the top
+          // to the notice at the top: without a fragment of its own the browser would keep the form's
+          .map(done -> Pages.Page.redirect(PATH + "?done=" + form + "#done"))
           .recover(failure -> refused(pages, registry, visit, form, typed, failure));
     } catch (Problem p) {
       return refused(pages, registry, visit, form, typed, p);
@@ -224,7 +225,7 @@ public final class BookPage {
           shares.add(RegistryRoutes.share(Body.wrap(share, "", clock), 0));
         }
         return registry.enrol(visit.caller(), cooperative, h, shares)
-            .map(m -> Pages.Page.redirect(PATH + "?done=join"))
+            .map(m -> Pages.Page.redirect(PATH + "?done=join#done"))
             .recover(failure -> refused(pages, registry, visit, "join", typed, failure));
       } catch (Problem p) {
         return refused(pages, registry, visit, "join", typed, p);
@@ -403,7 +404,7 @@ public final class BookPage {
         }
       }
       return book.recordPurchases(visit.caller(), cooperative, batch)
-          .map(done -> Pages.Page.redirect(PATH + "?done=upload&n=" + done.size()))
+          .map(done -> Pages.Page.redirect(PATH + "?done=upload&n=" + done.size() + "#done"))
           .recover(failure -> {
             if (failure instanceof Problem p && p.field() != null && p.field().startsWith("rows[")) {
               int index = Integer.parseInt(p.field().substring(5, p.field().indexOf(']')));

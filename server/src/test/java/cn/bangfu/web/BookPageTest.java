@@ -101,7 +101,7 @@ class BookPageTest {
     PageClient.Page posted = desk.browser().post("/coop/book/deliveries", grapes(desk.csrf(), desk.zhang(), "3,600.00"));
 
     assertThat(posted.status()).isEqualTo(303);
-    assertThat(posted.location()).isEqualTo("/coop/book?done=delivery");
+    assertThat(posted.location()).isEqualTo("/coop/book?done=delivery#done");
     assertThat(desk.trade(desk.zhang())).isEqualTo(360_000);
     assertThat(desk.trade(desk.li())).isZero();
     PageClient.Page account = desk.browser().get("/coop/members/" + desk.zhang());
@@ -160,9 +160,9 @@ class BookPageTest {
     PageClient.Page income = desk.browser().post("/coop/book/income", form("csrf", csrf, "category", "PV_GRID",
         "amount", "8000", "into", "BANK", "date", augustDay(), "note", ""));
 
-    assertThat(labour.location()).isEqualTo("/coop/book?done=labour");
-    assertThat(cost.location()).isEqualTo("/coop/book?done=cost");
-    assertThat(income.location()).isEqualTo("/coop/book?done=income");
+    assertThat(labour.location()).isEqualTo("/coop/book?done=labour#done");
+    assertThat(cost.location()).isEqualTo("/coop/book?done=cost#done");
+    assertThat(income.location()).isEqualTo("/coop/book?done=income#done");
     var db = server.server().database().dsl();
     long coop = Long.parseLong(desk.market().coop);
     var labourRow = db.selectFrom(LABOR_RECORD).where(LABOR_RECORD.COOPERATIVE_ID.eq(coop)).fetchSingle();
@@ -198,9 +198,9 @@ class BookPageTest {
     assertThat(tooMuch.status()).isEqualTo(409);
     assertThat(tooMuch.html().selectFirst("#payment-form .error").text()).isEqualTo("付的比合作社欠的多，请核对金额。");
     assertThat(tooMuch.html().selectFirst("#payment-amount").val()).isEqualTo("4000");
-    assertThat(paid.location()).isEqualTo("/coop/book?done=payment");
+    assertThat(paid.location()).isEqualTo("/coop/book?done=payment#done");
     assertThat(noWages.status()).isEqualTo(409);
-    assertThat(capital.location()).isEqualTo("/coop/book?done=contribution");
+    assertThat(capital.location()).isEqualTo("/coop/book?done=contribution#done");
     var payments = server.server().database().dsl().selectFrom(BOOK_PAYMENT)
         .where(BOOK_PAYMENT.COOPERATIVE_ID.eq(Long.parseLong(desk.market().coop))).fetch();
     assertThat(payments).hasSize(1);
@@ -237,7 +237,7 @@ class BookPageTest {
     PageClient.Page missingUnits = desk.browser().post("/coop/book/members", noUnits);
 
     assertThat(registered.status()).isEqualTo(303);
-    assertThat(registered.location()).isEqualTo("/coop/book?done=join");
+    assertThat(registered.location()).isEqualTo("/coop/book?done=join#done");
     assertThat(wrongName.status()).isEqualTo(400);
     assertThat(wrongName.html().selectFirst("#join-form .error").text())
         .isEqualTo("这个身份证号已经登记过，登记的姓名不是这个。请核对姓名和身份证号。");
@@ -277,7 +277,7 @@ class BookPageTest {
         "交售.csv", file);
 
     assertThat(uploaded.status()).isEqualTo(303);
-    assertThat(uploaded.location()).isEqualTo("/coop/book?done=upload&n=3");
+    assertThat(uploaded.location()).isEqualTo("/coop/book?done=upload&n=3#done");
     assertThat(desk.trade(desk.zhang())).isEqualTo(480_000);
     assertThat(desk.trade(desk.li())).isEqualTo(180_600);
     assertThat(desk.browser().get(uploaded.location()).html().selectFirst(".ok").text())

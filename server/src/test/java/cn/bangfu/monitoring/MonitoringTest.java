@@ -57,6 +57,27 @@ class MonitoringTest {
         .put("start", start).put("end", end).put("note", "入户核实后发放");
   }
 
+  /**
+   * 100,000 元 of sales to {@code buyerName} settled on 2026-09-15, then a coop-surplus-60 run of 2026-01-01 ..
+   * 2026-11-30 drafted, publicized, approved and posted; its id.
+   */
+  private static String postedSurplusRun(String coop, String coopToken, String buyerName) {
+    String buyer = server.http.post("/api/v1/buyers", server.adminToken, Fixtures.buyer(buyerName))
+        .expect(201).body().getString("id");
+    server.server().database().dsl().transactionResult(c -> server.server().ledger().post(c.dsl(),
+        DistributionSteps.settlement(ORDERS.incrementAndGet(), Long.parseLong(buyer), Long.parseLong(coop),
+            LocalDate.of(2026, 9, 15), 10_000_000L)));
+    String run = server.http.post("/api/v1/cooperatives/" + coop + "/distributions", coopToken,
+        new JsonObject().put("ruleSetId", "coop-surplus-60").put("periodStart", "2026-01-01")
+            .put("periodEnd", "2026-11-30")).expect(201).body().getString("id");
+    server.http.post("/api/v1/distributions/" + run + "/publicize", coopToken, new JsonObject().put("days", 7))
+        .expect(200);
+    server.endPublicity(run, coopToken);
+    server.http.post("/api/v1/distributions/" + run + "/approve", regulator, new JsonObject()).expect(200);
+    server.http.post("/api/v1/distributions/" + run + "/post", coopToken, new JsonObject()).expect(200);
+    return run;
+  }
+
   @Test
   void a_household_under_the_line_is_warned_and_a_dividend_lifting_it_over_ends_the_warning() {
     String coop = server.http.post("/api/v1/cooperatives", server.adminToken, Fixtures.cooperative("岑丰村葡萄合作社"))
@@ -80,19 +101,7 @@ class MonitoringTest {
 
     // 100,000 元 of sales settled in September; coop-surplus-60 keeps 10 % as provident fund and hands the
     // other 90,000 元 to the only member
-    String buyer = server.http.post("/api/v1/buyers", server.adminToken, Fixtures.buyer("县第一中学食堂"))
-        .expect(201).body().getString("id");
-    server.server().database().dsl().transactionResult(c -> server.server().ledger().post(c.dsl(),
-        DistributionSteps.settlement(ORDERS.incrementAndGet(), Long.parseLong(buyer), Long.parseLong(coop),
-            LocalDate.of(2026, 9, 15), 10_000_000L)));
-    String run = server.http.post("/api/v1/cooperatives/" + coop + "/distributions", coopToken,
-        new JsonObject().put("ruleSetId", "coop-surplus-60").put("periodStart", "2026-01-01")
-            .put("periodEnd", "2026-11-30")).expect(201).body().getString("id");
-    server.http.post("/api/v1/distributions/" + run + "/publicize", coopToken, new JsonObject().put("days", 7))
-        .expect(200);
-    server.endPublicity(run, coopToken);
-    server.http.post("/api/v1/distributions/" + run + "/approve", regulator, new JsonObject()).expect(200);
-    server.http.post("/api/v1/distributions/" + run + "/post", coopToken, new JsonObject()).expect(200);
+    postedSurplusRun(coop, coopToken, "县第一中学食堂");
 
     assertThat(alerts(household, "BELOW_LINE")).as("93,600 元 for 4 people is over the line").isEmpty();
     JsonObject after = server.http.get("/api/v1/households/" + household + "/income?year=2026", regulator)
@@ -178,19 +187,7 @@ class MonitoringTest {
         .expect(201);
     server.http.post("/api/v1/cooperatives/" + coop + "/deliveries", coopToken, Fixtures.delivery(household))
         .expect(201);
-    String buyer = server.http.post("/api/v1/buyers", server.adminToken, Fixtures.buyer("县第二中学食堂"))
-        .expect(201).body().getString("id");
-    server.server().database().dsl().transactionResult(c -> server.server().ledger().post(c.dsl(),
-        DistributionSteps.settlement(ORDERS.incrementAndGet(), Long.parseLong(buyer), Long.parseLong(coop),
-            LocalDate.of(2026, 9, 15), 10_000_000L)));
-    String run = server.http.post("/api/v1/cooperatives/" + coop + "/distributions", coopToken,
-        new JsonObject().put("ruleSetId", "coop-surplus-60").put("periodStart", "2026-01-01")
-            .put("periodEnd", "2026-11-30")).expect(201).body().getString("id");
-    server.http.post("/api/v1/distributions/" + run + "/publicize", coopToken, new JsonObject().put("days", 7))
-        .expect(200);
-    server.endPublicity(run, coopToken);
-    server.http.post("/api/v1/distributions/" + run + "/approve", regulator, new JsonObject()).expect(200);
-    server.http.post("/api/v1/distributions/" + run + "/post", coopToken, new JsonObject()).expect(200);
+    String run = postedSurplusRun(coop, coopToken, "县第二中学食堂");
     assertThat(alerts(household, "BELOW_LINE")).as("90,000 元 of dividend lifted it over").isEmpty();
 
     server.http.post("/api/v1/distributions/" + run + "/reverse", regulator,

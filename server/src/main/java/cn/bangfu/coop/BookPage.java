@@ -226,7 +226,9 @@ public final class BookPage {
         }
         return registry.enrol(visit.caller(), cooperative, h, shares)
             .map(m -> Pages.Page.redirect(PATH + "?done=join#done"))
-            .recover(failure -> refused(pages, registry, visit, "join", typed, failure));
+            // a household of another county is refused on its id; the form names it by its 身份证号
+            .recover(failure -> refused(pages, registry, visit, "join", typed,
+                failure instanceof Problem p && "householdId".equals(p.field()) ? p.atField("idNumber") : failure));
       } catch (Problem p) {
         return refused(pages, registry, visit, "join", typed, p);
       }
@@ -304,6 +306,7 @@ public final class BookPage {
       case "name" -> "name-mismatch".equals(p.type()) ? "这个身份证号已经登记过，登记的姓名不是这个。请核对姓名和身份证号。"
           : "请填写姓名，最多 50 个字。";
       case "idNumber" -> "already-a-member".equals(p.type()) ? "这户已经是本社成员了。"
+          : detail.contains("county") ? "这户登记在别的县，本社只能吸收本县的农户。"
           : "身份证号不对（应当是 18 位，最后一位可以是 X）。";
       case "people" -> "家庭人口请填 1 到 30 之间的整数。";
       case "capacity" -> "请选择劳动能力。";

@@ -232,6 +232,10 @@ class BookPageTest {
     PageClient.Page known = desk.browser().post("/coop/book/members", joining(csrf, "赵大山", poorId));
     PageClient.Page again = desk.browser().post("/coop/book/members", joining(csrf, "张秀英", desk.zhangId()));
     PageClient.Page badNumber = desk.browser().post("/coop/book/members", joining(csrf, "孙一", "45012319750101"));
+    String elsewhereId = Fixtures.idNumber();
+    server.http.post("/api/v1/households", server.adminToken, Fixtures.household("钱多多", elsewhereId)
+        .put("regionCode", "440103000000")).expect(201);
+    PageClient.Page otherCounty = desk.browser().post("/coop/book/members", joining(csrf, "钱多多", elsewhereId));
     Map<String, String> noUnits = joining(csrf, "孙二", Fixtures.idNumber());
     noUnits.put("units", "");
     PageClient.Page missingUnits = desk.browser().post("/coop/book/members", noUnits);
@@ -246,6 +250,8 @@ class BookPageTest {
     assertThat(again.html().selectFirst("#join-form .error").text()).isEqualTo("这户已经是本社成员了。");
     assertThat(badNumber.html().selectFirst("#join-form .error").text())
         .isEqualTo("身份证号不对（应当是 18 位，最后一位可以是 X）。");
+    assertThat(otherCounty.html().selectFirst("#join-form .error").text())
+        .isEqualTo("这户登记在别的县，本社只能吸收本县的农户。");
     assertThat(missingUnits.html().selectFirst("#join-form .error").text())
         .startsWith("请填写入股的数量");
     PageClient.Page page = desk.browser().get("/coop/book");

@@ -349,18 +349,25 @@ public final class BookPage {
       return uploadRefused(pages, registry, visit, "请先选择要上传的文件。");
     }
     FileUpload file = files.get(0);
-    return visit.ctx().vertx().fileSystem().readFile(file.uploadedFileName()).compose(buffer ->
-        booked(pages, registry, book, visit, file.fileName(), buffer.getBytes()));
+    // reading a workbook of thousands of rows is CPU work: off the event loop, on a worker
+    return visit.ctx().vertx().fileSystem().readFile(file.uploadedFileName())
+        .compose(buffer -> visit.ctx().vertx().executeBlocking(() -> {
+          try {
+            return new Sheet(DeliverySheet.read(file.fileName(), buffer.getBytes()), null);
+          } catch (DeliverySheet.Unreadable e) {
+            return new Sheet(null, e.getMessage());
+          }
+        }, false))
+        .compose(sheet -> sheet.unreadable() != null ? uploadRefused(pages, registry, visit, sheet.unreadable())
+            : booked(pages, registry, book, visit, sheet.lines()));
+  }
+
+  /** An uploaded file's rows, or why it could not be read. */
+  private record Sheet(List<DeliverySheet.Line> lines, String unreadable) {
   }
 
   private static Future<Pages.Page> booked(Pages pages, RegistryService registry, BookService book,
-      Pages.Visit visit, String fileName, byte[] bytes) {
-    List<DeliverySheet.Line> lines;
-    try {
-      lines = DeliverySheet.read(fileName, bytes);
-    } catch (DeliverySheet.Unreadable e) {
-      return uploadRefused(pages, registry, visit, e.getMessage());
-    }
+      Pages.Visit visit, List<DeliverySheet.Line> lines) {
     Set<String> numbers = new LinkedHashSet<>();
     for (DeliverySheet.Line line : lines) {
       String number = IdentityNumber.normalize(line.cell(DeliverySheet.ID_NUMBER));

@@ -10,6 +10,7 @@ import cn.bangfu.demo.DemoData;
 import cn.bangfu.distribution.DistributionRepository;
 import cn.bangfu.distribution.DistributionRoutes;
 import cn.bangfu.distribution.DistributionService;
+import cn.bangfu.distribution.DraftJobs;
 import cn.bangfu.distribution.DraftService;
 import cn.bangfu.distribution.PayoutFile;
 import cn.bangfu.distribution.PeriodFactsRepository;
@@ -149,6 +150,7 @@ public final class LedgerServer {
   /** Registry and distribution tell monitoring which households a committed write changed. */
   private final HouseholdChanges householdChanges = new HouseholdChanges();
   private BookService book;
+  private DraftJobs draftJobs;
   private Database ledgerAccountCreator;
   /** Business time for every capability (issue 18): the configured clock, in Beijing's calendar. */
   private final BusinessClock clock;
@@ -233,6 +235,7 @@ public final class LedgerServer {
       WelfarePostService welfarePosts = new WelfarePostService(database, new WelfarePostRepository(), participants,
           new CooperativeBookRepository(), ids, clock);
       DistributionServices distributions = distributionServices(ruleSets, ids, participants, bankAccounts);
+      this.draftJobs = distributions.draftJobs();
       MonitoringService monitoring = new MonitoringService(database, participants,
           MonitoringSettings.from(System.getenv()), new AlertFeed(vertx), ids, clock);
       // the pages for people (issue 15): sessions in the database, so any instance serves any browser
@@ -258,7 +261,7 @@ public final class LedgerServer {
         SignInPages.mount(pages, identity, webSessions);
         distributions.mountPages(pages, monitoring);
         CoopPage.mount(pages, market.lots(), market.orders(), market.transitions());
-        DistributionWizard.mount(pages, ruleSets, distributions.drafts(), distributions.lifecycle(),
+        DistributionWizard.mount(pages, ruleSets, distributions.draftJobs(), distributions.lifecycle(),
             distributions.payouts());
         ReportsPage.mount(pages, bookStatements, market.procurement());
         BookPage.mount(pages, registryService, book);
@@ -392,8 +395,8 @@ public final class LedgerServer {
         + configured + "'");
   }
 
-  private record DistributionServices(DraftService drafts, DistributionService lifecycle, PublicNotice notice,
-      PayoutFile payouts, StatementService statements, NoticePage noticePage) {
+  private record DistributionServices(DraftService drafts, DraftJobs draftJobs, DistributionService lifecycle,
+      PublicNotice notice, PayoutFile payouts, StatementService statements, NoticePage noticePage) {
     void mountPages(Pages pages, MonitoringService monitoring) {
       HouseholdPage.mount(pages, statements, lifecycle, monitoring);
     }
@@ -406,7 +409,8 @@ public final class LedgerServer {
         householdChanges);
     DraftService drafts = new DraftService(database, new PeriodFactsRepository(), runs, lifecycle, ruleSets, ids, clock);
     PublicNotice notice = new PublicNotice(database, runs);
-    return new DistributionServices(drafts, lifecycle, notice,
+    DraftJobs draftJobs = new DraftJobs(database, drafts, runs, ids, clock);
+    return new DistributionServices(drafts, draftJobs, lifecycle, notice,
         new PayoutFile(database, runs, lifecycle, bankAccounts),
         new StatementService(database, new StatementRepository(), participants),
         new NoticePage(database, notice, runs, ruleSets, new WebPages(), clock, config.publicBaseUrl()));
@@ -446,12 +450,17 @@ public final class LedgerServer {
     return database;
   }
 
-  /** The ledger every capability posts through (orders, distributions), inside its own transaction. */
   /** The cooperative book's service (tests book legacy costs through it). */
   public BookService book() {
     return book;
   }
 
+  /** The accountant's page's draft jobs (tests await a job's end through it rather than polling its page). */
+  public DraftJobs draftJobs() {
+    return draftJobs;
+  }
+
+  /** The ledger every capability posts through (orders, distributions), inside its own transaction. */
   public JournalPoster ledger() {
     return ledger;
   }

@@ -3,7 +3,8 @@ package cn.bangfu.coop;
 import cn.bangfu.db.tables.records.DistributionLineRecord;
 import cn.bangfu.db.tables.records.DistributionRunRecord;
 import cn.bangfu.distribution.DistributionService;
-import cn.bangfu.distribution.DraftService;
+import cn.bangfu.distribution.DraftJobs;
+import cn.bangfu.distribution.DraftProgress;
 import cn.bangfu.distribution.PayoutFile;
 import cn.bangfu.distribution.PlainWords;
 import cn.bangfu.distribution.RunStatus;
@@ -58,7 +59,13 @@ public final class DistributionWizard {
     }
   }
 
-  public record Start(String user, String csrf, Map<String, String> ruleSets, DraftForm form, List<RunRow> runs) {
+  public record Start(String user, String csrf, Map<String, String> ruleSets, DraftForm form, List<RunRow> runs,
+      List<Drafting> drafting) {
+  }
+
+  /** A draft still being worked out, as its progress page and the wizard's first page show it. */
+  public record Drafting(String user, String csrf, String id, String ruleSet, String period, int percent,
+      String stage) {
   }
 
   public record Step(String name, String how, String amount) {
@@ -78,13 +85,13 @@ public final class DistributionWizard {
       String notice, String error, List<OpenObjection> objections, String rejection, String today) {
   }
 
-  public static void mount(Pages pages, RuleSetCatalog ruleSets, DraftService drafts, DistributionService runs,
+  public static void mount(Pages pages, RuleSetCatalog ruleSets, DraftJobs jobs, DistributionService runs,
       PayoutFile payouts) {
     Set<Role> coop = Set.of(Role.COOP);
     pages.signedIn(HttpMethod.GET, PATH, coop, visit -> {
       LocalDate today = BusinessClock.of(visit.ctx()).today();
       LocalDate monthStart = today.withDayOfMonth(1).minusMonths(1);
-      return start(pages, ruleSets, runs, visit, new DraftForm("", monthStart.toString(),
+      return start(pages, ruleSets, runs, jobs, visit, new DraftForm("", monthStart.toString(),
           monthStart.plusMonths(1).minusDays(1).toString(), null, null), 200);
     });
     pages.signedIn(HttpMethod.POST, PATH, coop, visit -> {
@@ -96,12 +103,20 @@ public final class DistributionWizard {
         }
         LocalDate from = date(typed.periodStart(), "periodStart");
         LocalDate to = date(typed.periodEnd(), "periodEnd");
-        return drafts.draft(visit.caller(), visit.caller().scopeEntityId(), typed.ruleSetId(), from, to)
-            .map(view -> Pages.Page.redirect(PATH + "/" + view.run().getId()))
-            .recover(failure -> refused(pages, ruleSets, runs, visit, typed, failure));
+        // a job: a large cooperative's draft takes minutes, its page shows the progress and survives a reload
+        return jobs.start(visit.caller(), visit.caller().scopeEntityId(), typed.ruleSetId(), from, to)
+            .map(job -> Pages.Page.redirect(PATH + "/jobs/" + job))
+            .recover(failure -> refused(pages, ruleSets, runs, jobs, visit, typed, failure));
       } catch (Problem p) {
-        return refused(pages, ruleSets, runs, visit, typed, p);
+        return refused(pages, ruleSets, runs, jobs, visit, typed, p);
       }
+    });
+    pages.signedIn(HttpMethod.GET, PATH + "/jobs/:id", coop, visit -> {
+      Long id = Body.parseId(visit.ctx().pathParam("id"));
+      if (id == null) {
+        throw Problem.badRequest("id", "draft job id must be a string of digits");
+      }
+      return jobs.view(visit.caller(), id).compose(job -> job(pages, ruleSets, runs, jobs, visit, job));
     });
     pages.signedIn(HttpMethod.GET, PATH + "/:id", coop, visit ->
         run(pages, ruleSets, runs, visit, runId(visit), notice(visit.ctx().queryParams().get("done")), null, 200));
@@ -208,8 +223,58 @@ public final class DistributionWizard {
     }
   }
 
+  /**
+   * A job's page: a finished draft opens its preview; a refused one brings back the form as typed, the
+   * reason beside its field; a running one shows how far it is and looks again every few seconds by
+   * itself (a meta refresh: no JavaScript needed).
+   */
+  private static Future<Pages.Page> job(Pages pages, RuleSetCatalog ruleSets, DistributionService runs, DraftJobs jobs,
+      Pages.Visit visit, DraftJobs.Job job) {
+    if (job.status() == DraftProgress.JobStatus.DONE) {
+      return Future.succeededFuture(Pages.Page.redirect(PATH + "/" + job.runId()));
+    }
+    if (job.status() == DraftProgress.JobStatus.FAILED || job.interrupted()) {
+      DraftForm typed = new DraftForm(job.ruleSetId(), job.periodStart().toString(), job.periodEnd().toString(),
+          null, null);
+      if (job.interrupted() || job.errorHttpCode() == null || job.errorHttpCode() >= 500) {
+        return start(pages, ruleSets, runs, jobs, visit, new DraftForm(typed.ruleSetId(), typed.periodStart(),
+            typed.periodEnd(), null, "上次没有算完（服务器中途停了）。请再点一次“算出草稿”。"), 200);
+      }
+      return refused(pages, ruleSets, runs, jobs, visit, typed,
+          new Problem(job.errorHttpCode(), "draft-refused", "Draft refused", job.errorMessage(), job.errorField()));
+    }
+    Map<String, Object> params = new HashMap<>();
+    params.put("view", drafting(visit, ruleSets, job));
+    return Future.succeededFuture(Pages.Page.of(200, pages.render("coop-draft-job.jte", params)));
+  }
+
+  private static Drafting drafting(Pages.Visit visit, RuleSetCatalog ruleSets, DraftJobs.Job job) {
+    String ruleSet = ruleSets.find(job.ruleSetId()).map(RuleSet::nameZh).orElse(job.ruleSetId());
+    String period = ChineseText.date(job.periodStart()) + "至" + ChineseText.date(job.periodEnd());
+    return new Drafting(visit.caller().username(), visit.csrf(), Long.toString(job.id()), ruleSet, period,
+        percent(job.stage(), job.done(), job.total()), stage(job.stage(), job.done(), job.total()));
+  }
+
+  /** Reading and allocating are quick beside writing thousands of lines with their explanations: the bar is mostly the writing. */
+  static int percent(DraftProgress.Stage stage, int done, int total) {
+    return switch (stage) {
+      case GATHERING -> 5;
+      case ALLOCATING -> 15;
+      case WRITING -> 20 + (total == 0 ? 80 : (int) (80L * done / total));
+    };
+  }
+
+  static String stage(DraftProgress.Stage stage, int done, int total) {
+    return switch (stage) {
+      case GATHERING -> "正在读取这一期的销售、收入、成本和成员的股份……";
+      case ALLOCATING -> total == 0 ? "正在按分配办法计算……"
+          : String.format("正在按分配办法计算 %,d 户成员各分多少……", total);
+      case WRITING -> String.format("正在保存每一笔的金额和说明：已保存 %,d 笔，共 %,d 笔。", done, total);
+    };
+  }
+
   private static Future<Pages.Page> refused(Pages pages, RuleSetCatalog ruleSets, DistributionService runs,
-      Pages.Visit visit, DraftForm typed, Throwable failure) {
+      DraftJobs jobs, Pages.Visit visit, DraftForm typed, Throwable failure) {
     if (failure instanceof Problem p && (p.status() == 400 || p.status() == 409) && p.field() != null) {
       String message = switch (p.field()) {
         case "ruleSetId" -> "请选择分配办法。";
@@ -220,15 +285,16 @@ public final class DistributionWizard {
             : "结束日期要写成 2026-08-31 这样。";
         default -> "这一项填得不对，请检查。";
       };
-      return start(pages, ruleSets, runs, visit,
+      return start(pages, ruleSets, runs, jobs, visit,
           new DraftForm(typed.ruleSetId(), typed.periodStart(), typed.periodEnd(), p.field(), message), p.status());
     }
     return Future.failedFuture(failure);
   }
 
   private static Future<Pages.Page> start(Pages pages, RuleSetCatalog ruleSets, DistributionService runs,
-      Pages.Visit visit, DraftForm form, int status) {
-    return runs.runsOf(visit.caller(), RUNS_LISTED).map(rows -> {
+      DraftJobs jobs, Pages.Visit visit, DraftForm form, int status) {
+    return runs.runsOf(visit.caller(), RUNS_LISTED).compose(rows -> jobs.runningOf(visit.caller(),
+        visit.caller().scopeEntityId()).map(running -> {
       Map<String, String> names = new LinkedHashMap<>();
       for (RuleSet ruleSet : ruleSets.all()) {
         names.put(ruleSet.id(), ruleSet.nameZh());
@@ -237,9 +303,10 @@ public final class DistributionWizard {
           names.getOrDefault(r.getRuleSetId(), r.getRuleSetId()), period(r), PlainWords.RUN_STATUS.get(r.getStatus()),
           ChineseText.yuan(r.getPoolFen()))).toList();
       Map<String, Object> params = new HashMap<>();
-      params.put("view", new Start(visit.caller().username(), visit.csrf(), names, form, list));
+      params.put("view", new Start(visit.caller().username(), visit.csrf(), names, form, list,
+          running.stream().map(job -> drafting(visit, ruleSets, job)).toList()));
       return Pages.Page.of(status, pages.render("coop-distributions.jte", params));
-    });
+    }));
   }
 
   private static Future<Pages.Page> run(Pages pages, RuleSetCatalog ruleSets, DistributionService runs,

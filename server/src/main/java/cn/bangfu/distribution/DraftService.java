@@ -40,6 +40,8 @@ import java.util.Optional;
  */
 public final class DraftService {
   private static final int MAX_EXPLANATION = 1000;
+  /** Lines written between two progress reports: a few per second on a large cooperative, one batch each. */
+  static final int LINES_PER_REPORT = 2000;
 
   private final Database database;
   private final BusinessClock clock;
@@ -62,6 +64,15 @@ public final class DraftService {
 
   public Future<DistributionService.RunView> draft(Principal caller, long cooperativeId, String ruleSetId,
       LocalDate start, LocalDate end) {
+    return draft(caller, cooperativeId, ruleSetId, start, end, DraftProgress.NONE);
+  }
+
+  /**
+   * The checks a draft's request must pass before any work: a known rule set and a period of at most
+   * five years, ending after it starts. Thrown at once, so a page can answer beside the field without
+   * starting a job.
+   */
+  public RuleSet check(String ruleSetId, LocalDate start, LocalDate end) {
     RuleSet ruleSet = ruleSets.find(ruleSetId)
         .orElseThrow(() -> Problem.badRequest("ruleSetId", "no rule set '" + ruleSetId + "' (see GET /api/v1/rule-sets)"));
     if (end.isBefore(start)) {
@@ -70,6 +81,13 @@ public final class DraftService {
     if (start.plusYears(5).isBefore(end)) {
       throw Problem.badRequest("periodEnd", "a period spans at most five years");
     }
+    return ruleSet;
+  }
+
+  /** A draft telling {@code progress} where it is: gathering, allocating, then every chunk of lines written. */
+  public Future<DistributionService.RunView> draft(Principal caller, long cooperativeId, String ruleSetId,
+      LocalDate start, LocalDate end, DraftProgress progress) {
+    RuleSet ruleSet = check(ruleSetId, start, end);
     return database.tx(db -> {
       String region = runs.regionOfCooperative(db, cooperativeId);
       if (region == null) {
@@ -85,8 +103,10 @@ public final class DraftService {
       String draftKey = cooperativeId + ":" + ruleSetId + ":" + start + ":" + end;
       runs.deleteDraft(db, draftKey);
 
+      progress.at(DraftProgress.Stage.GATHERING, 0, 0);
       PeriodFactsRepository.Gathered all = facts.gather(db, cooperativeId, start, end);
       PeriodFactsRepository.Gathered gathered = consumedBy(ruleSet.pool(), all);
+      progress.at(DraftProgress.Stage.ALLOCATING, 0, gathered.facts().members().size());
       AllocationResult result = Allocator.allocate(ruleSet, gathered.facts());
       long runId = ids.next();
       DistributionRunRecord run = new DistributionRunRecord().setId(runId).setCooperativeId(cooperativeId)
@@ -100,7 +120,13 @@ public final class DraftService {
           .setLineCount(result.lines().size()).setResultJson(summaryJson(result))
           .setCreatedBy(caller.userId()).setCreatedAt(clock.now());
       runs.insertRun(db, run);
-      runs.insertLines(db, lines(runId, cooperativeId, result));
+      List<DistributionLineRecord> lines = lines(runId, cooperativeId, result);
+      progress.at(DraftProgress.Stage.WRITING, 0, lines.size());
+      for (int from = 0; from < lines.size(); from += LINES_PER_REPORT) {
+        int to = Math.min(lines.size(), from + LINES_PER_REPORT);
+        runs.insertLines(db, lines.subList(from, to));
+        progress.at(DraftProgress.Stage.WRITING, to, lines.size());
+      }
       if (result.poolFen() > 0) {
         // A pool of nothing (costs above revenue) consumes nothing: revenue and costs stay for a later run
         runs.insertSources(db, sources(runId, cooperativeId, gathered));

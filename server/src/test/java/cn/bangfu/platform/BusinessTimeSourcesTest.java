@@ -25,7 +25,8 @@ class BusinessTimeSourcesTest {
       "identity/Authenticator.java", "token expiry measures real seconds, like the JWT library does",
       "platform/Ids.java", "the time bits of an id order ids, they date nothing",
       "registry/IdentityNumber.java", "a birth date after today is a typo whatever the business day",
-      "platform/NodeLease.java", "lease heartbeats measure real seconds between live instances, not business days");
+      "platform/NodeLease.java", "lease heartbeats measure real seconds between live instances, not business days",
+      "distribution/DraftJobs.java", "a draft job's heartbeat measures real minutes (is its process alive), not business days");
 
   private static List<String> matches(Path root, Pattern pattern, Map<String, String> except) throws IOException {
     List<String> found = new ArrayList<>();

@@ -2,6 +2,10 @@ package cn.bangfu.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.bangfu.distribution.DraftJobs;
+import cn.bangfu.distribution.DraftProgress;
+import cn.bangfu.identity.Principal;
+import cn.bangfu.identity.Role;
 import cn.bangfu.support.Browser;
 import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.Fixtures;
@@ -9,6 +13,7 @@ import cn.bangfu.support.Market;
 import cn.bangfu.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import org.openqa.selenium.By;
@@ -80,6 +85,42 @@ class CoopBrowserTest {
             .getString("status")).isEqualTo(step[1]);
       }
       assertThat(browser.driver().findElements(By.cssSelector("section.order"))).isEmpty();
+    }
+  }
+
+  /**
+   * A draft in progress, as the accountant sees it on a phone: the bar, the stage in words, and the page
+   * refreshing itself. The job is opened without being run, so the bar stays where the test put it.
+   */
+  @Test
+  void a_draft_in_progress_shows_a_bar_that_an_accountant_can_read() {
+    Browser.requireChromium();
+    Market market = Market.open(server, "岑丰村葡萄", Fixtures.REGION);
+    String accountant = "coop-job-" + System.nanoTime() % 100_000;
+    String userId = server.http.post("/api/v1/users", server.adminToken, new JsonObject().put("username", accountant)
+        .put("password", PASSWORD).put("role", "COOP").put("scopeId", market.coop)).expect(201).body().getString("id");
+    DraftJobs jobs = server.server().draftJobs();
+    long job = jobs.open(new Principal(Long.parseLong(userId), accountant, Role.COOP, market.coop),
+        Long.parseLong(market.coop), "coop-surplus-60", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))
+        .await().id();
+    jobs.reporter(job).at(DraftProgress.Stage.WRITING, 4_000, 10_000);
+
+    try (Browser browser = Browser.phone()) {
+      browser.go(url("/login"));
+      browser.driver().findElement(By.id("username")).sendKeys(accountant);
+      browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
+      browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/coop$"));
+      browser.go(url("/coop/distributions"));
+      browser.driver().findElement(By.cssSelector("#drafting a")).click();
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+          .until(ExpectedConditions.urlMatches(".*/coop/distributions/jobs/" + job + "$"));
+
+      assertThat(browser.driver().findElement(By.tagName("progress")).isDisplayed()).isTrue();
+      assertThat(browser.driver().findElement(By.tagName("progress")).getDomProperty("value")).isEqualTo("52");
+      assertThat(browser.driver().findElement(By.cssSelector(".stage")).getText())
+          .isEqualTo("正在保存每一笔的金额和说明：已保存 4,000 笔，共 10,000 笔。");
+      browser.screenshot("coop-draft-job");
     }
   }
 }

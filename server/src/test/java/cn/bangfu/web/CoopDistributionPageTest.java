@@ -3,6 +3,12 @@ package cn.bangfu.web;
 import static cn.bangfu.support.PageClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static cn.bangfu.db.Tables.APP_USER;
+
+import cn.bangfu.distribution.DraftJobs;
+import cn.bangfu.distribution.DraftProgress;
+import cn.bangfu.identity.Principal;
+import cn.bangfu.identity.Role;
 import cn.bangfu.platform.ChineseText;
 import cn.bangfu.support.ClassServer;
 import cn.bangfu.support.DistributionSteps;
@@ -62,8 +68,21 @@ class CoopDistributionPageTest {
         "periodStart", start, "periodEnd", end));
   }
 
-  private static String runOf(PageClient.Page drafted) {
-    return drafted.location().substring("/coop/distributions/".length());
+  /** The run a draft job made: the job awaited through the server (no polling), then its page followed as a browser would. */
+  private static String runOf(PageClient browser, PageClient.Page drafted) {
+    assertThat(drafted.location()).matches("/coop/distributions/jobs/[0-9]+");
+    long job = Long.parseLong(drafted.location().substring("/coop/distributions/jobs/".length()));
+    DraftJobs.Job ended = server.server().draftJobs().ended(job).await();
+    assertThat(ended.status()).isEqualTo(DraftProgress.JobStatus.DONE);
+    PageClient.Page done = browser.get(drafted.location());
+    assertThat(done.status()).isEqualTo(303);
+    return done.location().substring("/coop/distributions/".length());
+  }
+
+  private static Principal accountantPrincipal() {
+    long userId = server.server().database().dsl().select(APP_USER.ID).from(APP_USER)
+        .where(APP_USER.USERNAME.eq(accountant)).fetchOne(APP_USER.ID);
+    return new Principal(userId, accountant, Role.COOP, world.cooperative);
   }
 
   @Test
@@ -75,11 +94,11 @@ class CoopDistributionPageTest {
     PageClient.Page drafted = draft(browser, "2026-10-01", "2026-10-31");
 
     assertThat(drafted.status()).isEqualTo(303);
-    String run = runOf(drafted);
+    String run = runOf(browser, drafted);
     JsonObject api = server.http.get("/api/v1/distributions/" + run, world.coopToken).expect(200).body();
     assertThat(api.getString("status")).isEqualTo("DRAFT");
     assertThat(api.getLong("revenueFen")).isEqualTo(600_000);
-    PageClient.Page preview = browser.get(drafted.location());
+    PageClient.Page preview = browser.get("/coop/distributions/" + run);
     assertThat(preview.status()).isEqualTo(200);
     assertThat(preview.text()).contains("收益分配：2026年10月1日至2026年10月31日", "状态：草稿",
         "收入 6,000.00 元，成本 0.00 元");
@@ -106,7 +125,7 @@ class CoopDistributionPageTest {
   @Test
   void publicize_then_post_after_approval_then_download_the_payout_file() {
     PageClient browser = signedIn();
-    String run = runOf(draft(browser, "2026-11-01", "2026-11-30"));
+    String run = runOf(browser, draft(browser, "2026-11-01", "2026-11-30"));
     Element publicize = browser.get("/coop/distributions/" + run).html()
         .selectFirst("form[action=/coop/distributions/" + run + "/publicize]");
 
@@ -148,7 +167,7 @@ class CoopDistributionPageTest {
   @Test
   void the_accountant_answers_an_objection_and_after_posting_marks_the_run_paid() {
     PageClient browser = signedIn();
-    String run = runOf(draft(browser, "2026-07-01", "2026-07-31"));
+    String run = runOf(browser, draft(browser, "2026-07-01", "2026-07-31"));
     server.http.post("/api/v1/distributions/" + run + "/publicize", world.coopToken, new JsonObject().put("days", 7))
         .expect(200);
     String objection = server.http.post("/api/v1/distributions/" + run + "/objections", null,
@@ -213,6 +232,80 @@ class CoopDistributionPageTest {
     }
     assertThat(page.html().select("a[href^=/coop/reports/]")).hasSize(3);
     assertThat(browser.get("/coop/reports?year=two").status()).isEqualTo(400);
+  }
+
+  /**
+   * A draft is a job (a large cooperative takes minutes): its page shows how far it is from the job's row, so a
+   * reload, or the wizard's first page, finds it again; a second click on the same draft joins it. The job is
+   * opened without being run, so the page is read at a known point rather than raced.
+   */
+  @Test
+  void a_draft_in_progress_shows_its_bar_survives_a_reload_and_a_double_click_joins_it() {
+    PageClient browser = signedIn();
+    DraftJobs jobs = server.server().draftJobs();
+    long job = jobs.open(accountantPrincipal(), Long.parseLong(world.cooperative), "coop-surplus-60",
+        LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31)).await().id();
+    jobs.reporter(job).at(DraftProgress.Stage.WRITING, 3_000, 12_000);
+
+    PageClient.Page page = browser.get("/coop/distributions/jobs/" + job);
+    PageClient.Page reloaded = browser.get("/coop/distributions/jobs/" + job);
+
+    for (PageClient.Page shown : List.of(page, reloaded)) {
+      assertThat(shown.status()).isEqualTo(200);
+      // reading and allocating are the first 20 %, writing 3,000 of 12,000 lines a quarter of the other 80
+      assertThat(shown.html().selectFirst("progress").attr("value")).isEqualTo("40");
+      assertThat(shown.html().selectFirst(".stage").text()).isEqualTo("正在保存每一笔的金额和说明：已保存 3,000 笔，共 12,000 笔。");
+      assertThat(shown.html().selectFirst("meta[http-equiv=refresh]").attr("content")).isEqualTo("2");
+      assertThat(shown.text()).contains("合作社盈余分配", "2025年1月1日至2025年1月31日");
+    }
+    PageClient.Page start = browser.get("/coop/distributions");
+    assertThat(start.html().selectFirst("#drafting a").attr("href")).isEqualTo("/coop/distributions/jobs/" + job);
+    PageClient.Page again = draft(browser, "2025-01-01", "2025-01-31");
+    assertThat(again.location()).isEqualTo("/coop/distributions/jobs/" + job);
+    PageClient household = new PageClient(server.server().port());
+    household.signIn(world.householdUser(0), GrapeHouseholds.PASSWORD);
+    assertThat(household.get("/coop/distributions/jobs/" + job).status()).isEqualTo(403);
+  }
+
+  /**
+   * A job whose server died stops beating: seen five minutes later it is interrupted, its page says so with the
+   * choices kept, and the same draft requested again runs as a new job to its end.
+   */
+  @Test
+  void a_job_whose_server_stopped_is_shown_interrupted_and_the_same_draft_runs_again() {
+    PageClient browser = signedIn();
+    DraftJobs jobs = server.server().draftJobs();
+    Principal caller = accountantPrincipal();
+    long coop = Long.parseLong(world.cooperative);
+    LocalDate from = LocalDate.of(2025, 2, 1);
+    LocalDate to = LocalDate.of(2025, 2, 28);
+    long dead = jobs.open(caller, coop, "coop-surplus-60", from, to).await().id();
+    DraftJobs later = jobs.seenAt(java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(6)));
+
+    assertThat(later.view(caller, dead).await().interrupted()).isTrue();
+    long retried = later.start(caller, coop, "coop-surplus-60", from, to).await();
+
+    assertThat(retried).isNotEqualTo(dead);
+    assertThat(later.ended(retried).await().status()).isEqualTo(DraftProgress.JobStatus.DONE);
+    PageClient.Page old = browser.get("/coop/distributions/jobs/" + dead);
+    assertThat(old.status()).isEqualTo(200);
+    assertThat(old.html().selectFirst("form[action=/coop/distributions] .error").text()).contains("上次没有算完");
+    assertThat(old.html().selectFirst("#periodStart").val()).isEqualTo("2025-02-01");
+  }
+
+  /** The finished job's row holds the last report: every line written, as many as the run has. */
+  @Test
+  void a_finished_draft_reported_every_line_it_wrote() {
+    PageClient browser = signedIn();
+    PageClient.Page drafted = draft(browser, "2026-10-01", "2026-10-20");
+    long job = Long.parseLong(drafted.location().substring("/coop/distributions/jobs/".length()));
+
+    DraftJobs.Job ended = server.server().draftJobs().ended(job).await();
+
+    JsonObject run = server.http.get("/api/v1/distributions/" + ended.runId(), world.coopToken).expect(200).body();
+    assertThat(ended.stage()).isEqualTo(DraftProgress.Stage.WRITING);
+    assertThat(ended.total()).isPositive().isEqualTo(run.getInteger("allocationsTotal"));
+    assertThat(ended.done()).isEqualTo(ended.total());
   }
 
   @Test

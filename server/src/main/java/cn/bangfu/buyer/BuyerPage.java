@@ -228,8 +228,11 @@ public final class BuyerPage {
     int year = today.getYear();
     Filter filter = new Filter(query(visit, "product"), query(visit, "region"), query(visit, "maxPrice"),
         query(visit, "deliverOn"));
+    // 产地: digits are a region code's first digits, anything else a place in the cooperatives' names (岑巩, 思旸镇)
+    boolean code = filter.region().matches("[0-9]{1,12}");
     LotQuery lotQuery = new LotQuery(filter.product().isEmpty() ? null : filter.product(),
-        filter.region().matches("[0-9]{1,12}") ? filter.region() : null, null, null, maxPriceFen(filter.maxPrice()),
+        code ? filter.region() : null, code || filter.region().isEmpty() ? null : place(filter.region()), null, null,
+        maxPriceFen(filter.maxPrice()),
         deliverOn(filter.deliverOn(), today), null, null, true, LOTS_LISTED, 0);
     return services.lots().search(lotQuery).compose(lots -> services.orders()
         .list(visit.caller(), null, ORDERS_LISTED, 0).compose(orders -> services.procurement()
@@ -330,6 +333,13 @@ public final class BuyerPage {
   private static DemandForm blankDemand(Pages.Visit visit) {
     return new DemandForm("", "", Unit.KG.name(), "", BusinessClock.of(visit.ctx()).today().plusDays(14).toString(),
         null, null);
+  }
+
+  /** A place as typed, at most the API's 50 characters, without control characters (a search, never refused). */
+  private static String place(String typed) {
+    String clean = typed.codePoints().filter(c -> !Character.isISOControl(c)).limit(50)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    return clean.isEmpty() ? null : clean;
   }
 
   private static Long maxPriceFen(String yuan) {

@@ -229,7 +229,7 @@ public final class CoopPage {
   private static Future<Pages.Page> render(Pages pages, LotService lots, OrderService orders, Pages.Visit visit,
       String notice, String problem, LotForm form, int status) {
     long cooperative = visit.caller().scopeEntityId();
-    LotQuery mine = new LotQuery(null, null, cooperative, null, null, null, null, null, false, LOT_ROWS, 0);
+    LotQuery mine = new LotQuery(null, null, null, cooperative, null, null, null, null, null, false, LOT_ROWS, 0);
     Future<List<LotRecord>> lotRows = lots.search(mine);
     List<Future<List<PurchaseOrderRecord>>> byStatus = TO_ACT_ON.stream()
         .map(s -> orders.list(visit.caller(), s, 500, 0)).toList();

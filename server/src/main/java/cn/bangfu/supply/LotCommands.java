@@ -15,8 +15,13 @@ public final class LotCommands {
       Set<Certification> certifications) {
   }
 
-  /** Search filters; null means "any". {@code openOn} keeps lots whose window contains that date. */
-  public record LotQuery(String product, String regionPrefix, Long cooperativeId, Long minPriceFen, Long maxPriceFen,
-      LocalDate openOn, LocalDate windowFrom, LocalDate windowTo, boolean onlyAvailable, int limit, int offset) {
+  /**
+   * Search filters; null means "any". {@code openOn} keeps lots whose window contains that date; {@code place}
+   * keeps lots of cooperatives whose registered name contains it (a county, township or village name, as
+   * 岑巩县思旸镇岑丰村葡萄种植专业合作社 carries its place: a buyer knows 岑巩, not 522626).
+   */
+  public record LotQuery(String product, String regionPrefix, String place, Long cooperativeId, Long minPriceFen,
+      Long maxPriceFen, LocalDate openOn, LocalDate windowFrom, LocalDate windowTo, boolean onlyAvailable, int limit,
+      int offset) {
   }
 }

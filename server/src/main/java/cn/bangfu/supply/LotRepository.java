@@ -1,5 +1,6 @@
 package cn.bangfu.supply;
 
+import static cn.bangfu.db.Tables.COOPERATIVE;
 import static cn.bangfu.db.Tables.LOT;
 
 import cn.bangfu.db.tables.records.LotRecord;
@@ -50,6 +51,11 @@ public final class LotRepository {
     }
     if (q.regionPrefix() != null) {
       where.add(LOT.REGION_CODE.startsWith(q.regionPrefix()));
+    }
+    if (q.place() != null) {
+      // the place's own % and _ are letters here, not wildcards
+      where.add(LOT.COOPERATIVE_ID.in(DSL.select(COOPERATIVE.ID).from(COOPERATIVE)
+          .where(COOPERATIVE.NAME.like("%" + DSL.escape(q.place(), '!') + "%", '!'))));
     }
     if (q.cooperativeId() != null) {
       where.add(LOT.COOPERATIVE_ID.eq(q.cooperativeId()));

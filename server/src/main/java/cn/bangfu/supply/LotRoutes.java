@@ -38,7 +38,7 @@ public final class LotRoutes {
     api.route(HttpMethod.GET, "/lots", Set.of(Role.values()), (ctx, caller) -> {
       Paging page = Paging.of(ctx);
       LotQuery query = new LotQuery(Params.text(ctx, "product", 100), Params.regionPrefix(ctx, "regionCode"),
-          Params.id(ctx, "cooperativeId"), Params.fen(ctx, "minPriceFen"), Params.fen(ctx, "maxPriceFen"),
+          Params.text(ctx, "place", 50), Params.id(ctx, "cooperativeId"), Params.fen(ctx, "minPriceFen"), Params.fen(ctx, "maxPriceFen"),
           Params.date(ctx, "availableOn"), Params.date(ctx, "from"), Params.date(ctx, "to"),
           !Params.flag(ctx, "includeSoldOut"), page.limit(), page.offset());
       return lots.search(query).map(rows -> Reply.ok(page.wrap(rows.stream().map(SupplyJson::lot).toList())));

@@ -101,6 +101,24 @@ class BuyerPageTest {
     }
   }
 
+  /** 产地 by name, as a canteen's buyer knows it (榕江, not 522632): the cooperatives' registered names carry their place. */
+  @Test
+  void lots_are_found_by_the_name_of_their_place_or_by_a_region_code() {
+    Market rongjiang = Market.open(server, "榕江县栽麻镇葡萄", Fixtures.REGION);
+    Market congjiang = Market.open(server, "从江县丙妹镇葡萄", Fixtures.REGION);
+    String here = rongjiang.lot("300");
+    String there = congjiang.lot("200");
+    PageClient browser = signedIn(rongjiang);
+
+    PageClient.Page byName = browser.get("/buyer?region=" + java.net.URLEncoder.encode("榕江", java.nio.charset.StandardCharsets.UTF_8));
+    PageClient.Page byCode = browser.get("/buyer?region=" + Fixtures.REGION.substring(0, 4));
+
+    assertThat(byName.html().select("section.lot input[name=lotId]").eachAttr("value")).contains(here)
+        .doesNotContain(there);
+    assertThat(byName.html().selectFirst("#region").val()).isEqualTo("榕江");
+    assertThat(byCode.html().select("section.lot input[name=lotId]").eachAttr("value")).contains(here, there);
+  }
+
   @Test
   void a_demand_is_checked_beside_its_fields_and_its_matches_give_reasons_in_plain_chinese() {
     Market market = Market.open(server, "思旸镇葡萄", Fixtures.REGION);

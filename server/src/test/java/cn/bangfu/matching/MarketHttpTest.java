@@ -96,6 +96,11 @@ class MarketHttpTest {
         b.lotBody("100").put("product", "沃柑").put("unitPriceFen", 700)));
     assertThat(ids("/api/v1/lots?product=沃柑")).containsExactlyInAnyOrder(cheap, dear, guangzhou);
     assertThat(ids("/api/v1/lots?product=沃柑&regionCode=4501")).containsExactlyInAnyOrder(cheap, dear);
+    // a place by its name, as a buyer knows it: part of the cooperative's name; % and _ are letters, not wildcards
+    assertThat(ids("/api/v1/lots?product=沃柑&place=番禺")).containsExactly(guangzhou);
+    assertThat(ids("/api/v1/lots?product=沃柑&place=岑峰村")).containsExactlyInAnyOrder(cheap, dear);
+    assertThat(ids("/api/v1/lots?product=沃柑&place=%25")).isEmpty();
+    assertThat(ids("/api/v1/lots?product=沃柑&place=_")).isEmpty();
     assertThat(ids("/api/v1/lots?product=沃柑&minPriceFen=600&maxPriceFen=800")).containsExactly(guangzhou);
     assertThat(ids("/api/v1/lots?product=沃柑&availableOn=" + server.today().plusDays(70))).containsExactly(dear);
     assertThat(ids("/api/v1/lots?product=沃柑&from=" + server.today() + "&to=" + server.today().plusDays(10)))
@@ -103,7 +108,7 @@ class MarketHttpTest {
     assertThat(ids("/api/v1/lots?product=沃柑&limit=2")).hasSize(2);
     assertThat(ids("/api/v1/lots?product=沃柑&limit=2&offset=2")).hasSize(1);
     for (String bad : List.of("regionCode=45x", "minPriceFen=-1", "maxPriceFen=abc", "availableOn=2026-13-01",
-        "cooperativeId=x", "limit=0", "includeSoldOut=maybe")) {
+        "cooperativeId=x", "limit=0", "includeSoldOut=maybe", "place=" + "岑".repeat(51))) {
       Http.Response r = server.http.get("/api/v1/lots?" + bad, a.buyerToken);
       assertThat(r.status()).as(bad).isEqualTo(400);
       assertThat(r.body().getString("field")).isEqualTo(bad.substring(0, bad.indexOf('=')));

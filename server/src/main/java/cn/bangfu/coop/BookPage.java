@@ -13,6 +13,7 @@ import cn.bangfu.platform.Body;
 import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.ChineseText;
 import cn.bangfu.platform.Problem;
+import cn.bangfu.platform.SheetWriter;
 import cn.bangfu.registry.IdentityNumber;
 import cn.bangfu.registry.Masking;
 import cn.bangfu.registry.RegistryRoutes;
@@ -47,6 +48,8 @@ import java.util.Set;
 public final class BookPage {
   static final String PATH = "/coop/book";
   static final String UPLOAD = PATH + "/deliveries/upload";
+  /** The blank season sheet to fill in and upload. */
+  static final String TEMPLATE = PATH + "/deliveries-template.xlsx";
   private static final Set<Role> COOP = Set.of(Role.COOP);
   /** The four entry forms, in the order of the page. */
   static final List<String> FORMS = List.of("delivery", "labour", "cost", "income", "join", "contribution",
@@ -117,6 +120,16 @@ public final class BookPage {
           return book.recordPayment(visit.caller(), visit.caller().scopeEntityId(), BookRoutes.newPayment(body));
         }));
     pages.signedIn(HttpMethod.POST, UPLOAD, COOP, visit -> upload(pages, registry, book, visit));
+    // built once at start: the same blank sheet for everyone, not POI work on an event loop per download
+    byte[] blankSheet = DeliverySheet.template(List.copyOf(CoopPage.UNITS.values()));
+    pages.signedIn(HttpMethod.GET, TEMPLATE, COOP, visit -> {
+      // a download, not a page: answered here, so Pages leaves the ended response alone
+      visit.ctx().response().putHeader("Content-Type", SheetWriter.CONTENT_TYPE)
+          .putHeader("Content-Disposition", "attachment; filename=\"deliveries.xlsx\"; filename*=UTF-8''"
+              + java.net.URLEncoder.encode("交售表.xlsx", java.nio.charset.StandardCharsets.UTF_8))
+          .end(io.vertx.core.buffer.Buffer.buffer(blankSheet));
+      return Future.succeededFuture(Pages.Page.ok(""));
+    });
     pages.signedIn(HttpMethod.POST, PATH + "/members", COOP, visit -> join(pages, registry, visit));
     pages.signedIn(HttpMethod.GET, MEMBER, COOP, visit -> memberAccount(pages, registry, book, visit));
   }

@@ -3,6 +3,7 @@ package cn.bangfu.coop;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import cn.bangfu.platform.SheetWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -59,6 +60,32 @@ public final class DeliverySheet {
   public static final class Unreadable extends Exception {
     public Unreadable(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  /**
+   * The blank sheet to fill in (a download beside the upload): the headings {@link #COLUMNS}; 身份证号 kept as
+   * text, so Excel does not round an 18-digit number; 单位 a drop-down of {@code units}; dates and 元
+   * formatted; and a second sheet saying how to fill it in, with an example. The reader ignores the second sheet.
+   */
+  public static byte[] template(List<String> units) {
+    int[] widths = {10, 22, 10, 10, 8, 12, 14};
+    try (SheetWriter sheet = new SheetWriter("交售", COLUMNS, i -> widths[i])) {
+      sheet.columnFormat(COLUMNS.indexOf(ID_NUMBER), "@");
+      sheet.columnFormat(COLUMNS.indexOf(QUANTITY), "0.###");
+      sheet.columnFormat(COLUMNS.indexOf(VALUE), "#,##0.00");
+      sheet.columnFormat(COLUMNS.indexOf(DATE), "yyyy-mm-dd");
+      sheet.choices(COLUMNS.indexOf(UNIT), MAX_ROWS, units);
+      sheet.notes("填写说明", List.of(
+          "在“交售”这一页，每一行记一户成员交售的一批产品，第一行标题不要改。",
+          "姓名、身份证号：和入社时登记的一样；身份证号 18 位，最后一位可以是 X。",
+          "品名：如 葡萄、茶叶。数量：交了多少，可以有小数。单位：从下拉里选，如 公斤、斤。",
+          "金额（元）：合作社按收购价应付给这户的钱，如 3600 或 3,600.50。",
+          "交售日期：写成 2026-09-15、2026/9/15 或 2026年9月15日 都可以。",
+          "例：张秀英 | （她的 18 位身份证号）| 葡萄 | 300 | 公斤 | 3600 | 2026-08-20",
+          "只要有一行不对，整个文件都不会记账，页面会告诉您是第几行、哪一列，改好再上传。",
+          "一个文件最多 " + MAX_ROWS + " 行。"));
+      return sheet.bytes();
     }
   }
 

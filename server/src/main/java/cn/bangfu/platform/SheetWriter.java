@@ -63,6 +63,35 @@ public final class SheetWriter implements AutoCloseable {
     row.getCell(column).setCellStyle(yuan);
   }
 
+  /**
+   * Cells typed later into {@code column} take {@code format}: "@" keeps an 18-digit 身份证号 as text
+   * (Excel would otherwise show 5.22626E+17 and drop its last digits), "yyyy-mm-dd" a date, "#,##0.00" 元.
+   */
+  public void columnFormat(int column, String format) {
+    CellStyle style = workbook.createCellStyle();
+    style.setDataFormat(workbook.createDataFormat().getFormat(format));
+    sheet.setDefaultColumnStyle(column, style);
+  }
+
+  /** Rows 2..{@code rows}+1 of {@code column} offer {@code choices} as a drop-down list and take nothing else. */
+  public void choices(int column, int rows, List<String> choices) {
+    org.apache.poi.ss.usermodel.DataValidationHelper helper = sheet.getDataValidationHelper();
+    org.apache.poi.ss.usermodel.DataValidation validation = helper.createValidation(
+        helper.createExplicitListConstraint(choices.toArray(String[]::new)),
+        new org.apache.poi.ss.util.CellRangeAddressList(1, rows, column, column));
+    validation.setShowErrorBox(true);
+    sheet.addValidationData(validation);
+  }
+
+  /** Another sheet of plain lines (how to fill the first one in), one per row in column A. */
+  public void notes(String name, List<String> lines) {
+    Sheet notes = workbook.createSheet(name);
+    notes.setColumnWidth(0, 100 * 256);
+    for (int i = 0; i < lines.size(); i++) {
+      notes.createRow(i).createCell(0).setCellValue(lines.get(i));
+    }
+  }
+
   public byte[] bytes() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {

@@ -16,6 +16,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -359,6 +361,49 @@ class BookPageTest {
 
     assertThat(uploaded.status()).isEqualTo(303);
     assertThat(desk.trade(desk.li())).isEqualTo(360_050);
+  }
+
+  /**
+   * The blank sheet from beside the upload: its headings are what the reader wants, 身份证号 is a text column
+   * (an 18-digit number typed into a general column becomes 5.22626E+17), 单位 a drop-down; filled in as an
+   * accountant would (a date cell, a number) and uploaded, its row is booked.
+   */
+  @Test
+  void the_blank_sheet_downloaded_beside_the_upload_comes_back_filled_in_and_is_booked() throws Exception {
+    Desk desk = desk("书页葡萄八");
+    var download = desk.browser().bytes("/coop/book/deliveries-template.xlsx");
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Type")).hasValue(cn.bangfu.platform.SheetWriter.CONTENT_TYPE);
+    ByteArrayOutputStream filled = new ByteArrayOutputStream();
+    try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(download.body()))) {
+      Sheet sheet = book.getSheetAt(0);
+      List<String> headings = new ArrayList<>();
+      sheet.getRow(0).forEach(cell -> headings.add(cell.getStringCellValue()));
+      assertThat(headings).containsExactly("姓名", "身份证号", "品名", "数量", "单位", "金额（元）", "交售日期");
+      assertThat(sheet.getColumnStyle(1).getDataFormatString()).isEqualTo("@");
+      assertThat(sheet.getDataValidations()).singleElement().satisfies(v ->
+          assertThat(v.getValidationConstraint().getExplicitListValues()).contains("公斤", "斤"));
+      assertThat(book.getSheet("填写说明")).isNotNull();
+      Row row = sheet.createRow(1);
+      row.createCell(0).setCellValue("李建国");
+      row.createCell(1).setCellValue(desk.liId());
+      row.getCell(1).setCellStyle(sheet.getColumnStyle(1));
+      row.createCell(2).setCellValue("葡萄");
+      row.createCell(3).setCellValue(250);
+      row.createCell(4).setCellValue("公斤");
+      row.createCell(5).setCellValue(3000);
+      row.createCell(6).setCellValue(LocalDate.parse(augustDay()));
+      row.getCell(6).setCellStyle(sheet.getColumnStyle(6));
+      book.write(filled);
+    }
+
+    PageClient.Page uploaded = desk.browser().upload("/coop/book/deliveries/upload", desk.csrf(), "file", "交售表.xlsx",
+        filled.toByteArray());
+
+    assertThat(uploaded.status()).isEqualTo(303);
+    assertThat(desk.trade(desk.li())).isEqualTo(300_000);
+    assertThat(desk.browser().get("/coop/book").html().selectFirst("#upload-template").attr("href"))
+        .isEqualTo("/coop/book/deliveries-template.xlsx");
   }
 
   private static int rows(Desk desk, String what) {

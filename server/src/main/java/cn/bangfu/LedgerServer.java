@@ -263,7 +263,7 @@ public final class LedgerServer {
         CoopPage.mount(pages, market.lots(), market.orders(), market.transitions());
         DistributionWizard.mount(pages, ruleSets, distributions.draftJobs(), distributions.lifecycle(),
             distributions.payouts());
-        ReportsPage.mount(pages, bookStatements, market.procurement());
+        ReportsPage.mount(pages, bookStatements, market.procurement(), registryService);
         BookPage.mount(pages, registryService, book);
         BuyerPage.mount(pages, new BuyerPage.Services(market.lots(), market.demands(), market.orders(),
             market.transitions(), market.procurement()));

@@ -62,6 +62,14 @@ public final class StatementWorkbook {
   }
 
   public static byte[] memberEquity(BookStatements.MemberEquityStatement s) {
+    return memberEquity(s, null);
+  }
+
+  /**
+   * The statement with its members named by {@code names} (household id → name) where the reader knows
+   * them (the cooperative's own accountant, on its page); by household number otherwise (the API).
+   */
+  public static byte[] memberEquity(BookStatements.MemberEquityStatement s, java.util.Map<Long, String> names) {
     return write(book -> {
       Sheet sheet = book.sheet("成员权益变动表");
       book.title(sheet, "成员权益变动表", s.cooperativeName() + "　" + s.year() + "年度　单位：元");
@@ -80,11 +88,12 @@ public final class StatementWorkbook {
 
       Sheet members = book.sheet("成员账户");
       book.title(members, "成员账户明细", s.cooperativeName() + "　" + s.year() + "年度　单位：元");
-      book.header(members, "成员（户编号）", "年初股金", "年末股金", "量化专项基金", "本年盈余返还", "本年剩余盈余",
+      book.header(members, names == null ? "成员（户编号）" : "成员", "年初股金", "年末股金", "量化专项基金", "本年盈余返还", "本年剩余盈余",
           "本年已支付", "年末应付未付");
       for (BookStatements.MemberEquity m : s.members()) {
         Row row = members.createRow(book.nextRow(members));
-        row.createCell(0).setCellValue(Long.toString(m.householdId()));
+        String id = Long.toString(m.householdId());
+        row.createCell(0).setCellValue(names == null ? id : names.getOrDefault(m.householdId(), id));
         long[] amounts = {m.shareCapitalOpeningFen(), m.shareCapitalClosingFen(), m.quantifiedFundFen(),
             m.rebatesFen(), m.dividendsFen(), m.paidFen(), m.owedFen()};
         for (int i = 0; i < amounts.length; i++) {

@@ -8,6 +8,7 @@ import cn.bangfu.platform.BusinessClock;
 import cn.bangfu.platform.ChineseText;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.platform.SheetWriter;
+import cn.bangfu.registry.RegistryService;
 import cn.bangfu.web.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -39,7 +40,8 @@ public final class ReportsPage {
       String surplus, String distributed, String undistributed, List<Sale> sales, String sold, String today) {
   }
 
-  public static void mount(Pages pages, BookStatements statements, ProcurementService procurement) {
+  public static void mount(Pages pages, BookStatements statements, ProcurementService procurement,
+      RegistryService registry) {
     pages.signedIn(HttpMethod.GET, PATH, COOP, visit -> {
       LocalDate today = BusinessClock.of(visit.ctx()).today();
       int year = year(visit.ctx().queryParams().get("year"), today);
@@ -83,9 +85,38 @@ public final class ReportsPage {
     });
     pages.signedIn(HttpMethod.GET, PATH + "/member-equity.xlsx", COOP, visit -> {
       int year = year(visit.ctx().queryParams().get("year"), BusinessClock.of(visit.ctx()).today());
-      return statements.memberEquity(visit.caller(), visit.caller().scopeEntityId(), year)
-          .map(s -> download(visit, StatementWorkbook.memberEquity(s), "member-equity-" + year + ".xlsx"));
+      long coop = visit.caller().scopeEntityId();
+      // the accountant knows its members by name (the book page lists them): the member sheet says who, not a number
+      return statements.memberEquity(visit.caller(), coop, year).compose(s -> registry.memberDirectory(visit.caller(),
+          coop).map(members -> {
+            Map<Long, String> names = new HashMap<>();
+            members.forEach(m -> names.put(m.household().getId(), m.household().getName()));
+            return download(visit, StatementWorkbook.memberEquity(s, names), "member-equity-" + year + ".xlsx");
+          }));
     });
+    pages.signedIn(HttpMethod.GET, PATH + "/sales.xlsx", COOP, visit -> {
+      int year = year(visit.ctx().queryParams().get("year"), BusinessClock.of(visit.ctx()).today());
+      return procurement.cooperative(visit.caller(), visit.caller().scopeEntityId(), year)
+          .map(sales -> download(visit, salesWorkbook(sales, year), "sales-" + year + ".xlsx"));
+    });
+  }
+
+  /** Sales by buyer for the year (the page's table), with its total: what the 农经站 and the buyers' offices compare. */
+  static byte[] salesWorkbook(JsonObject sales, int year) {
+    try (SheetWriter sheet = new SheetWriter(year + "年销售汇总", List.of("采购单位", "已结算订单（笔）", "金额（元）"),
+        i -> i == 0 ? 30 : 16)) {
+      for (Object o : sales.getJsonArray("byBuyer")) {
+        JsonObject buyer = (JsonObject) o;
+        var row = sheet.row();
+        sheet.text(row, 0, buyer.getString("name"));
+        row.createCell(1).setCellValue(buyer.getInteger("settledOrders"));
+        sheet.yuan(row, 2, buyer.getLong("soldFen"));
+      }
+      var total = sheet.row();
+      sheet.boldText(total, 0, "合计");
+      sheet.yuan(total, 2, sales.getLong("soldFen"));
+      return sheet.bytes();
+    }
   }
 
   private static int year(String raw, LocalDate today) {

@@ -230,7 +230,22 @@ class CoopDistributionPageTest {
         assertThat(book.getSheetAt(0).getPhysicalNumberOfRows()).as(link).isPositive();
       }
     }
-    assertThat(page.html().select("a[href^=/coop/reports/]")).hasSize(3);
+    assertThat(page.html().select("a[href^=/coop/reports/]")).hasSize(4);
+    // the sales summary adds up to the page's total; the member sheet names the members for their accountant
+    try (var sales = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+        browser.bytes("/coop/reports/sales.xlsx?year=2026").body()))) {
+      var sheet = sales.getSheetAt(0);
+      var total = sheet.getRow(sheet.getLastRowNum());
+      assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
+      assertThat(ChineseText.yuan(Math.round(total.getCell(2).getNumericCellValue() * 100))).isEqualTo(
+          page.html().selectFirst(".sold").text());
+    }
+    try (var equity = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+        browser.bytes("/coop/reports/member-equity.xlsx?year=2026").body()))) {
+      List<String> members = new java.util.ArrayList<>();
+      equity.getSheet("成员账户").forEach(row -> members.add(row.getCell(0) == null ? "" : row.getCell(0).toString()));
+      assertThat(members).contains("杨启宇", "陈志强");
+    }
     assertThat(browser.get("/coop/reports?year=two").status()).isEqualTo(400);
   }
 

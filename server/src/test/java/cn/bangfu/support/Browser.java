@@ -128,6 +128,16 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Bytes the page cost to load: the document and everything it fetched, as sent (gzip), from the
+   * browser's own performance entries; a resource served from cache counts its encoded size.
+   */
+  public long transferred() {
+    return ((Number) script("""
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        return entries.reduce((sum, e) => sum + Math.max(e.transferSize, e.encodedBodySize), 0);""")).longValue();
+  }
+
   /** Runs a script in the page and returns its result (numbers come back as Long or Double). */
   public Object script(String javascript, Object... args) {
     return driver.executeScript(javascript, args);

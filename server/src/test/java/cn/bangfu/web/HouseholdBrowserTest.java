@@ -50,10 +50,6 @@ class HouseholdBrowserTest {
         .map(e => { const r = e.getBoundingClientRect(); return [e.tagName + ' ' + (e.textContent || e.name).trim(),
           Math.min(r.width, r.height)]; });""";
 
-  private static final String TRANSFERRED = """
-      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-      return entries.reduce((sum, e) => sum + Math.max(e.transferSize, e.encodedBodySize), 0);""";
-
   @BeforeAll
   static void world() {
     world = new GrapeHouseholds(server);
@@ -123,7 +119,7 @@ class HouseholdBrowserTest {
       signIn(browser);
       browser.go(url("/household")); // a fresh load: its own navigation entry and resources
 
-      long transferred = ((Number) browser.script(TRANSFERRED)).longValue();
+      long transferred = browser.transferred();
       assertThat(transferred).as("bytes transferred, gzip").isPositive().isLessThanOrEqualTo(50 * 1024);
       @SuppressWarnings("unchecked")
       List<List<Object>> text = (List<List<Object>>) browser.script(TEXT_STYLES);

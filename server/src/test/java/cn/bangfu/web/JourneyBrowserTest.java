@@ -52,7 +52,7 @@ class JourneyBrowserTest {
       browser.driver().findElement(By.cssSelector("input[value=POVERTY_PRODUCT]")).click();
       browser.driver().findElement(By.cssSelector("form[action='/coop/lots'] button")).click();
       wait.until(ExpectedConditions.textToBe(By.cssSelector(".ok"), "货品已发布，采购单位现在可以看到并下单。"));
-      browser.screenshot("journey-1-lot-posted");
+      shot(browser, "journey-1-lot-posted");
       String lot = http.get("/api/v1/lots?cooperativeId=" + coop + "&product=%E8%91%A1%E8%90%84", coopToken)
           .expect(200).body().getJsonArray("items").stream().map(JsonObject.class::cast)
           .filter(l -> l.getString("grade").equals("特级")).findFirst().orElseThrow().getString("id");
@@ -68,7 +68,7 @@ class JourneyBrowserTest {
       assertThat(browser.driver().findElement(By.cssSelector("section.match:has(input[value='" + lot + "'])")).getText())
           .contains("单价 12.00 元/公斤，在预算 13.00 元以内", "能供 30000 公斤（您要 30000 公斤）");
       browser.driver().findElement(By.id("quantity-" + lot)).sendKeys("30000");
-      browser.screenshot("journey-2-matches");
+      shot(browser, "journey-2-matches");
       browser.script("document.querySelector(\"input[name=lotId][value='" + lot + "']\").form.requestSubmit();");
       wait.until(ExpectedConditions.textToBe(By.cssSelector(".ok"), "订单已提交，等合作社确认。"));
       String order = http.get("/api/v1/orders", wineryToken).expect(200).body().getJsonArray("items").stream()
@@ -83,7 +83,7 @@ class JourneyBrowserTest {
             .click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".ok"), step[1]));
       }
-      browser.screenshot("journey-3-delivered");
+      shot(browser, "journey-3-delivered");
 
       // 4. the next day the canteen accepts and settles (the demo books its own year's costs today)
       clock.advance(Duration.ofDays(1));
@@ -94,7 +94,7 @@ class JourneyBrowserTest {
       browser.driver().findElement(By.id("ref-" + order)).sendKeys("青酒-2026-1205");
       browser.driver().findElement(By.cssSelector("form[action='/buyer/orders/" + order + "/settle'] button")).click();
       wait.until(ExpectedConditions.textToBe(By.cssSelector(".ok"), "已结算，计入本单位今年的预留份额采购。"));
-      browser.screenshot("journey-4-settled");
+      shot(browser, "journey-4-settled");
       assertThat(http.get("/api/v1/orders/" + order, wineryToken).body().getString("status")).isEqualTo("SETTLED");
 
       // 5. the cooperative drafts the sale day's surplus and publicizes it
@@ -107,11 +107,11 @@ class JourneyBrowserTest {
       wait.until(ExpectedConditions.urlMatches(".*/coop/distributions/[0-9]+$"));
       String url = browser.driver().getCurrentUrl();
       String run = url.substring(url.lastIndexOf('/') + 1);
-      browser.screenshot("journey-5-preview");
+      shot(browser, "journey-5-preview");
       browser.driver().findElement(By.cssSelector("form[action='/coop/distributions/" + run + "/publicize'] button"))
           .click();
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ok")));
-      browser.screenshot("journey-6-publicized");
+      shot(browser, "journey-6-publicized");
       JsonObject publicized = http.get("/api/v1/distributions/" + run, coopToken).expect(200).body();
       assertThat(publicized.getString("status")).isEqualTo("PUBLICIZED");
       // the winery's 30,000 公斤 at 12 元; the demo's year of costs, not yet distributed, comes off it
@@ -125,7 +125,7 @@ class JourneyBrowserTest {
       wait.until(ExpectedConditions.urlMatches(".*/regulator/runs/" + run + "$"));
       browser.driver().findElement(By.cssSelector("form[action='/regulator/runs/" + run + "/approve'] button")).click();
       wait.until(ExpectedConditions.textToBe(By.cssSelector(".ok"), "已审批。合作社现在可以入账并发放。"));
-      browser.screenshot("journey-7-approved");
+      shot(browser, "journey-7-approved");
 
       // 7. the cooperative posts and takes the payout file
       signIn(browser, wait, base, "cenfeng-coop", "/coop");
@@ -133,7 +133,7 @@ class JourneyBrowserTest {
       browser.driver().findElement(By.cssSelector("form[action='/coop/distributions/" + run + "/post'] button")).click();
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/coop/distributions/" + run
           + "/payout']")));
-      browser.screenshot("journey-8-posted");
+      shot(browser, "journey-8-posted");
       assertThat(http.get("/api/v1/distributions/" + run, coopToken).body().getString("status")).isEqualTo("POSTED");
       Http.Response payout = http.get("/api/v1/distributions/" + run + "/payout", coopToken).expect(200);
       assertThat(payout.text()).contains("合计");
@@ -143,6 +143,12 @@ class JourneyBrowserTest {
   }
 
   /** Signs out whoever is signed in (or whose session expired) and signs {@code user} in. */
+  /** A screenshot of the step, and the console page's weight: no page over 300 KB transferred (issue 16). */
+  private static void shot(Browser browser, String name) {
+    browser.screenshot(name);
+    assertThat(browser.transferred()).as(name + ": bytes transferred").isPositive().isLessThanOrEqualTo(300 * 1024);
+  }
+
   private static void signIn(Browser browser, WebDriverWait wait, String base, String user, String landing) {
     browser.driver().manage().deleteAllCookies();
     browser.go(base + "/login");

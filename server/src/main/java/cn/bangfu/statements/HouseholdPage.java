@@ -98,12 +98,10 @@ public final class HouseholdPage {
   private static Future<Pages.Page> render(Pages pages, StatementService statements, MonitoringService monitoring,
       Pages.Visit visit, int year, String receipt, String error, String errorRun, String text, int status) {
     LocalDate today = BusinessClock.of(visit.ctx()).today();
-    // the two reads do not depend on each other: asked at once, the page waits for the slower, not the sum
-    Future<StatementService.Page> pageRead = statements.householdPage(visit.caller(), year);
-    Future<List<MonitoringStepRecord>> measuresRead = monitoring.ownMeasures(visit.caller(), year);
-    return Future.all(pageRead, measuresRead).map(both -> {
-      StatementService.Page page = pageRead.result();
-      List<MonitoringStepRecord> steps = measuresRead.result();
+    // the statement, its facts and the assistance measures in one read: one trip to a worker, one connection
+    return statements.householdPage(visit.caller(), year, monitoring.ownMeasuresRead(visit.caller(), year)).map(read -> {
+      StatementService.Page page = read.page();
+      List<MonitoringStepRecord> steps = read.alongside();
       View view = view(page, year, today, receipt, error, errorRun, text,
           steps.stream().map(HouseholdPage::measure).toList());
       Map<String, Object> params = new HashMap<>();

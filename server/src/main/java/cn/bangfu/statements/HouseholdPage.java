@@ -69,10 +69,11 @@ public final class HouseholdPage {
 
   public static void mount(Pages pages, StatementService statements, DistributionService runs,
       MonitoringService monitoring) {
-    pages.signedIn(HttpMethod.GET, PATH, Set.of(Role.HOUSEHOLD), visit -> {
-      int year = year(visit.ctx().queryParams().get("year"), BusinessClock.of(visit.ctx()).today());
-      return render(pages, statements, monitoring, visit, year, null, null, null, null, 200);
-    });
+    // the session, the statement, its facts and the measures in one read: one trip to a worker (p99 ≤ 20 ms)
+    pages.signedInReading(PATH, Set.of(Role.HOUSEHOLD), (db, caller, asked) -> {
+      int year = year(asked.query().get("year"), asked.today());
+      return statements.householdPage(db, caller, year, monitoring.ownMeasuresRead(caller, year));
+    }, (visit, read) -> Future.succeededFuture(show(pages, visit, read, null, null, null, null, 200)));
     pages.signedIn(HttpMethod.POST, OBJECTIONS, Set.of(Role.HOUSEHOLD), visit -> {
       BusinessClock clock = BusinessClock.of(visit.ctx());
       int year = clock.today().getYear();
@@ -97,19 +98,23 @@ public final class HouseholdPage {
 
   private static Future<Pages.Page> render(Pages pages, StatementService statements, MonitoringService monitoring,
       Pages.Visit visit, int year, String receipt, String error, String errorRun, String text, int status) {
+    return statements.householdPage(visit.caller(), year, monitoring.ownMeasuresRead(visit.caller(), year))
+        .map(read -> show(pages, visit, read, receipt, error, errorRun, text, status));
+  }
+
+  /** The page of the year the read was made for (the statement says which). */
+  private static Pages.Page show(Pages pages, Pages.Visit visit, StatementService.PageWith<List<MonitoringStepRecord>> read,
+      String receipt, String error, String errorRun, String text, int status) {
     LocalDate today = BusinessClock.of(visit.ctx()).today();
-    // the statement, its facts and the assistance measures in one read: one trip to a worker, one connection
-    return statements.householdPage(visit.caller(), year, monitoring.ownMeasuresRead(visit.caller(), year)).map(read -> {
-      StatementService.Page page = read.page();
-      List<MonitoringStepRecord> steps = read.alongside();
-      View view = view(page, year, today, receipt, error, errorRun, text,
-          steps.stream().map(HouseholdPage::measure).toList());
-      Map<String, Object> params = new HashMap<>();
-      params.put("view", view);
-      params.put("csrf", visit.csrf());
-      params.put("user", visit.caller().username());
-      return Pages.Page.of(status, pages.render("household.jte", params));
-    });
+    StatementService.Page page = read.page();
+    int year = page.statement().getInteger("year");
+    View view = view(page, year, today, receipt, error, errorRun, text,
+        read.alongside().stream().map(HouseholdPage::measure).toList());
+    Map<String, Object> params = new HashMap<>();
+    params.put("view", view);
+    params.put("csrf", visit.csrf());
+    params.put("user", visit.caller().username());
+    return Pages.Page.of(status, pages.render("household.jte", params));
   }
 
   private static Measure measure(MonitoringStepRecord step) {

@@ -142,24 +142,25 @@ public final class StatementService {
       Map<Long, List<String>> products, Map<String, Long> guaranteeDebts) {
   }
 
-  /**
-   * The household's own page (issue 15): the statement of {@code year} exactly as the API gives it, and
-   * the facts its sentences need. Only a HOUSEHOLD user reads it, for its own household (its scope).
-   */
-  public Future<Page> householdPage(Principal caller, int year) {
-    return householdPage(caller, year, db -> null).map(PageWith::page);
-  }
-
   /** The page and what another capability reads for it ({@code alongside}: the household's assistance measures). */
   public record PageWith<T>(Page page, T alongside) {
   }
 
   /**
-   * The page read together with {@code alongside}, on the same connection in one trip to a worker (issue 15:
+   * The household's own page (issue 15): the statement of {@code year} exactly as the API gives it, and
+   * the facts its sentences need, for the signed-in household's own scope.
+   *
+   * <p>Read together with {@code alongside}, on the same connection in one trip to a worker (issue 15:
    * p99 ≤ 20 ms): a second trip, even in parallel, queues behind the other clients' on two cores.
    */
   public <T> Future<PageWith<T>> householdPage(Principal caller, int year, java.util.function.Function<DSLContext, T> alongside) {
-    return database.read(db -> new PageWith<>(page(db, caller, year), alongside.apply(db)));
+    return database.read(db -> householdPage(db, caller, year, alongside));
+  }
+
+  /** The same, on a connection the caller already holds (the page's session look-up's: Pages.signedInReading). */
+  public <T> PageWith<T> householdPage(DSLContext db, Principal caller, int year,
+      java.util.function.Function<DSLContext, T> alongside) {
+    return new PageWith<>(page(db, caller, year), alongside.apply(db));
   }
 
   private Page page(DSLContext db, Principal caller, int year) {

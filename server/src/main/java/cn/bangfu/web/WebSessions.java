@@ -64,7 +64,23 @@ public final class WebSessions {
     if (cookie == null) {
       return Future.succeededFuture(new None());
     }
-    return database.read(db -> sessions.find(db, hash(cookie)).<Found>map(row -> {
+    return database.read(db -> found(db, cookie));
+  }
+
+  /** The session and what {@code then} reads with it, in one trip to a worker and on one connection. */
+  public <T> Future<FoundWith<T>> findThen(String cookie, java.util.function.BiFunction<org.jooq.DSLContext, Found, T> then) {
+    return database.read(db -> {
+      Found found = cookie == null ? new None() : found(db, cookie);
+      return new FoundWith<>(found, then.apply(db, found));
+    });
+  }
+
+  /** A session look-up and the read made with it. */
+  public record FoundWith<T>(Found found, T read) {
+  }
+
+  private Found found(org.jooq.DSLContext db, String cookie) {
+    return sessions.find(db, hash(cookie)).<Found>map(row -> {
       if (row.disabled()) {
         return new None();
       }
@@ -72,7 +88,7 @@ public final class WebSessions {
         return new Expired();
       }
       return new Active(new Principal(row.userId(), row.username(), row.role(), row.scopeId()));
-    }).orElseGet(None::new));
+    }).orElseGet(None::new);
   }
 
   /** Signs out: the row is gone, so the cookie opens nothing on any instance, also a copy of it. */

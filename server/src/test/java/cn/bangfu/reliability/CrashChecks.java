@@ -77,10 +77,18 @@ final class CrashChecks {
     check(broken, longOf("SELECT COUNT(*) FROM purchase_order o JOIN ledger_entry e ON e.idempotency_ref ="
         + " CONCAT('order-settlement:', o.id) WHERE o.amount_fen <> (SELECT SUM(p.amount_fen) FROM ledger_posting p"
         + " WHERE p.entry_id = e.id AND p.amount_fen > 0)") == 0, "a settlement entry differs from its order");
+    // A paid run has exactly one payout entry (none when it paid nothing), an unpaid run none (issue 13).
+    check(broken, longOf("SELECT COUNT(*) FROM distribution_run r WHERE (SELECT COUNT(*) FROM ledger_entry e"
+        + " WHERE e.idempotency_ref = CONCAT('distribution-payout:', r.id)) <> (CASE WHEN r.paid_at IS NOT NULL"
+        + " AND r.paid_entry_id IS NOT NULL THEN 1 ELSE 0 END)") == 0, "a run has not exactly one payout entry for its state");
+    check(broken, longOf("SELECT COUNT(*) FROM distribution_run r WHERE r.paid_entry_id IS NOT NULL AND NOT EXISTS"
+        + " (SELECT 1 FROM ledger_entry e WHERE e.id = r.paid_entry_id AND e.idempotency_ref = CONCAT('distribution-payout:',"
+        + " r.id))") == 0, "a paid run points at no payout entry of its own");
     check(broken, longOf("SELECT COUNT(*) FROM ledger_entry") == longOf("SELECT COUNT(*) FROM purchase_order"
-        + " WHERE status = 'SETTLED'") + longOf("SELECT COUNT(*) FROM distribution_run WHERE status = 'POSTED'"),
-        "the ledger holds entries that are neither settlements nor run postings");
-    checksRun += 5;
+        + " WHERE status = 'SETTLED'") + longOf("SELECT COUNT(*) FROM distribution_run WHERE status = 'POSTED'")
+        + longOf("SELECT COUNT(*) FROM distribution_run WHERE paid_entry_id IS NOT NULL"),
+        "the ledger holds entries that are neither settlements, run postings nor payouts");
+    checksRun += 7;
     acknowledged(broken, journal);
     return broken;
   }
@@ -126,6 +134,8 @@ final class CrashChecks {
       String status = stringOf("SELECT status FROM distribution_run WHERE id = " + Long.parseLong(run.id));
       check(broken, status != null && CrashJournal.runReachable(run.acked, status),
           "run " + run.id + " acknowledged " + run.acked + " but is " + status);
+      check(broken, !run.paidAcked || longOf("SELECT COUNT(*) FROM distribution_run WHERE paid_at IS NOT NULL AND id = "
+          + Long.parseLong(run.id)) == 1, "run " + run.id + " acknowledged paid but is not");
     }
     checksRun += 4;
   }

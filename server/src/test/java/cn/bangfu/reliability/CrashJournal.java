@@ -71,6 +71,9 @@ final class CrashJournal {
     volatile String acked;
     volatile String known;
     volatile boolean inDoubt;
+    /** Paid out as far as the client knows, and as the server acknowledged. */
+    volatile boolean paid;
+    volatile boolean paidAcked;
     int conflicts;
 
     Run(int coop, String periodStart) {

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Concurrent clients of the crash suite: buyers placing orders (each under its own Idempotency-Key),
  * orders driven to settlement (the settle posts a ledger entry), and per cooperative a distribution
- * run driven draft → publicize → publicity ended → approve → post. A round runs until the kill
- * trigger fires (after a random number of answered requests, or — in some rounds — the moment a
- * run's post is sent), then the server is killed under the clients' feet.
+ * run driven draft → publicize → publicity ended → approve → post → paid out. A round runs until the
+ * kill trigger fires (after a random number of answered requests, or — in some rounds — the moment a
+ * run's post or its payout is sent, whatever the count), then the server is killed under the clients' feet.
  */
 final class CrashLoad {
   private static final int LOT_KILOGRAMS = 300;
@@ -44,8 +44,12 @@ final class CrashLoad {
   private volatile boolean stop;
   private final AtomicInteger answered = new AtomicInteger();
   private volatile int killAfter;
-  private volatile boolean killOnPost;
+  private volatile KillOn killOn = KillOn.ANSWERS;
   private volatile CountDownLatch trigger = new CountDownLatch(0);
+  /** What fired each round's kill first, counted: the suite reports how many kills hit a post or a payout. */
+  final Map<KillOn, AtomicInteger> firedBy = Map.of(KillOn.ANSWERS, new AtomicInteger(), KillOn.POST,
+      new AtomicInteger(), KillOn.PAYOUT, new AtomicInteger());
+  private final AtomicBoolean fired = new AtomicBoolean();
 
   CrashLoad(CrashWorld world, CrashJournal journal, CrashChecks db) {
     this.world = world;
@@ -77,14 +81,21 @@ final class CrashLoad {
   }
 
   /** One round: load until the trigger fires, then SIGKILL the server while requests are in flight. */
-  int round(Http http, ServerProcess server, long seed, int killAfterAnswers, boolean killOnAPost, int orderClients)
+  /** What, besides a number of answers, fires a round's kill: a run's post or its payout being sent. */
+  enum KillOn {
+    ANSWERS, POST, PAYOUT
+  }
+
+  int round(Http http, ServerProcess server, long seed, int killAfterAnswers, KillOn on, int orderClients)
       throws InterruptedException {
     this.http = http;
     stop = false;
     answered.set(0);
-    killAfter = killAfterAnswers;
-    killOnPost = killOnAPost;
+    // a round killed at a post or a payout waits for one (a run reaches it in a few requests), so the kill hits it
+    killAfter = on == KillOn.ANSWERS ? killAfterAnswers : Integer.MAX_VALUE;
+    killOn = on;
     trigger = new CountDownLatch(1);
+    fired.set(false);
     int clients = orderClients + world.coops.size();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     CountDownLatch gate = new CountDownLatch(1);
@@ -169,7 +180,7 @@ final class CrashLoad {
     } finally {
       inFlight.decrementAndGet();
       if (answered.incrementAndGet() >= killAfter) {
-        trigger.countDown();
+        fire(KillOn.ANSWERS);
       }
     }
   }
@@ -300,9 +311,16 @@ final class CrashLoad {
     }
   }
 
+  private void fire(KillOn cause) {
+    if (fired.compareAndSet(false, true)) {
+      firedBy.get(cause).incrementAndGet();
+    }
+    trigger.countDown();
+  }
+
   private void stepRun(int coop) {
     Run run = currentRun[coop];
-    if (run == null || "POSTED".equals(run.known) || "ABANDONED".equals(run.known)) {
+    if (run == null || "POSTED".equals(run.known) && run.paid || "ABANDONED".equals(run.known)) {
       // Periods shorter than a year: a posted run covering a whole calendar year would close it (结账)
       // and refuse every later run overlapping it
       run = new Run(coop, CrashWorld.today().minusDays(360).plusDays(runSequence.getAndIncrement()).toString());
@@ -319,6 +337,7 @@ final class CrashLoad {
       Http.Response response = call("GET", "/api/v1/distributions/" + run.id, coop.token(), null, Map.of());
       if (response != null && response.status() == 200) {
         run.known = response.body().getString("status");
+        run.paid = response.body().getValue("paidAt") != null;
         run.inDoubt = false;
       }
       return;
@@ -344,8 +363,19 @@ final class CrashLoad {
         }
         case "APPROVED" -> {
           path = "/api/v1/distributions/" + run.id + "/post";
-          if (killOnPost) {
-            trigger.countDown();
+          if (killOn == KillOn.POST) {
+            fire(KillOn.POST);
+          }
+        }
+        case "POSTED" -> {
+          if (run.paid) {
+            return;
+          }
+          // the payout (一卡通): payables to paid and the bank account down, once however often it is sent
+          path = "/api/v1/distributions/" + run.id + "/paid";
+          body.put("paidOn", CrashWorld.today().toString());
+          if (killOn == KillOn.PAYOUT) {
+            fire(KillOn.PAYOUT);
           }
         }
         default -> {
@@ -371,6 +401,10 @@ final class CrashLoad {
       run.id = response.body().getString("id");
       run.known = response.body().getString("status");
       run.acked = run.known;
+      if (response.body().getValue("paidAt") != null) {
+        run.paid = true;
+        run.paidAcked = true;
+      }
       run.inDoubt = false;
       journal.ackedWrites.incrementAndGet();
     } else {

@@ -53,9 +53,11 @@ class CrashSuiteTest {
     int inFlightAtKills = 0;
     int survived = 0;
     for (int kill = 1; kill <= kills; kill++) {
-      boolean onPost = kill % 3 == 0;
+      // every third kill the moment a run's post is sent, the one before it a payout's (issue 13)
+      CrashLoad.KillOn on = kill % 3 == 0 ? CrashLoad.KillOn.POST : kill % 3 == 2 ? CrashLoad.KillOn.PAYOUT
+          : CrashLoad.KillOn.ANSWERS;
       int after = 30 + random.nextInt(100);
-      inFlightAtKills += load.round(http, server, random.nextLong(), after, onPost, clients);
+      inFlightAtKills += load.round(http, server, random.nextLong(), after, on, clients);
       http = new Http(server.start());
       load.resolve(http);
       List<String> now = db.afterRestart(http, world.adminToken);
@@ -71,17 +73,24 @@ class CrashSuiteTest {
 
     long settled = db.longOf("SELECT COUNT(*) FROM purchase_order WHERE status = 'SETTLED'");
     long posted = db.longOf("SELECT COUNT(*) FROM distribution_run WHERE status = 'POSTED'");
+    long paid = db.longOf("SELECT COUNT(*) FROM distribution_run WHERE paid_at IS NOT NULL");
     System.out.printf("crash suite result: seed=%d kills=%d survived=%d requests-in-flight-at-kills=%d"
-            + " acknowledged-writes=%d in-doubt-resolved=%d refused=%d orders=%d settled=%d runs-posted=%d"
-            + " 5xx=%d invariant-checks=%d violations=%d unexpected=%d%n",
+            + " acknowledged-writes=%d in-doubt-resolved=%d refused=%d orders=%d settled=%d runs-posted=%d runs-paid=%d"
+            + " 5xx=%d invariant-checks=%d violations=%d unexpected=%d kills-at-post=%d kills-at-payout=%d%n",
         seed, kills, survived, inFlightAtKills, journal.ackedWrites.get(), journal.doubts.get(), journal.refused.get(),
-        journal.orders.size(), settled, posted, journal.serverErrors.get(), db.checksRun, broken.size(),
-        load.unexpected.size());
+        journal.orders.size(), settled, posted, paid, journal.serverErrors.get(), db.checksRun, broken.size(),
+        load.unexpected.size(), load.firedBy.get(CrashLoad.KillOn.POST).get(),
+        load.firedBy.get(CrashLoad.KillOn.PAYOUT).get());
     assertThat(load.unexpected).as("unexpected answers").isEmpty();
     assertThat(journal.serverErrorSamples).as("5xx answers").isEmpty();
     assertThat(broken).as("violated invariants (seed " + seed + ")").isEmpty();
     assertThat(survived).isEqualTo(kills);
     assertThat(settled).as("settlements happened").isGreaterThan(2);
+    assertThat(paid).as("runs paid out").isPositive();
+    if (kills >= 3) {
+      assertThat(load.firedBy.get(CrashLoad.KillOn.POST).get()).as("kills the moment a run's post was sent").isPositive();
+      assertThat(load.firedBy.get(CrashLoad.KillOn.PAYOUT).get()).as("kills the moment a payout was sent").isPositive();
+    }
     assertThat(inFlightAtKills).as("kills hit requests in flight").isPositive();
   }
 }

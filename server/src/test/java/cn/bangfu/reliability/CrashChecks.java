@@ -84,11 +84,19 @@ final class CrashChecks {
     check(broken, longOf("SELECT COUNT(*) FROM distribution_run r WHERE r.paid_entry_id IS NOT NULL AND NOT EXISTS"
         + " (SELECT 1 FROM ledger_entry e WHERE e.id = r.paid_entry_id AND e.idempotency_ref = CONCAT('distribution-payout:',"
         + " r.id))") == 0, "a paid run points at no payout entry of its own");
+    // A closed year has at most one closing entry, the one it points at (none if nothing moved in the year).
+    check(broken, longOf("SELECT COUNT(*) FROM year_close y WHERE (SELECT COUNT(*) FROM ledger_entry e WHERE"
+        + " e.idempotency_ref = CONCAT('period-close:', y.cooperative_id, ':', y.fiscal_year)) <> (CASE WHEN"
+        + " y.closing_entry_id IS NULL THEN 0 ELSE 1 END)") == 0, "a closed year has not exactly its closing entry");
+    check(broken, longOf("SELECT COUNT(*) FROM ledger_entry e WHERE e.idempotency_ref LIKE 'period-close:%' AND NOT EXISTS"
+        + " (SELECT 1 FROM year_close y WHERE y.closing_entry_id = e.id)") == 0, "a closing entry of a year not closed");
     check(broken, longOf("SELECT COUNT(*) FROM ledger_entry") == longOf("SELECT COUNT(*) FROM purchase_order"
         + " WHERE status = 'SETTLED'") + longOf("SELECT COUNT(*) FROM distribution_run WHERE status = 'POSTED'")
-        + longOf("SELECT COUNT(*) FROM distribution_run WHERE paid_entry_id IS NOT NULL"),
-        "the ledger holds entries that are neither settlements, run postings nor payouts");
-    checksRun += 7;
+        + longOf("SELECT COUNT(*) FROM distribution_run WHERE paid_entry_id IS NOT NULL")
+        + longOf("SELECT COUNT(*) FROM cooperative_income")
+        + longOf("SELECT COUNT(*) FROM year_close WHERE closing_entry_id IS NOT NULL"),
+        "the ledger holds entries that are neither settlements, run postings, payouts, income nor closings");
+    checksRun += 9;
     acknowledged(broken, journal);
     return broken;
   }

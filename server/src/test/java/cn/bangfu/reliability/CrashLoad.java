@@ -6,6 +6,7 @@ import cn.bangfu.reliability.CrashJournal.Run;
 import cn.bangfu.support.Http;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,10 @@ final class CrashLoad {
   private final List<List<String>> openLots = new ArrayList<>();
   private final List<AtomicBoolean> lotBeingMade = new ArrayList<>();
   private final Run[] currentRun;
+  /** Last year, closed (结账) by each cooperative's client before its runs; acknowledged or known closed. */
+  static final int LAST_YEAR = CrashWorld.today().getYear() - 1;
+  private final boolean[] closed;
+  final boolean[] closeAcked;
   private final List<Order> active = new CopyOnWriteArrayList<>();
   private final AtomicInteger runSequence = new AtomicInteger();
   private final AtomicInteger keySequence = new AtomicInteger();
@@ -47,8 +52,8 @@ final class CrashLoad {
   private volatile KillOn killOn = KillOn.ANSWERS;
   private volatile CountDownLatch trigger = new CountDownLatch(0);
   /** What fired each round's kill first, counted: the suite reports how many kills hit a post or a payout. */
-  final Map<KillOn, AtomicInteger> firedBy = Map.of(KillOn.ANSWERS, new AtomicInteger(), KillOn.POST,
-      new AtomicInteger(), KillOn.PAYOUT, new AtomicInteger());
+  final Map<KillOn, AtomicInteger> firedBy = Map.of(KillOn.ANSWERS, new AtomicInteger(), KillOn.CLOSE,
+      new AtomicInteger(), KillOn.POST, new AtomicInteger(), KillOn.PAYOUT, new AtomicInteger());
   private final AtomicBoolean fired = new AtomicBoolean();
 
   CrashLoad(CrashWorld world, CrashJournal journal, CrashChecks db) {
@@ -60,12 +65,24 @@ final class CrashLoad {
       lotBeingMade.add(new AtomicBoolean());
     }
     this.currentRun = new Run[world.coops.size()];
+    this.closed = new boolean[world.coops.size()];
+    this.closeAcked = new boolean[world.coops.size()];
   }
 
-  /** Before the first kill: lots for every cooperative and one settled order each, so runs have a pool. */
+  /**
+   * Before the first kill: lots for every cooperative and one settled order each, so runs have a pool; and
+   * a subsidy received last year, so last year's 结账 (each cooperative's first step) has income to close.
+   */
   void prepare(Http http, Random random) {
     this.http = http;
     for (int c = 0; c < world.coops.size(); c++) {
+      CrashWorld.Coop coop = world.coops.get(c);
+      Http.Response income = call("POST", "/api/v1/cooperatives/" + coop.id() + "/income", coop.token(),
+          new JsonObject().put("amountFen", 50_000).put("category", "SUBSIDY").put("into", "BANK")
+              .put("date", LAST_YEAR + "-06-30"), Map.of());
+      if (income == null || income.status() != 201) {
+        unexpected.add("last year's income: " + (income == null ? "no answer" : income.status() + " " + income.text()));
+      }
       for (int i = 0; i < 3; i++) {
         makeLot(c);
       }
@@ -80,12 +97,12 @@ final class CrashLoad {
     }
   }
 
-  /** One round: load until the trigger fires, then SIGKILL the server while requests are in flight. */
-  /** What, besides a number of answers, fires a round's kill: a run's post or its payout being sent. */
+  /** What, besides a number of answers, fires a round's kill: a 结账, a run's post or its payout being sent. */
   enum KillOn {
-    ANSWERS, POST, PAYOUT
+    ANSWERS, CLOSE, POST, PAYOUT
   }
 
+  /** One round: load until the trigger fires, then SIGKILL the server while requests are in flight. */
   int round(Http http, ServerProcess server, long seed, int killAfterAnswers, KillOn on, int orderClients)
       throws InterruptedException {
     this.http = http;
@@ -318,12 +335,48 @@ final class CrashLoad {
     trigger.countDown();
   }
 
+  /**
+   * Last year's 结账: income and cost into 本年盈余 and 盈余分配, the year closed. Sent again while its answer
+   * is lost; "already closed" then says the lost one went through.
+   */
+  private void close(int coop) {
+    CrashWorld.Coop c = world.coops.get(coop);
+    if (killOn == KillOn.CLOSE) {
+      fire(KillOn.CLOSE);
+    }
+    Http.Response response = call("POST", "/api/v1/cooperatives/" + c.id() + "/periods/" + LAST_YEAR + "/close",
+        c.token(), new JsonObject(), Map.of());
+    if (response == null || response.status() >= 500) {
+      if (response == null) {
+        journal.doubts.incrementAndGet();
+      }
+      return;
+    }
+    if (response.status() == 200) {
+      closeAcked[coop] = true;
+      journal.ackedWrites.incrementAndGet();
+      closed[coop] = true;
+    } else if (response.status() == 409 && response.text().contains("year-closed")) {
+      closed[coop] = true;
+    } else {
+      unexpected.add("结账 of " + LAST_YEAR + " → " + response.status() + " " + response.text());
+      closed[coop] = true;
+    }
+  }
+
   private void stepRun(int coop) {
+    if (!closed[coop]) {
+      close(coop);
+      return;
+    }
     Run run = currentRun[coop];
     if (run == null || "POSTED".equals(run.known) && run.paid || "ABANDONED".equals(run.known)) {
       // Periods shorter than a year: a posted run covering a whole calendar year would close it (结账)
       // and refuse every later run overlapping it
-      run = new Run(coop, CrashWorld.today().minusDays(360).plusDays(runSequence.getAndIncrement()).toString());
+      // and none reaching into last year, closed (结账) by then
+      LocalDate start = CrashWorld.today().minusDays(360).plusDays(runSequence.getAndIncrement());
+      LocalDate firstOfYear = CrashWorld.today().withDayOfYear(1);
+      run = new Run(coop, (start.isBefore(firstOfYear) ? firstOfYear : start).toString());
       journal.runs.add(run);
       currentRun[coop] = run;
     }

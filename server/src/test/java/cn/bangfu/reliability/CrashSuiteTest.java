@@ -53,9 +53,10 @@ class CrashSuiteTest {
     int inFlightAtKills = 0;
     int survived = 0;
     for (int kill = 1; kill <= kills; kill++) {
-      // every third kill the moment a run's post is sent, the one before it a payout's (issue 13)
-      CrashLoad.KillOn on = kill % 3 == 0 ? CrashLoad.KillOn.POST : kill % 3 == 2 ? CrashLoad.KillOn.PAYOUT
-          : CrashLoad.KillOn.ANSWERS;
+      // the first kill the moment last year's 结账 is sent, every third the moment a run's post is, the one
+      // before it a payout (issue 13); the others after a number of answers
+      CrashLoad.KillOn on = kill == 1 ? CrashLoad.KillOn.CLOSE : kill % 3 == 0 ? CrashLoad.KillOn.POST
+          : kill % 3 == 2 ? CrashLoad.KillOn.PAYOUT : CrashLoad.KillOn.ANSWERS;
       int after = 30 + random.nextInt(100);
       inFlightAtKills += load.round(http, server, random.nextLong(), after, on, clients);
       http = new Http(server.start());
@@ -70,16 +71,25 @@ class CrashSuiteTest {
     }
     load.resolve(http);
     broken.addAll(db.atEnd(http, world.adminToken, journal));
+    for (int c = 0; c < world.coops.size(); c++) {
+      if (load.closeAcked[c]) {
+        long closedRows = db.longOf("SELECT COUNT(*) FROM year_close WHERE fiscal_year = " + CrashLoad.LAST_YEAR
+            + " AND cooperative_id = " + Long.parseLong(world.coops.get(c).id()));
+        if (closedRows != 1) {
+          broken.add("cooperative " + c + ": 结账 of " + CrashLoad.LAST_YEAR + " acknowledged, but the year is not closed");
+        }
+      }
+    }
 
     long settled = db.longOf("SELECT COUNT(*) FROM purchase_order WHERE status = 'SETTLED'");
     long posted = db.longOf("SELECT COUNT(*) FROM distribution_run WHERE status = 'POSTED'");
     long paid = db.longOf("SELECT COUNT(*) FROM distribution_run WHERE paid_at IS NOT NULL");
     System.out.printf("crash suite result: seed=%d kills=%d survived=%d requests-in-flight-at-kills=%d"
             + " acknowledged-writes=%d in-doubt-resolved=%d refused=%d orders=%d settled=%d runs-posted=%d runs-paid=%d"
-            + " 5xx=%d invariant-checks=%d violations=%d unexpected=%d kills-at-post=%d kills-at-payout=%d%n",
+            + " 5xx=%d invariant-checks=%d violations=%d unexpected=%d kills-at-close=%d kills-at-post=%d kills-at-payout=%d%n",
         seed, kills, survived, inFlightAtKills, journal.ackedWrites.get(), journal.doubts.get(), journal.refused.get(),
         journal.orders.size(), settled, posted, paid, journal.serverErrors.get(), db.checksRun, broken.size(),
-        load.unexpected.size(), load.firedBy.get(CrashLoad.KillOn.POST).get(),
+        load.unexpected.size(), load.firedBy.get(CrashLoad.KillOn.CLOSE).get(), load.firedBy.get(CrashLoad.KillOn.POST).get(),
         load.firedBy.get(CrashLoad.KillOn.PAYOUT).get());
     assertThat(load.unexpected).as("unexpected answers").isEmpty();
     assertThat(journal.serverErrorSamples).as("5xx answers").isEmpty();
@@ -87,6 +97,7 @@ class CrashSuiteTest {
     assertThat(survived).isEqualTo(kills);
     assertThat(settled).as("settlements happened").isGreaterThan(2);
     assertThat(paid).as("runs paid out").isPositive();
+    assertThat(load.firedBy.get(CrashLoad.KillOn.CLOSE).get()).as("a kill the moment a 结账 was sent").isPositive();
     if (kills >= 3) {
       assertThat(load.firedBy.get(CrashLoad.KillOn.POST).get()).as("kills the moment a run's post was sent").isPositive();
       assertThat(load.firedBy.get(CrashLoad.KillOn.PAYOUT).get()).as("kills the moment a payout was sent").isPositive();

@@ -133,7 +133,7 @@ public final class AllocationLine {
                     + " 户间重新分配。" : "这部分资金留给符合条件的户。");
             case GUARANTEE -> step.basis() == Basis.POST_DAYS ? s + "按岗位工资：本户" + basisZh(basisValue()) + "，应发 "
                     + Money.yuan(owedOrWouldHaveFen) + " 元" + (owedOrWouldHaveFen > amountFen
-                    ? "；本期资金不足以发足各岗位工资，按各户应发工资的比例发放 " + Money.yuan(amountFen) + " 元（最大余数法，精确到分）。"
+                    ? "；本期资金不足以发足各岗位工资，按各户应发工资的比例发放 " + Money.yuan(amountFen) + " 元（按比例算到分，分不尽的几分钱依次补给零头最大的户）。"
                     : "，全额发放。")
                     : s + "保底：本户" + basisZh(basisValue()) + "，应得 " + Money.yuan(owedOrWouldHaveFen) + " 元，实付 "
                     + Money.yuan(amountFen) + " 元" + (owedOrWouldHaveFen > amountFen
@@ -143,7 +143,7 @@ public final class AllocationLine {
                     ? "，仍欠本户 " + Money.yuan(owedOrWouldHaveFen - amountFen) + " 元，下期继续优先偿还。" : "，已还清。");
             case SHARE -> s + "共 " + Money.yuan(step.amountFen()) + " 元，按" + basisNameZh() + "在 "
                     + step.eligibleHouseholds() + " 户间分配：本户" + basisZh(basisValue()) + "，合计" + basisZh(step.basisTotal())
-                    + "，分得 " + Money.yuan(amountFen) + " 元（最大余数法，精确到分）"
+                    + "，分得 " + Money.yuan(amountFen) + " 元（按比例算到分，分不尽的几分钱依次补给零头最大的户）"
                     + (capped() ? "；已达每户上限 " + Money.yuan(capFen) + " 元，超出部分由其他户分配。" : "。");
         };
     }

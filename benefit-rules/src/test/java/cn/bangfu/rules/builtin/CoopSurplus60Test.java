@@ -61,6 +61,9 @@ class CoopSurplus60Test {
         assertThat(r.totalLinesFen()).isEqualTo(r.poolFen());
         assertThat(r.lines().get(0).explanationZh()).contains("公积金").contains("6,600.00");
         assertThat(r.lines().get(1).explanationZh()).contains("按交售额").contains("23,760.00");
+        // in words a grower can read aloud (issue 15): how the fen are rounded, not the method's name
+        assertThat(r.lines().get(1).explanationZh()).contains("分不尽的几分钱依次补给零头最大的户")
+                .doesNotContain("最大余数法");
     }
 
     @Test

@@ -13,16 +13,12 @@ import cn.bangfu.rules.model.FixedRecipient;
 import cn.bangfu.rules.model.RuleSet;
 import cn.bangfu.rules.model.Step;
 import cn.bangfu.rules.model.StepShare;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,7 +39,6 @@ import java.util.regex.Pattern;
  */
 public final class NoticePage {
   public static final String PATH = "/public/notices/";
-  public static final String CSS_PATH = "/public/notice.css";
   /** Lines per page: a village run fits on one; a county run of 200,000 lines stays under 50 KB a page. */
   public static final int LINES_PER_PAGE = 200;
 
@@ -57,7 +52,6 @@ public final class NoticePage {
   private final WebPages pages;
   private final BusinessClock clock;
   private final Optional<String> publicBaseUrl;
-  private final Buffer css = resource("web/notice.css");
 
   public NoticePage(Database database, PublicNotice notices, DistributionRepository runs, RuleSetCatalog ruleSets,
       WebPages pages, BusinessClock clock, Optional<String> publicBaseUrl) {
@@ -90,14 +84,6 @@ public final class NoticePage {
   }
 
   public void mount(Router router) {
-    router.route(CSS_PATH).handler(ctx -> {
-      if (!readOnly(ctx)) {
-        return;
-      }
-      // no personal data in a style sheet, so it may be cached, unlike every other answer
-      ctx.response().putHeader("Content-Type", "text/css; charset=utf-8")
-          .putHeader("Cache-Control", "public, max-age=86400").end(css);
-    });
     router.route(PATH + ":runId").handler(this::notice);
   }
 
@@ -296,14 +282,4 @@ public final class NoticePage {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(body);
   }
 
-  private static Buffer resource(String name) {
-    try (InputStream in = NoticePage.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing on the class path: " + name);
-      }
-      return Buffer.buffer(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

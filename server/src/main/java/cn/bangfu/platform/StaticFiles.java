@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The few static files of the pages (issue 15), read from the class path once at start and served from
- * memory under {@value #PREFIX}: the one style sheet (a strict Content-Security-Policy allows no inline
- * style) and htmx from its webjar, for pages that enhance themselves; nothing is fetched from outside.
+ * memory under {@value #PREFIX}: the style sheets (a strict Content-Security-Policy allows no inline
+ * style: the pages' and the public notice's) and htmx from its webjar, for pages that enhance themselves; nothing is fetched from outside.
  * They may be cached for a day: unlike every other answer, they hold nothing personal.
  */
 public final class StaticFiles {
@@ -23,6 +23,8 @@ public final class StaticFiles {
 
   private final Map<String, File> files = Map.of(
       "site.css", new File("text/css; charset=utf-8", read("web/site.css")),
+      // the public notice's own sheet: its A4 print layout for the village notice board
+      "notice.css", new File("text/css; charset=utf-8", read("web/notice.css")),
       "htmx.min.js", new File("text/javascript; charset=utf-8", read(HTMX)));
 
   /** Mounted without a method, like the other plumbing, so it is no operation of the API's route table. */

@@ -16,6 +16,7 @@ import cn.bangfu.db.tables.records.CostRecordRecord;
 import cn.bangfu.db.tables.records.DeliveryRecord;
 import cn.bangfu.ledger.AccountRef;
 import cn.bangfu.ledger.ChartAccount;
+import cn.bangfu.ledger.EntryKind;
 import cn.bangfu.ledger.ReferenceType;
 import cn.bangfu.db.tables.records.MemberContributionRecord;
 import org.jooq.DSLContext;
@@ -111,6 +112,35 @@ public final class BookRepository {
             DELIVERY.DELIVERED_ON.between(from, to))
         .fetchOne(0, java.math.BigDecimal.class);
     return sum == null ? 0 : sum.longValueExact();
+  }
+
+  /**
+   * 盈余公积 (322) set aside by the distributions posted in the period, net of their reversals, as a positive
+   * amount: the credits of DISTRIBUTION and REVERSAL entries to the cooperative's own account.
+   */
+  public long reserveSetAsideFen(DSLContext db, long cooperativeId, java.time.LocalDate from, java.time.LocalDate to) {
+    java.math.BigDecimal sum = db.select(org.jooq.impl.DSL.sum(LEDGER_POSTING.AMOUNT_FEN)).from(LEDGER_POSTING)
+        .join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
+        .join(LEDGER_ENTRY).on(LEDGER_ENTRY.ID.eq(LEDGER_POSTING.ENTRY_ID))
+        .where(LEDGER_ACCOUNT.COOPERATIVE_ID.eq(cooperativeId), LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(0L),
+            LEDGER_ACCOUNT.CHART_CODE.eq(ChartAccount.SURPLUS_RESERVE.code()),
+            LEDGER_ENTRY.KIND.in(EntryKind.DISTRIBUTION.name(), EntryKind.REVERSAL.name()),
+            LEDGER_POSTING.EFFECTIVE_DATE.between(from, to))
+        .fetchOne(0, java.math.BigDecimal.class);
+    return sum == null ? 0 : -sum.longValueExact();
+  }
+
+  /** Every member's trade volume (交售) with the cooperative in the period, by household, members without any at 0. */
+  public java.util.SortedMap<Long, Long> tradeVolumes(DSLContext db, long cooperativeId, java.time.LocalDate from,
+      java.time.LocalDate to) {
+    java.util.SortedMap<Long, Long> volumes = new java.util.TreeMap<>();
+    db.select(MEMBERSHIP.HOUSEHOLD_ID).from(MEMBERSHIP).where(MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId))
+        .forEach(r -> volumes.put(r.value1(), 0L));
+    db.select(DELIVERY.HOUSEHOLD_ID, org.jooq.impl.DSL.sum(DELIVERY.VALUE_FEN)).from(DELIVERY)
+        .where(DELIVERY.COOPERATIVE_ID.eq(cooperativeId), DELIVERY.DELIVERED_ON.between(from, to))
+        .groupBy(DELIVERY.HOUSEHOLD_ID)
+        .forEach(r -> volumes.computeIfPresent(r.value1(), (h, zero) -> r.value2().longValueExact()));
+    return volumes;
   }
 
   public boolean isMember(DSLContext db, long cooperativeId, long householdId) {

@@ -141,7 +141,8 @@ public final class BookRoutes {
               .put("cooperativeId", id(a.cooperativeId())).put("householdId", id(a.householdId())).put("year", a.year())
               .put("shareCapitalFen", a.shareCapitalFen()).put("quantifiedFiscalFen", a.quantifiedFiscalFen())
               .put("quantifiedDonatedFen", a.quantifiedDonatedFen()).put("tradeVolumeFen", a.tradeVolumeFen())
-              .put("rebatesFen", a.rebatesFen()).put("dividendsFen", a.dividendsFen()).put("paidFen", a.paidFen())));
+              .put("rebatesFen", a.rebatesFen()).put("dividendsFen", a.dividendsFen()).put("paidFen", a.paidFen())
+              .put("providentFundShareFen", a.providentFundShareFen())));
         });
   }
 

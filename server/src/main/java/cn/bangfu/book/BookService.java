@@ -29,6 +29,7 @@ import cn.bangfu.platform.Ids;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.registry.ParticipantRepository;
 import cn.bangfu.registry.Unit;
+import cn.bangfu.rules.engine.LargestRemainder;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -87,11 +88,17 @@ public final class BookService {
    * 成员账户 (Cooperative Law art. 43) of one member for a year: 股金 held at the year's end (from the
    * member's 股金 sub-account), fiscal and donated funds quantified to it up to then, its trade
    * volume (交售) in the year, the rebates (应付盈余返还) and dividends (应付剩余盈余) distributed to it
-   * in the year net of reversals, and what was paid out to it in the year.
+   * in the year net of reversals, what was paid out to it in the year, and its part of the year's 公积金.
+   *
+   * <p>{@code providentFundShareFen}: Cooperative Law art. 43 has the member account record "量化为该成员的
+   * 公积金份额". The 盈余公积 the year's distributions set aside (net of reversals) is quantified to the members
+   * in proportion to their trade volume with the cooperative in the year — the basis the law puts first for
+   * returning surplus (art. 44) — split to the fen by {@link LargestRemainder} in household-id order, so the
+   * members' shares sum to the amount set aside exactly. No trade in the year: nothing is quantified (0).
    */
   public record MemberAccount(long cooperativeId, long householdId, int year, long shareCapitalFen,
       long quantifiedFiscalFen, long quantifiedDonatedFen, long tradeVolumeFen, long rebatesFen, long dividendsFen,
-      long paidFen) {
+      long paidFen, long providentFundShareFen) {
   }
 
   public Future<MemberAccount> memberAccount(Principal caller, long cooperativeId, long householdId, int year) {
@@ -120,8 +127,19 @@ public final class BookService {
           quantified.getOrDefault(ContributionKind.DONATED_QUANTIFIED.name(), 0L),
           book.tradeVolumeFen(db, cooperativeId, householdId, start, end),
           allocated(inYear, ChartAccount.REBATE_PAYABLE), allocated(inYear, ChartAccount.RESIDUAL_SURPLUS_PAYABLE),
-          paid(inYear));
+          paid(inYear), quantifiedShare(householdId, book.reserveSetAsideFen(db, cooperativeId, start, end),
+              book.tradeVolumes(db, cooperativeId, start, end)));
     });
+  }
+
+  /** The member's part of {@code pool}, split over every member's {@code weights} (household-id order). */
+  static long quantifiedShare(long householdId, long pool, java.util.SortedMap<Long, Long> weights) {
+    long total = weights.values().stream().mapToLong(Long::longValue).sum();
+    if (pool <= 0 || total == 0 || !weights.containsKey(householdId)) {
+      return 0;
+    }
+    long[] parts = LargestRemainder.split(pool, weights.values().stream().mapToLong(Long::longValue).toArray());
+    return parts[weights.headMap(householdId).size()];
   }
 
   /** Credits of distributions to the payable, net of their reversals, as a positive amount. */

@@ -138,7 +138,8 @@ public final class BookPage {
 
   /** 成员账户 of one member for one year (Cooperative Law art. 43), from the book alone. */
   public record Account(String name, String idNumber, int year, List<Integer> years, String shareCapital,
-      String fiscal, String donated, String trade, String rebates, String dividends, String paid, String unpaid) {
+      String fiscal, String donated, String trade, String rebates, String dividends, String paid, String unpaid,
+      String providentFund) {
   }
 
   private static Future<Pages.Page> memberAccount(Pages pages, RegistryService registry, BookService book,
@@ -169,7 +170,7 @@ public final class BookPage {
               ChineseText.yuan(a.shareCapitalFen()), ChineseText.yuan(a.quantifiedFiscalFen()),
               ChineseText.yuan(a.quantifiedDonatedFen()), ChineseText.yuan(a.tradeVolumeFen()),
               ChineseText.yuan(a.rebatesFen()), ChineseText.yuan(a.dividendsFen()), ChineseText.yuan(a.paidFen()),
-              ChineseText.yuan(Math.max(0, owed)));
+              ChineseText.yuan(Math.max(0, owed)), ChineseText.yuan(a.providentFundShareFen()));
           Map<String, Object> params = new HashMap<>();
           params.put("account", account);
           params.put("user", visit.caller().username());

@@ -63,6 +63,40 @@ class MemberAccountTest {
     assertThat(quantified).as("members' quantified funds = 专项基金").isEqualTo(-b.get("311")).isEqualTo(1_000_000);
   }
 
+  /**
+   * Art. 43: the account records the member's part of the 公积金. coop-surplus-60 sets 10 % of the surplus
+   * aside; it is quantified by the year's trade volume (杨 600,000, 陈 300,000, 李 none), to the fen, and the
+   * members' parts sum to what the book's 盈余公积 received.
+   */
+  @Test
+  void given_a_posted_surplus_run_then_its_provident_fund_is_quantified_to_the_members_by_trade_volume() {
+    CooperativeBook coop = new CooperativeBook(server, "岑丰村公积金合作社", 3);
+    String yang = coop.members.get(0);
+    String chen = coop.members.get(1);
+    String li = coop.members.get(2);
+    assertThat(coop.income(1_000_003, "OFF_PLATFORM_SALES", day(100), "BANK").status()).isEqualTo(201);
+    for (Map.Entry<String, Long> delivered : Map.of(yang, 600_000L, chen, 300_000L).entrySet()) {
+      assertThat(server.http.post("/api/v1/cooperatives/" + coop.id + "/deliveries", coop.coopToken, new JsonObject()
+          .put("householdId", delivered.getKey()).put("product", "葡萄").put("quantity", delivered.getValue() / 1200)
+          .put("unit", "KG").put("valueFen", delivered.getValue()).put("date", day(150))).status()).isEqualTo(201);
+    }
+    JsonObject before = account(coop, yang, coop.coopToken).expect(200).body();
+    assertThat(before.getLong("providentFundShareFen")).as("nothing set aside yet").isZero();
+
+    coop.postedRun("coop-surplus-60", day(1), day(200));
+
+    long setAside = -coop.balances().get("322");
+    assertThat(setAside).as("10 % of 10,000.03 元").isEqualTo(100_000);
+    long yangs = account(coop, yang, coop.coopToken).expect(200).body().getLong("providentFundShareFen");
+    long chens = account(coop, chen, coop.coopToken).expect(200).body().getLong("providentFundShareFen");
+    long lis = account(coop, li, coop.coopToken).expect(200).body().getLong("providentFundShareFen");
+    assertThat(yangs + chens + lis).as("the members' parts = 盈余公积 set aside").isEqualTo(setAside);
+    assertThat(lis).as("no trade, no part").isZero();
+    // 100,000 fen over 600,000 : 300,000: two thirds and one third, the odd fen to the larger remainder
+    assertThat(yangs).isEqualTo(66_667);
+    assertThat(chens).isEqualTo(33_333);
+  }
+
   @Test
   void given_a_member_household_then_it_reads_its_own_account_only() {
     CooperativeBook coop = new CooperativeBook(server, "岑丰村读账合作社", 2);

@@ -33,6 +33,15 @@ class CoopBrowserTest {
     return "http://localhost:" + server.server().port() + path;
   }
 
+  private static void signIn(Browser browser, String accountant) {
+    browser.go(url("/login"));
+    browser.driver().findElement(By.id("username")).sendKeys(accountant);
+    browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+    // the click returns before the sign-in's redirect has loaded: wait for the console (or fail after 10 s)
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/coop$"));
+  }
+
   @Test
   void the_accountant_posts_a_lot_and_moves_an_order_through_confirm_ship_and_deliver() {
     Browser.requireChromium();
@@ -42,12 +51,7 @@ class CoopBrowserTest {
         .put("password", PASSWORD).put("role", "COOP").put("scopeId", market.coop)).expect(201);
 
     try (Browser browser = Browser.phone()) {
-      browser.go(url("/login"));
-      browser.driver().findElement(By.id("username")).sendKeys(accountant);
-      browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
-      browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
-      // the click returns before the sign-in's redirect has loaded: wait for the console (or fail after 10 s)
-      new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/coop$"));
+      signIn(browser, accountant);
       assertThat(browser.driver().getCurrentUrl()).endsWith("/coop");
       browser.screenshot("coop-1-landing");
 
@@ -106,11 +110,7 @@ class CoopBrowserTest {
     jobs.reporter(job).at(DraftProgress.Stage.WRITING, 4_000, 10_000);
 
     try (Browser browser = Browser.phone()) {
-      browser.go(url("/login"));
-      browser.driver().findElement(By.id("username")).sendKeys(accountant);
-      browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
-      browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
-      new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/coop$"));
+      signIn(browser, accountant);
       browser.go(url("/coop/distributions"));
       browser.driver().findElement(By.cssSelector("#drafting a")).click();
       new WebDriverWait(browser.driver(), Duration.ofSeconds(10))

@@ -130,16 +130,39 @@ public final class BookRepository {
     return sum == null ? 0 : -sum.longValueExact();
   }
 
+  /** A member of the cooperative: when it joined and the value of its 交售 in a period (its trade volume). */
+  public record MemberTrade(long householdId, java.time.LocalDate joinedOn, long volumeFen) {
+  }
+
+  /**
+   * Every member of the cooperative (whenever it joined), in household-id order, with its trade volume in
+   * the period: one read, the deliveries summed per household in the database and joined to the members
+   * (the member-equity table of a 100,000-member cooperative read members and volumes apart, issue 13).
+   */
+  public java.util.List<MemberTrade> memberTrade(DSLContext db, long cooperativeId, java.time.LocalDate from,
+      java.time.LocalDate to) {
+    var volumes = db.select(DELIVERY.HOUSEHOLD_ID, org.jooq.impl.DSL.sum(DELIVERY.VALUE_FEN).as("volume"))
+        .from(DELIVERY)
+        .where(DELIVERY.COOPERATIVE_ID.eq(cooperativeId), DELIVERY.DELIVERED_ON.between(from, to))
+        .groupBy(DELIVERY.HOUSEHOLD_ID).asTable("volumes");
+    var volume = volumes.field("volume", java.math.BigDecimal.class);
+    return db.select(MEMBERSHIP.HOUSEHOLD_ID, MEMBERSHIP.JOINED_ON, volume)
+        .from(MEMBERSHIP).leftJoin(volumes).on(volumes.field(DELIVERY.HOUSEHOLD_ID).eq(MEMBERSHIP.HOUSEHOLD_ID))
+        .where(MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId))
+        .orderBy(MEMBERSHIP.HOUSEHOLD_ID)
+        .fetch(r -> new MemberTrade(r.value1(), r.value2(), r.value3() == null ? 0 : r.value3().longValueExact()));
+  }
+
   /** Every member's trade volume (交售) with the cooperative in the period, by household, members without any at 0. */
   public java.util.SortedMap<Long, Long> tradeVolumes(DSLContext db, long cooperativeId, java.time.LocalDate from,
       java.time.LocalDate to) {
+    return volumes(memberTrade(db, cooperativeId, from, to));
+  }
+
+  /** The trade volumes of {@code members} by household id. */
+  public static java.util.SortedMap<Long, Long> volumes(java.util.List<MemberTrade> members) {
     java.util.SortedMap<Long, Long> volumes = new java.util.TreeMap<>();
-    db.select(MEMBERSHIP.HOUSEHOLD_ID).from(MEMBERSHIP).where(MEMBERSHIP.COOPERATIVE_ID.eq(cooperativeId))
-        .forEach(r -> volumes.put(r.value1(), 0L));
-    db.select(DELIVERY.HOUSEHOLD_ID, org.jooq.impl.DSL.sum(DELIVERY.VALUE_FEN)).from(DELIVERY)
-        .where(DELIVERY.COOPERATIVE_ID.eq(cooperativeId), DELIVERY.DELIVERED_ON.between(from, to))
-        .groupBy(DELIVERY.HOUSEHOLD_ID)
-        .forEach(r -> volumes.computeIfPresent(r.value1(), (h, zero) -> r.value2().longValueExact()));
+    members.forEach(m -> volumes.put(m.householdId(), m.volumeFen()));
     return volumes;
   }
 

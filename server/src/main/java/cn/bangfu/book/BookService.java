@@ -134,12 +134,22 @@ public final class BookService {
 
   /** The member's part of {@code pool}, split over every member's {@code weights} (household-id order). */
   static long quantifiedShare(long householdId, long pool, java.util.SortedMap<Long, Long> weights) {
-    long total = weights.values().stream().mapToLong(Long::longValue).sum();
-    if (pool <= 0 || total == 0 || !weights.containsKey(householdId)) {
-      return 0;
+    return providentShares(pool, weights).getOrDefault(householdId, 0L);
+  }
+
+  /** Every member's part of {@code pool} by trade volume, one split over all of them (household-id order). */
+  static java.util.Map<Long, Long> providentShares(long pool, java.util.SortedMap<Long, Long> volumes) {
+    long total = volumes.values().stream().mapToLong(Long::longValue).sum();
+    java.util.Map<Long, Long> shares = new java.util.HashMap<>();
+    if (pool <= 0 || total == 0) {
+      return shares;
     }
-    long[] parts = LargestRemainder.split(pool, weights.values().stream().mapToLong(Long::longValue).toArray());
-    return parts[weights.headMap(householdId).size()];
+    long[] parts = LargestRemainder.split(pool, volumes.values().stream().mapToLong(Long::longValue).toArray());
+    int i = 0;
+    for (Long household : volumes.keySet()) {
+      shares.put(household, parts[i++]);
+    }
+    return shares;
   }
 
   /** Credits of distributions to the payable, net of their reversals, as a positive amount. */

@@ -37,6 +37,7 @@ public final class BookStatements {
   private final Database database;
   private final ParticipantRepository participants;
   private final StatementQueries queries = new StatementQueries();
+  private final BookRepository book = new BookRepository();
 
   public BookStatements(Database database, ParticipantRepository participants) {
     this.database = database;
@@ -82,11 +83,13 @@ public final class BookStatements {
   /**
    * A member's line (Cooperative Law art. 43): 股金 at the year's start and end, the fiscal and
    * donated funds quantified to it, the rebates (221) and dividends (222) distributed to it in the year,
-   * what was paid out to it in the year and what is still owed. The book keeps 盈余公积 for the
-   * cooperative as a whole, so no per-member provident-fund share is shown.
+   * what was paid out to it in the year, what is still owed, and its part of the 公积金 the year's
+   * distributions set aside (split by trade volume exactly as its member account shows it,
+   * {@link BookService#quantifiedShare}).
    */
   public record MemberEquity(long householdId, long shareCapitalOpeningFen, long shareCapitalClosingFen,
-      long quantifiedFundFen, long rebatesFen, long dividendsFen, long paidFen, long owedFen) {
+      long quantifiedFundFen, long rebatesFen, long dividendsFen, long paidFen, long owedFen,
+      long providentFundShareFen) {
   }
 
   public record MemberEquityStatement(long cooperativeId, String cooperativeName, int year, List<EquityColumn> columns,
@@ -97,6 +100,10 @@ public final class BookStatements {
 
     public long membersQuantifiedFundFen() {
       return members.stream().mapToLong(MemberEquity::quantifiedFundFen).sum();
+    }
+
+    public long membersProvidentFundFen() {
+      return members.stream().mapToLong(MemberEquity::providentFundShareFen).sum();
     }
   }
 
@@ -113,7 +120,9 @@ public final class BookStatements {
   }
 
   BalanceSheet balanceSheet(DSLContext db, long cooperativeId, String name, LocalDate date) {
-    Map<String, StatementQueries.CodeBalance> b = queries.balancesAsOf(db, cooperativeId, date);
+    BookSums sums = BookSums.balancesAt(date);
+    queries.postings(db, cooperativeId, date, sums);
+    Map<String, StatementQueries.CodeBalance> b = sums.closing();
     List<Line> assets = new ArrayList<>();
     List<Line> liabilities = new ArrayList<>();
     List<Line> equity = new ArrayList<>();
@@ -150,8 +159,8 @@ public final class BookStatements {
   SurplusStatement surplus(DSLContext db, long cooperativeId, String name, int year) {
     LocalDate start = LocalDate.of(year, 1, 1);
     LocalDate end = LocalDate.of(year, 12, 31);
-    return surplus(cooperativeId, name, year, queries.movements(db, cooperativeId, start, end),
-        queries.balancesAsOf(db, cooperativeId, start.minusDays(1)), queries.balancesAsOf(db, cooperativeId, end));
+    BookSums sums = sums(db, cooperativeId, start, end);
+    return surplus(cooperativeId, name, year, sums.movements(), sums.opening(), sums.closing());
   }
 
   /**
@@ -203,9 +212,10 @@ public final class BookStatements {
   MemberEquityStatement memberEquity(DSLContext db, long cooperativeId, String name, int year) {
     LocalDate start = LocalDate.of(year, 1, 1);
     LocalDate end = LocalDate.of(year, 12, 31);
-    var opening = queries.balancesAsOf(db, cooperativeId, start.minusDays(1));
-    var closing = queries.balancesAsOf(db, cooperativeId, end);
-    List<StatementQueries.Movement> movements = queries.movements(db, cooperativeId, start, end);
+    BookSums sums = sums(db, cooperativeId, start, end);
+    var opening = sums.opening();
+    var closing = sums.closing();
+    List<StatementQueries.Movement> movements = sums.movements();
     Map<String, long[]> moved = new HashMap<>();
     movements.forEach(m -> add(moved, m));
     List<EquityColumn> columns = new ArrayList<>();
@@ -220,22 +230,49 @@ public final class BookStatements {
         s.distributedFen(), s.undistributedFen()));
 
     Map<Long, Map<String, StatementQueries.MemberSums>> byMember = new HashMap<>();
-    for (StatementQueries.MemberSums m : queries.memberSums(db, cooperativeId, start, end)) {
+    for (StatementQueries.MemberSums m : sums.memberSums()) {
       byMember.computeIfAbsent(m.householdId(), k -> new HashMap<>()).put(m.code(), m);
     }
     Map<Long, Long> quantified = queries.quantifiedFunds(db, cooperativeId, end);
+    List<BookRepository.MemberTrade> memberships = book.memberTrade(db, cooperativeId, start, end);
+    Map<Long, Long> providentShares = BookService.providentShares(reserveSetAside(movements),
+        BookRepository.volumes(memberships));
     List<MemberEquity> members = new ArrayList<>();
     StatementQueries.MemberSums none = new StatementQueries.MemberSums(0, "", 0, 0, 0, 0);
-    for (long household : queries.members(db, cooperativeId, end)) {
+    for (BookRepository.MemberTrade member : memberships) {
+      if (member.joinedOn().isAfter(end)) {
+        continue; // joined after the year: not in its table
+      }
+      long household = member.householdId();
       Map<String, StatementQueries.MemberSums> own = byMember.getOrDefault(household, Map.of());
       StatementQueries.MemberSums shares = own.getOrDefault(ChartAccount.SHARE_CAPITAL.code(), none);
       StatementQueries.MemberSums rebates = own.getOrDefault(ChartAccount.REBATE_PAYABLE.code(), none);
       StatementQueries.MemberSums dividends = own.getOrDefault(ChartAccount.RESIDUAL_SURPLUS_PAYABLE.code(), none);
       members.add(new MemberEquity(household, -shares.openingFen(), -shares.closingFen(),
           quantified.getOrDefault(household, 0L), -rebates.allocatedFen(), -dividends.allocatedFen(),
-          rebates.paidFen() + dividends.paidFen(), -(rebates.closingFen() + dividends.closingFen())));
+          rebates.paidFen() + dividends.paidFen(), -(rebates.closingFen() + dividends.closingFen()),
+          providentShares.getOrDefault(household, 0L)));
     }
     return new MemberEquityStatement(cooperativeId, name, year, columns, members);
+  }
+
+  /** One pass over the cooperative's postings up to {@code end}, the period being {@code start..end}. */
+  private BookSums sums(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {
+    BookSums sums = new BookSums(start, queries.entryKinds(db, cooperativeId, start, end));
+    queries.postings(db, cooperativeId, end, sums);
+    return sums;
+  }
+
+  /** The 盈余公积 the period's distributions credited, net of their reversals ({@link BookRepository#reserveSetAsideFen}). */
+  private static long reserveSetAside(List<StatementQueries.Movement> movements) {
+    long net = 0;
+    for (StatementQueries.Movement m : movements) {
+      if (m.code().equals(ChartAccount.SURPLUS_RESERVE.code())
+          && (EntryKind.DISTRIBUTION.name().equals(m.kind()) || EntryKind.REVERSAL.name().equals(m.kind()))) {
+        net += m.creditsFen() - m.debitsFen();
+      }
+    }
+    return net;
   }
 
   /** 未分配盈余 from balances: 本年盈余, 盈余分配 and every income and cost account not yet closed. */

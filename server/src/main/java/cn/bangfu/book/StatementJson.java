@@ -38,10 +38,12 @@ final class StatementJson {
     s.members().forEach(m -> members.add(new JsonObject().put("householdId", id(m.householdId()))
         .put("shareCapitalOpeningFen", m.shareCapitalOpeningFen()).put("shareCapitalClosingFen", m.shareCapitalClosingFen())
         .put("quantifiedFundFen", m.quantifiedFundFen()).put("rebatesFen", m.rebatesFen())
-        .put("dividendsFen", m.dividendsFen()).put("paidFen", m.paidFen()).put("owedFen", m.owedFen())));
+        .put("dividendsFen", m.dividendsFen()).put("paidFen", m.paidFen()).put("owedFen", m.owedFen())
+        .put("providentFundShareFen", m.providentFundShareFen())));
     return new JsonObject().put("cooperativeId", id(s.cooperativeId())).put("year", s.year()).put("columns", columns)
         .put("members", members).put("membersShareCapitalFen", s.membersShareCapitalFen())
-        .put("membersQuantifiedFundFen", s.membersQuantifiedFundFen());
+        .put("membersQuantifiedFundFen", s.membersQuantifiedFundFen())
+        .put("membersProvidentFundFen", s.membersProvidentFundFen());
   }
 
   private static JsonArray lines(List<BookStatements.Line> lines) {

@@ -89,13 +89,13 @@ public final class StatementWorkbook {
       Sheet members = book.sheet("成员账户");
       book.title(members, "成员账户明细", s.cooperativeName() + "　" + s.year() + "年度　单位：元");
       book.header(members, names == null ? "成员（户编号）" : "成员", "年初股金", "年末股金", "量化专项基金", "本年盈余返还", "本年剩余盈余",
-          "本年已支付", "年末应付未付");
+          "本年已支付", "年末应付未付", "量化公积金份额");
       for (BookStatements.MemberEquity m : s.members()) {
         Row row = members.createRow(book.nextRow(members));
         String id = Long.toString(m.householdId());
         row.createCell(0).setCellValue(names == null ? id : names.getOrDefault(m.householdId(), id));
         long[] amounts = {m.shareCapitalOpeningFen(), m.shareCapitalClosingFen(), m.quantifiedFundFen(),
-            m.rebatesFen(), m.dividendsFen(), m.paidFen(), m.owedFen()};
+            m.rebatesFen(), m.dividendsFen(), m.paidFen(), m.owedFen(), m.providentFundShareFen()};
         for (int i = 0; i < amounts.length; i++) {
           book.amount(row, i + 1, amounts[i]);
         }

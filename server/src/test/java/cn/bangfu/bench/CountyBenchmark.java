@@ -135,6 +135,12 @@ public final class CountyBenchmark {
         + " %,.0f ms, post %,.0f ms (%,d postings) | raw batched insert of the same rows %,.0f ms | post/raw %.2f"
         + " (target <= 1.50)", county.largestMembers(), run.draftMs(), run.postMs(), run.postings(), rawMs,
         run.postMs() / rawMs));
+    double rawDraftMs = DistributionSteps.rawDraftInsert(server.database().dataSource(), run.runId());
+    table.add(String.format("distribution draft, largest cooperative (%,d members) | draft %,.0f ms | raw batched"
+        + " insert of the draft's run, lines and sources %,.0f ms | draft/raw %.2f (target <= 3.00)",
+        county.largestMembers(), run.draftMs(), rawDraftMs, run.draftMs() / rawDraftMs));
+    table.addAll(DistributionSteps.statutoryStatements(http, server.database().dataSource(),
+        county.largestCooperative(), regulatorToken, start.getYear(), county.largestMembers()));
   }
 
   private void statements(String regulatorToken) throws Exception {

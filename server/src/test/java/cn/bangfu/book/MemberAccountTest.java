@@ -95,6 +95,15 @@ class MemberAccountTest {
     // 100,000 fen over 600,000 : 300,000: two thirds and one third, the odd fen to the larger remainder
     assertThat(yangs).isEqualTo(66_667);
     assertThat(chens).isEqualTo(33_333);
+
+    // the 成员权益变动表's member lines show the same parts as the member accounts
+    JsonObject equity = server.http.get("/api/v1/cooperatives/" + coop.id + "/reports/member-equity?year="
+        + server.today().getYear(), coop.coopToken).expect(200).body();
+    Map<String, Long> inStatement = new java.util.HashMap<>();
+    equity.getJsonArray("members").forEach(m -> inStatement.put(((JsonObject) m).getString("householdId"),
+        ((JsonObject) m).getLong("providentFundShareFen")));
+    assertThat(inStatement).containsEntry(yang, yangs).containsEntry(chen, chens).containsEntry(li, 0L);
+    assertThat(equity.getLong("membersProvidentFundFen")).isEqualTo(setAside);
   }
 
   @Test

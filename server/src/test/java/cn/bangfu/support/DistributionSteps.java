@@ -131,6 +131,98 @@ public final class DistributionSteps {
     }
   }
 
+  /**
+   * The rows drafting {@code runId} wrote — the run, its lines with their explanations, its sources —
+   * inserted again with raw batched JDBC in one transaction into copies of those tables holding every
+   * other run's rows (filled untimed): the least a draft of that run could cost; returns the milliseconds.
+   */
+  public static double rawDraftInsert(DataSource dataSource, String runId) throws Exception {
+    List<String[]> tables = List.of(new String[] {"distribution_run", "id"},
+        new String[] {"distribution_line", "run_id"}, new String[] {"distribution_source", "run_id"});
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      List<String> inserts = new ArrayList<>();
+      List<List<Object[]>> rows = new ArrayList<>();
+      for (String[] table : tables) {
+        String copy = "raw_" + table[0];
+        s.execute("DROP TABLE IF EXISTS " + copy);
+        s.execute("CREATE TABLE " + copy + " LIKE " + table[0]);
+        s.execute("INSERT INTO " + copy + " SELECT * FROM " + table[0] + " WHERE " + table[1] + " <> " + runId);
+        List<String> columns = columns(c, table[0]);
+        inserts.add("INSERT INTO " + copy + " (" + String.join(", ", columns) + ") VALUES ("
+            + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")");
+        rows.add(rows(c, "SELECT " + String.join(", ", columns) + " FROM " + table[0] + " WHERE " + table[1] + " = "
+            + runId, columns.size()));
+      }
+      long t0 = System.nanoTime();
+      c.setAutoCommit(false);
+      for (int i = 0; i < tables.size(); i++) {
+        insert(c, inserts.get(i), rows.get(i));
+      }
+      c.commit();
+      double ms = (System.nanoTime() - t0) / 1e6;
+      c.setAutoCommit(true);
+      for (String[] table : tables) {
+        s.execute("DROP TABLE raw_" + table[0]);
+      }
+      return ms;
+    }
+  }
+
+  /**
+   * The cooperative's statutory statements of {@code year}, each three times over HTTP (median), beside
+   * the raw reference: one JDBC query summing every posting of the cooperative per account, the least
+   * any member-equity table has to read. One result line per statement.
+   */
+  public static List<String> statutoryStatements(Http http, DataSource dataSource, long cooperativeId, String token,
+      int year, int members) throws Exception {
+    String base = "/api/v1/cooperatives/" + cooperativeId + "/reports/";
+    double raw = median(() -> {
+      try (Connection c = dataSource.getConnection();
+           PreparedStatement ps = c.prepareStatement("SELECT a.chart_code, a.household_id,"
+               + " SUM(p.amount_fen) FROM ledger_account a JOIN ledger_posting p ON p.account_id = a.id"
+               + " WHERE a.cooperative_id = ? GROUP BY a.id")) {
+        ps.setLong(1, cooperativeId);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rs.getLong(3);
+          }
+        }
+      }
+    });
+    List<String> lines = new ArrayList<>();
+    for (String report : List.of("balance-sheet?date=" + year + "-12-31", "surplus?year=" + year,
+        "member-equity?year=" + year, "member-equity?year=" + year + "&format=xlsx")) {
+      double ms = median(() -> {
+        if (report.endsWith("xlsx")) {
+          Http.Download file = http.download(base + report, token, null);
+          if (file.status() != 200) {
+            throw new IllegalStateException(report + " → " + file.status());
+          }
+        } else {
+          http.get(base + report, token).expect(200);
+        }
+      });
+      lines.add(String.format("statutory statement %s, %,d members | %.0f ms (target < 2000) | raw per-account"
+          + " balance read %.0f ms | statement/raw %.1f", report, members, ms, raw, ms / raw));
+    }
+    return lines;
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static double median(Step step) throws Exception {
+    double[] ms = new double[3];
+    for (int i = 0; i < ms.length; i++) {
+      long t = System.nanoTime();
+      step.run();
+      ms[i] = (System.nanoTime() - t) / 1e6;
+    }
+    Arrays.sort(ms);
+    return ms[1];
+  }
+
   private static List<String> columns(Connection c, String table) throws Exception {
     List<String> names = new ArrayList<>();
     try (java.sql.ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), null, table, null)) {

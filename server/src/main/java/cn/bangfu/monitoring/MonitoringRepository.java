@@ -21,6 +21,9 @@ import org.jooq.impl.DSL;
 public final class MonitoringRepository {
   /** Rows per multi-row statement and ids per IN list: far below the server's 65,535 placeholders. */
   static final int CHUNK = 1_000;
+  /** Alerts inserted as plain JDBC: a province's first evaluation opens over a million (issue 17). */
+  private static final cn.bangfu.platform.RecordStatements<MonitoringAlertRecord> ALERTS =
+      new cn.bangfu.platform.RecordStatements<>(MONITORING_ALERT);
 
   public void putLine(DSLContext db, String regionPrefix, int year, long perCapitaFen, long by, LocalDateTime at) {
     db.insertInto(MONITORING_LINE, MONITORING_LINE.REGION_PREFIX, MONITORING_LINE.LINE_YEAR,
@@ -81,11 +84,7 @@ public final class MonitoringRepository {
     List<MonitoringAlertRecord> inserted = new java.util.ArrayList<>();
     for (int from = 0; from < alerts.size(); from += CHUNK) {
       List<MonitoringAlertRecord> chunk = alerts.subList(from, Math.min(alerts.size(), from + CHUNK));
-      var insert = db.insertInto(MONITORING_ALERT).set(chunk.get(0));
-      for (MonitoringAlertRecord alert : chunk.subList(1, chunk.size())) {
-        insert = insert.newRecord().set(alert);
-      }
-      int rows = insert.onDuplicateKeyIgnore().execute();
+      int rows = ALERTS.insertIgnore(db, chunk);
       if (rows == chunk.size()) {
         inserted.addAll(chunk);
       } else {

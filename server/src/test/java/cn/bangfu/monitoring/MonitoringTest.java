@@ -392,4 +392,44 @@ class MonitoringTest {
         "application/json", new JsonObject().put("perCapitaIncomeFen", 600_000).encode());
     assertThat(other.status()).isEqualTo(403);
   }
+
+  /**
+   * Two evaluations of one village racing (two regulators, two requests at once): each of its 40
+   * households below the line gets exactly one BELOW_LINE alert, and between them the two evaluations
+   * announce each alert once — the second finds the first's rows and skips them (INSERT IGNORE on the
+   * open key), it does not open a duplicate nor fail.
+   */
+  @Test
+  void given_two_evaluations_racing_then_each_alert_is_opened_and_announced_once() throws Exception {
+    // a village of a county with no line yet: its households are registered without alerts; the line is
+    // then written directly (over HTTP, setting it would evaluate the village, which is the race's part)
+    String village = "450125990001";
+    List<String> households = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      households.add(household("竞态" + i + "户", village));
+    }
+    server.server().database().dsl().execute("INSERT INTO monitoring_line (region_prefix, line_year,"
+        + " per_capita_income_fen, set_by, set_at) VALUES ('450125', 2026, " + LINE_FEN + ", 0, UTC_TIMESTAMP(3))");
+    String first = server.userToken("village-regulator-1", "REGULATOR", village);
+    String second = server.userToken("village-regulator-2", "REGULATOR", village);
+    assertThat(villageAlerts(first)).as("no line, no alert yet").isEmpty();
+    JsonObject body = new JsonObject().put("regionPrefix", village).put("year", 2026);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(() -> server.http.post("/api/v1/monitoring/evaluations", first, body).expect(200).body());
+      var b = pool.submit(() -> server.http.post("/api/v1/monitoring/evaluations", second, body).expect(200).body());
+      int opened = a.get().getInteger("opened") + b.get().getInteger("opened");
+      assertThat(opened).as("announced once between them").isEqualTo(40);
+    } finally {
+      pool.shutdown();
+    }
+    List<String> alerted = villageAlerts(first);
+    assertThat(alerted).as("one BELOW_LINE alert per household").hasSize(40)
+        .containsExactlyInAnyOrderElementsOf(households);
+  }
+
+  private static List<String> villageAlerts(String token) {
+    return server.http.get("/api/v1/monitoring/alerts?year=2026&limit=500&kind=BELOW_LINE", token).expect(200).body()
+        .getJsonArray("items").stream().map(a -> ((JsonObject) a).getString("householdId")).toList();
+  }
 }

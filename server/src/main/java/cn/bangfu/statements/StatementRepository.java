@@ -11,7 +11,6 @@ import static cn.bangfu.db.Tables.LEDGER_POSTING;
 import static org.jooq.impl.DSL.sum;
 
 import cn.bangfu.distribution.DistributionEntries;
-import cn.bangfu.distribution.RunStatus;
 import cn.bangfu.ledger.ChartAccount;
 import cn.bangfu.ledger.EntryKind;
 import java.math.BigDecimal;
@@ -46,15 +45,6 @@ public final class StatementRepository {
         .where(DISTRIBUTION_LINE.HOUSEHOLD_ID.eq(householdId), inYear, ofCooperative)
         .orderBy(DISTRIBUTION_RUN.PERIOD_END, DISTRIBUTION_LINE.RUN_ID, DISTRIBUTION_LINE.LINE_NO)
         .fetch();
-  }
-
-  /** The years (of period ends) in which the household has lines of runs it may see from publicity on. */
-  public List<Integer> years(DSLContext db, long householdId) {
-    return db.selectDistinct(DSL.year(DISTRIBUTION_RUN.PERIOD_END)).from(DISTRIBUTION_LINE)
-        .join(DISTRIBUTION_RUN).on(DISTRIBUTION_RUN.ID.eq(DISTRIBUTION_LINE.RUN_ID))
-        .where(DISTRIBUTION_LINE.HOUSEHOLD_ID.eq(householdId), DISTRIBUTION_RUN.STATUS.ne(RunStatus.DRAFT))
-        .orderBy(DSL.year(DISTRIBUTION_RUN.PERIOD_END).desc())
-        .fetch(0, Integer.class);
   }
 
   /** Each run's summary (steps with their basis totals; no lines), for the household page's sentences. */

@@ -65,13 +65,20 @@ public final class StatementService {
         cooperative ? participants.cooperativesRelatedTo(db, household) : List.of()), "household", householdId);
 
     // A cooperative sees its own lines only: what another cooperative pays a member is not its business.
-    List<Record> rows = statements.lines(db, householdId, year, cooperative ? caller.scopeEntityId() : null)
-        .stream().filter(r -> maySeeLine(caller, r)).toList();
+    return statement(db, caller, householdId, year, withSources,
+        statements.lines(db, householdId, year, cooperative ? caller.scopeEntityId() : null));
+  }
+
+  /** The statement of {@code year} (null: every year) from the household's lines of it, {@code lines}. */
+  private JsonObject statement(DSLContext db, Principal caller, long householdId, Integer year, boolean withSources,
+      List<Record> lines) {
+    boolean cooperative = caller.role() == Role.COOP;
+    List<Record> rows = lines.stream().filter(r -> maySeeLine(caller, r)).toList();
     Set<Long> runIds = new LinkedHashSet<>();
     rows.forEach(r -> runIds.add(r.get(DISTRIBUTION_LINE.RUN_ID)));
     Map<Long, List<Long>> sources = withSources ? statements.orderSources(db, runIds) : Map.of();
 
-    JsonArray lines = new JsonArray();
+    JsonArray posted = new JsonArray();
     JsonArray pending = new JsonArray();
     JsonArray reversed = new JsonArray();
     Map<Long, Long> byCooperative = new TreeMap<>();
@@ -104,7 +111,7 @@ public final class StatementService {
               : r.get(DISTRIBUTION_RUN.PUBLICITY_END).toString())
           .put("sources", ids(sources.getOrDefault(runId, List.of())));
       if (status == RunStatus.POSTED) {
-        lines.add(line);
+        posted.add(line);
         total += amount;
         byCooperative.merge(cooperativeId, amount, Long::sum);
         if (r.get(DISTRIBUTION_RUN.PAID_AT) != null) {
@@ -124,7 +131,7 @@ public final class StatementService {
     JsonObject statement = new JsonObject()
         .put("householdId", Long.toString(householdId))
         .put("year", year)
-        .put("lines", lines)
+        .put("lines", posted)
         .put("totalFen", total)
         .put("paidFen", paid)
         .put("perCooperative", perCooperative)
@@ -167,7 +174,15 @@ public final class StatementService {
     long householdId = caller.scopeEntityId();
     HouseholdRecord household = participants.household(db, householdId)
         .orElseThrow(() -> Problem.notFound("household", Long.toString(householdId)));
-    JsonObject statement = statement(db, caller, household, year, false);
+    // every year's lines in one read: the page's year is among them, and so are the years it links to
+    Scopes.requireVisible(Scopes.maySeeHousehold(caller, householdId, household.getRegionCode(), List.of()),
+        "household", householdId);
+    List<Record> everyYear = statements.lines(db, householdId, null, null);
+    List<Integer> years = everyYear.stream().filter(r -> r.get(DISTRIBUTION_RUN.STATUS) != RunStatus.DRAFT)
+        .map(r -> r.get(DISTRIBUTION_RUN.PERIOD_END).getYear()).distinct()
+        .sorted(java.util.Comparator.reverseOrder()).toList();
+    JsonObject statement = statement(db, caller, householdId, year, false, everyYear.stream()
+        .filter(r -> r.get(DISTRIBUTION_RUN.PERIOD_END).getYear() == year).toList());
     Map<Long, JsonObject> summaries = new TreeMap<>();
     Map<Long, List<String>> products = new TreeMap<>();
     Set<Long> runIds = new LinkedHashSet<>();
@@ -184,7 +199,7 @@ public final class StatementService {
       }
     }
     summaries.putAll(runSummaries(db, runIds));
-    PageFacts facts = new PageFacts(household.getName(), statements.years(db, householdId), summaries, products,
+    PageFacts facts = new PageFacts(household.getName(), years, summaries, products,
         statements.guaranteeDebts(db, householdId));
     return new Page(statement, facts);
   }

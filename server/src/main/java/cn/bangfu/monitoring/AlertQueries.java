@@ -63,9 +63,7 @@ public final class AlertQueries {
   public List<Finding> indicators(DSLContext db, Condition households, int year, LocalDateTime now,
       MonitoringSettings settings) {
     List<Finding> found = new ArrayList<>();
-    belowLine(db, households, year, found);
-    incomeDrop(db, households, year, settings.incomeDropPercent(), found);
-    rigidExpenditure(db, households, year, settings.rigidExpenditurePercent(), found);
+    incomeIndicators(db, households, year, settings.incomeDropPercent(), settings.rigidExpenditurePercent(), found);
     duplicateAssistance(db, households, year, found);
     unpaidDividend(db, households, now.minusDays(settings.unpaidDividendDays()), settings, found);
     idleLabour(db, households, year, found);
@@ -76,49 +74,25 @@ public final class AlertQueries {
     return coalesce(income.field(HouseholdIncomeQueries.INCOME_FEN), BigDecimal.ZERO);
   }
 
-  private void belowLine(DSLContext db, Condition households, int year, List<Finding> found) {
-    Table<?> inc = income.incomeByHousehold(watched(households), year);
-    // the most specific line: the longest prefix of the household's region code set for the year
-    Field<Long> line = field(select(MONITORING_LINE.PER_CAPITA_INCOME_FEN).from(MONITORING_LINE)
-        .where(MONITORING_LINE.LINE_YEAR.eq(year),
-            HOUSEHOLD.REGION_CODE.like(concat(MONITORING_LINE.REGION_PREFIX, inline("%"))))
-        .orderBy(length(MONITORING_LINE.REGION_PREFIX).desc()).limit(1));
-    Field<BigDecimal> total = fen(inc);
-    db.select(HOUSEHOLD.ID, HOUSEHOLD.REGION_CODE, HOUSEHOLD.MEMBERS, total, line.as("line_fen"))
-        .from(HOUSEHOLD).leftJoin(inc).on(inc.field(HouseholdIncomeQueries.HOUSEHOLD_ID).eq(HOUSEHOLD.ID))
-        .where(households, HOUSEHOLD.STATUS.in(WATCHED), line.isNotNull(),
-            total.lt(line.times(HOUSEHOLD.MEMBERS).coerce(BigDecimal.class)))
-        .forEach(r -> {
-          long totalFen = r.value4().longValueExact();
-          int members = r.value3();
-          found.add(new Finding(r.value1(), r.value2(), AlertKind.BELOW_LINE, year + "年家庭人均收入 "
-              + Money.plainYuan(totalFen / members) + " 元（全年 " + Money.plainYuan(totalFen) + " 元，" + members + " 人），低于监测线 "
-              + Money.plainYuan(r.value5()) + " 元"));
-        });
-  }
-
-  private void incomeDrop(DSLContext db, Condition households, int year, int dropPercent, List<Finding> found) {
+  /**
+   * BELOW_LINE, INCOME_DROP and RIGID_EXPENDITURE in one query: all three read the year's income, which is
+   * an aggregate over every line, delivery and measure of the region; computed once for the year and
+   * once for the year before (a province's evaluation computed it four times, issue 17). The query keeps
+   * the households that trip any of them; each is then told apart here with the same comparisons.
+   *
+   * <ul>
+   *   <li>BELOW_LINE: a watched household whose year's income is under the most specific line set for the
+   *       year (the longest prefix of its region code) times its members;
+   *   <li>INCOME_DROP: a watched household whose income fell by at least {@code dropPercent} % from a
+   *       year before that had some;
+   *   <li>RIGID_EXPENDITURE: medical and education spending recorded as events of the year over
+   *       {@code sharePercent} % of the year's income.
+   * </ul>
+   */
+  private void incomeIndicators(DSLContext db, Condition households, int year, int dropPercent, int sharePercent,
+      List<Finding> found) {
     Table<?> now = income.incomeByHousehold(watched(households), year);
     Table<?> before = income.incomeByHousehold(watched(households), year - 1);
-    Field<BigDecimal> current = fen(now);
-    Field<BigDecimal> previous = before.field(HouseholdIncomeQueries.INCOME_FEN);
-    db.select(HOUSEHOLD.ID, HOUSEHOLD.REGION_CODE, current, previous)
-        .from(HOUSEHOLD).join(before).on(before.field(HouseholdIncomeQueries.HOUSEHOLD_ID).eq(HOUSEHOLD.ID))
-        .leftJoin(now).on(now.field(HouseholdIncomeQueries.HOUSEHOLD_ID).eq(HOUSEHOLD.ID))
-        .where(households, HOUSEHOLD.STATUS.in(WATCHED), previous.gt(BigDecimal.ZERO),
-            current.times(100).lt(previous.times(100 - dropPercent)))
-        .forEach(r -> {
-          long cur = r.value3().longValueExact();
-          long prev = r.value4().longValueExact();
-          long dropped = (prev - cur) * 100 / prev;
-          found.add(new Finding(r.value1(), r.value2(), AlertKind.INCOME_DROP, year + "年家庭收入 " + Money.plainYuan(cur)
-              + " 元，比" + (year - 1) + "年的 " + Money.plainYuan(prev) + " 元下降 " + dropped + "%（预警线 " + dropPercent + "%）"));
-        });
-  }
-
-  private void rigidExpenditure(DSLContext db, Condition households, int year, int sharePercent,
-      List<Finding> found) {
-    Table<?> inc = income.incomeByHousehold(watched(households), year);
     Field<BigDecimal> spent = sum(MONITORING_STEP.AMOUNT_FEN).as("spent_fen");
     Table<?> spending = select(MONITORING_STEP.HOUSEHOLD_ID, spent).from(MONITORING_STEP)
         .where(MONITORING_STEP.STEP.eq(ChainStep.EVENT),
@@ -128,16 +102,60 @@ public final class AlertQueries {
             MONITORING_STEP.START_ON.between(HouseholdIncomeQueries.first(year), HouseholdIncomeQueries.last(year)),
             MONITORING_STEP.HOUSEHOLD_ID.in(watched(households)))
         .groupBy(MONITORING_STEP.HOUSEHOLD_ID).asTable("rigid_spending");
+    // the most specific line: the longest prefix of the household's region code set for the year
+    Field<Long> line = field(select(MONITORING_LINE.PER_CAPITA_INCOME_FEN).from(MONITORING_LINE)
+        .where(MONITORING_LINE.LINE_YEAR.eq(year),
+            HOUSEHOLD.REGION_CODE.like(concat(MONITORING_LINE.REGION_PREFIX, inline("%"))))
+        .orderBy(length(MONITORING_LINE.REGION_PREFIX).desc()).limit(1));
+    Field<BigDecimal> total = fen(now);
+    Field<BigDecimal> previous = before.field(HouseholdIncomeQueries.INCOME_FEN);
     Field<BigDecimal> spending_fen = spending.field("spent_fen", BigDecimal.class);
-    Field<BigDecimal> total = fen(inc);
-    db.select(HOUSEHOLD.ID, HOUSEHOLD.REGION_CODE, total, spending_fen)
-        .from(HOUSEHOLD).join(spending).on(spending.field(MONITORING_STEP.HOUSEHOLD_ID).eq(HOUSEHOLD.ID))
-        .leftJoin(inc).on(inc.field(HouseholdIncomeQueries.HOUSEHOLD_ID).eq(HOUSEHOLD.ID))
-        .where(households, spending_fen.times(100).gt(total.times(sharePercent)))
-        .forEach(r -> found.add(new Finding(r.value1(), r.value2(), AlertKind.RIGID_EXPENDITURE, year
-            + "年医疗、教育等刚性支出 " + Money.plainYuan(r.value4().longValueExact()) + " 元，超过家庭全年收入 "
-            + Money.plainYuan(r.value3().longValueExact()) + " 元的 " + sharePercent + "%")));
+    Condition watchedStatus = HOUSEHOLD.STATUS.in(WATCHED);
+    Condition belowLine = watchedStatus.and(line.isNotNull())
+        .and(total.lt(line.times(HOUSEHOLD.MEMBERS).coerce(BigDecimal.class)));
+    Condition dropped = watchedStatus.and(previous.gt(BigDecimal.ZERO))
+        .and(total.times(100).lt(previous.times(100 - dropPercent)));
+    Condition rigid = spending_fen.times(100).gt(total.times(sharePercent));
+    db.select(HOUSEHOLD.ID, HOUSEHOLD.REGION_CODE, HOUSEHOLD.MEMBERS, HOUSEHOLD.STATUS, total, previous, spending_fen,
+            line.as("line_fen"))
+        .from(HOUSEHOLD)
+        .leftJoin(now).on(now.field(HouseholdIncomeQueries.HOUSEHOLD_ID).eq(HOUSEHOLD.ID))
+        .leftJoin(before).on(before.field(HouseholdIncomeQueries.HOUSEHOLD_ID).eq(HOUSEHOLD.ID))
+        .leftJoin(spending).on(spending.field(MONITORING_STEP.HOUSEHOLD_ID).eq(HOUSEHOLD.ID))
+        .where(households, belowLine.or(dropped).or(rigid))
+        .forEach(r -> {
+          long id = r.value1();
+          String region = r.value2();
+          int members = r.value3();
+          boolean watched = WATCHED.contains(r.value4());
+          long totalFen = r.value5().longValueExact();
+          Long lineFen = r.value8();
+          if (watched && lineFen != null && BigDecimal.valueOf(totalFen)
+              .compareTo(BigDecimal.valueOf(lineFen).multiply(BigDecimal.valueOf(members))) < 0) {
+            found.add(new Finding(id, region, AlertKind.BELOW_LINE, year + "年家庭人均收入 "
+                + Money.plainYuan(totalFen / members) + " 元（全年 " + Money.plainYuan(totalFen) + " 元，" + members
+                + " 人），低于监测线 " + Money.plainYuan(lineFen) + " 元"));
+          }
+          BigDecimal prevFen = r.value6();
+          if (watched && prevFen != null && prevFen.signum() > 0 && BigDecimal.valueOf(totalFen).multiply(HUNDRED)
+              .compareTo(prevFen.multiply(BigDecimal.valueOf(100 - dropPercent))) < 0) {
+            long prev = prevFen.longValueExact();
+            long droppedPercent = (prev - totalFen) * 100 / prev;
+            found.add(new Finding(id, region, AlertKind.INCOME_DROP, year + "年家庭收入 " + Money.plainYuan(totalFen)
+                + " 元，比" + (year - 1) + "年的 " + Money.plainYuan(prev) + " 元下降 " + droppedPercent + "%（预警线 "
+                + dropPercent + "%）"));
+          }
+          BigDecimal spentFen = r.value7();
+          if (spentFen != null && spentFen.multiply(HUNDRED)
+              .compareTo(BigDecimal.valueOf(totalFen).multiply(BigDecimal.valueOf(sharePercent))) > 0) {
+            found.add(new Finding(id, region, AlertKind.RIGID_EXPENDITURE, year + "年医疗、教育等刚性支出 "
+                + Money.plainYuan(spentFen.longValueExact()) + " 元，超过家庭全年收入 " + Money.plainYuan(totalFen)
+                + " 元的 " + sharePercent + "%"));
+          }
+        });
   }
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private static void duplicateAssistance(DSLContext db, Condition households, int year, List<Finding> found) {
     MonitoringStep a = MONITORING_STEP.as("a");

@@ -170,8 +170,10 @@ public final class BookRoutes {
       long cooperativeId = Api.pathId(ctx, "id", "cooperative");
       boolean xlsx = xlsx(ctx);
       int year = year(ctx.queryParams().get("year"));
-      return statements.memberEquity(caller, cooperativeId, year)
-          .map(s -> statement(xlsx, s, StatementWorkbook::memberEquity, StatementJson::memberEquity));
+      // rendered on the worker that read it: 100,000 members are a 20 MB document, not an event loop's work
+      return statements.memberEquity(caller, cooperativeId, year, s -> xlsx
+          ? Reply.file(StatementWorkbook.CONTENT_TYPE, Buffer.buffer(StatementWorkbook.memberEquity(s)))
+          : new Reply(200, "application/json; charset=utf-8", StatementJson.memberEquity(s)));
     });
   }
 

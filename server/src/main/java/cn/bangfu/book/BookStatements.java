@@ -116,7 +116,13 @@ public final class BookStatements {
   }
 
   public Future<MemberEquityStatement> memberEquity(Principal caller, long cooperativeId, int year) {
-    return database.read(db -> memberEquity(db, cooperativeId, visible(db, caller, cooperativeId), year));
+    return memberEquity(caller, cooperativeId, year, s -> s);
+  }
+
+  /** The statement rendered by {@code render} on the worker that read it (a large cooperative's is megabytes). */
+  public <T> Future<T> memberEquity(Principal caller, long cooperativeId, int year,
+      java.util.function.Function<MemberEquityStatement, T> render) {
+    return database.read(db -> render.apply(memberEquity(db, cooperativeId, visible(db, caller, cooperativeId), year)));
   }
 
   BalanceSheet balanceSheet(DSLContext db, long cooperativeId, String name, LocalDate date) {

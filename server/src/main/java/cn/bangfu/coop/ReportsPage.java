@@ -87,12 +87,12 @@ public final class ReportsPage {
       int year = year(visit.ctx().queryParams().get("year"), BusinessClock.of(visit.ctx()).today());
       long coop = visit.caller().scopeEntityId();
       // the accountant knows its members by name (the book page lists them): the member sheet says who, not a number
-      return statements.memberEquity(visit.caller(), coop, year).compose(s -> registry.memberDirectory(visit.caller(),
-          coop).map(members -> {
-            Map<Long, String> names = new HashMap<>();
-            members.forEach(m -> names.put(m.household().getId(), m.household().getName()));
-            return download(visit, StatementWorkbook.memberEquity(s, names), "member-equity-" + year + ".xlsx");
-          }));
+      return registry.memberDirectory(visit.caller(), coop).compose(members -> {
+        Map<Long, String> names = new HashMap<>();
+        members.forEach(m -> names.put(m.household().getId(), m.household().getName()));
+        // the workbook is written on the worker that read the statement, not on the event loop
+        return statements.memberEquity(visit.caller(), coop, year, s -> StatementWorkbook.memberEquity(s, names));
+      }).map(workbook -> download(visit, workbook, "member-equity-" + year + ".xlsx"));
     });
     pages.signedIn(HttpMethod.GET, PATH + "/sales.xlsx", COOP, visit -> {
       int year = year(visit.ctx().queryParams().get("year"), BusinessClock.of(visit.ctx()).today());

@@ -194,9 +194,7 @@ public final class DraftService {
 
   /** Everything of the result but its lines (stored as rows): steps, warnings, liabilities, compliance. */
   private static String summaryJson(AllocationResult result) {
-    Map<String, Object> summary = result.toMap();
-    summary.remove("lines");
-    return new JsonObject(summary).encode();
+    return new JsonObject(result.summaryMap()).encode();
   }
 
   private static List<DistributionLineRecord> lines(long runId, long cooperativeId, AllocationResult result) {

@@ -71,9 +71,10 @@ public final class MonitoringRepository {
 
   /** Open alerts of the year whose household matches {@code households}, for the evaluation to reconcile. */
   public List<MonitoringAlertRecord> openAlerts(DSLContext db, Condition households, int year) {
-    return db.selectFrom(MONITORING_ALERT)
+    // what reconciling needs (id, open key, detail): a province has over a million open alerts
+    return db.select(MONITORING_ALERT.ID, MONITORING_ALERT.OPEN_KEY, MONITORING_ALERT.DETAIL).from(MONITORING_ALERT)
         .where(MONITORING_ALERT.STATUS.eq(AlertStatus.OPEN), MONITORING_ALERT.ALERT_YEAR.eq(year), households)
-        .fetch();
+        .fetchInto(MONITORING_ALERT);
   }
 
   /**

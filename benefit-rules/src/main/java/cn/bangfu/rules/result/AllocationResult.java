@@ -58,6 +58,18 @@ public record AllocationResult(String ruleSetId, int ruleSetVersion, long cooper
     }
 
     public Map<String, Object> toMap() {
+        return map(true);
+    }
+
+    /**
+     * Everything but the lines: what a draft stores beside its line rows. Not {@code toMap()} less its
+     * lines — a province cooperative's 294,739 lines made into maps only to be dropped took 5 s of its draft.
+     */
+    public Map<String, Object> summaryMap() {
+        return map(false);
+    }
+
+    private Map<String, Object> map(boolean withLines) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ruleSetId", ruleSetId);
         m.put("ruleSetVersion", ruleSetVersion);
@@ -68,7 +80,9 @@ public record AllocationResult(String ruleSetId, int ruleSetVersion, long cooper
         m.put("poolExplanationZh", poolExplanationZh);
         m.put("poolExplanationEn", poolExplanationEn);
         m.put("steps", steps.stream().map(StepAmount::toMap).toList());
-        m.put("lines", lines.stream().map(AllocationLine::toMap).toList());
+        if (withLines) {
+            m.put("lines", lines.stream().map(AllocationLine::toMap).toList());
+        }
         m.put("warnings", warnings.stream().map(Warning::toMap).toList());
         m.put("liabilities", liabilities.stream().map(Liability::toMap).toList());
         m.put("liabilityRepayments", lines.stream().filter(l -> l.kind() == AllocationLine.Kind.LIABILITY_REPAYMENT)

@@ -235,9 +235,15 @@ public final class BookStatements {
     columns.add(new EquityColumn(UNDISTRIBUTED, UNDISTRIBUTED_NAME, s.openingUndistributedFen(), s.surplusFen(),
         s.distributedFen(), s.undistributedFen()));
 
-    Map<Long, Map<String, StatementQueries.MemberSums>> byMember = new HashMap<>();
+    // each member's 股金, 应付盈余返还 and 应付剩余盈余 sub-accounts, by household (150,000 members: no map per member)
+    List<String> memberCodes = List.of(ChartAccount.SHARE_CAPITAL.code(), ChartAccount.REBATE_PAYABLE.code(),
+        ChartAccount.RESIDUAL_SURPLUS_PAYABLE.code());
+    Map<Long, StatementQueries.MemberSums[]> byMember = new HashMap<>();
     for (StatementQueries.MemberSums m : sums.memberSums()) {
-      byMember.computeIfAbsent(m.householdId(), k -> new HashMap<>()).put(m.code(), m);
+      int column = memberCodes.indexOf(m.code());
+      if (column >= 0) {
+        byMember.computeIfAbsent(m.householdId(), k -> new StatementQueries.MemberSums[3])[column] = m;
+      }
     }
     Map<Long, Long> quantified = queries.quantifiedFunds(db, cooperativeId, end);
     List<BookRepository.MemberTrade> memberships = book.memberTrade(db, cooperativeId, start, end);
@@ -250,10 +256,10 @@ public final class BookStatements {
         continue; // joined after the year: not in its table
       }
       long household = member.householdId();
-      Map<String, StatementQueries.MemberSums> own = byMember.getOrDefault(household, Map.of());
-      StatementQueries.MemberSums shares = own.getOrDefault(ChartAccount.SHARE_CAPITAL.code(), none);
-      StatementQueries.MemberSums rebates = own.getOrDefault(ChartAccount.REBATE_PAYABLE.code(), none);
-      StatementQueries.MemberSums dividends = own.getOrDefault(ChartAccount.RESIDUAL_SURPLUS_PAYABLE.code(), none);
+      StatementQueries.MemberSums[] own = byMember.getOrDefault(household, NO_SUMS);
+      StatementQueries.MemberSums shares = own[0] == null ? none : own[0];
+      StatementQueries.MemberSums rebates = own[1] == null ? none : own[1];
+      StatementQueries.MemberSums dividends = own[2] == null ? none : own[2];
       members.add(new MemberEquity(household, -shares.openingFen(), -shares.closingFen(),
           quantified.getOrDefault(household, 0L), -rebates.allocatedFen(), -dividends.allocatedFen(),
           rebates.paidFen() + dividends.paidFen(), -(rebates.closingFen() + dividends.closingFen()),
@@ -261,6 +267,8 @@ public final class BookStatements {
     }
     return new MemberEquityStatement(cooperativeId, name, year, columns, members);
   }
+
+  private static final StatementQueries.MemberSums[] NO_SUMS = new StatementQueries.MemberSums[3];
 
   /** One pass over the cooperative's postings up to {@code end}, the period being {@code start..end}. */
   private BookSums sums(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {

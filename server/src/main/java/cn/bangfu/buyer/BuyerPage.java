@@ -173,12 +173,12 @@ public final class BuyerPage {
               List<Match> matches = scores.stream().map(s -> new Match(Long.toString(s.lot().lotId()),
                   names.getOrDefault(s.lot().cooperativeId(), "合作社"),
                   ChineseText.yuan(s.lot().unitPriceFen()) + " 元/" + CoopPage.UNITS.get(s.lot().unit()),
-                  quantity(s.lot().availableQuantity()) + " " + CoopPage.UNITS.get(s.lot().unit()),
+                  ChineseText.quantity(s.lot().availableQuantity()) + " " + CoopPage.UNITS.get(s.lot().unit()),
                   ChineseText.date(s.lot().availableFrom()) + "至" + ChineseText.date(s.lot().availableTo()),
                   s.total(), s.cooperative().paired(), BuyerWords.reasons(s), UUID.randomUUID().toString()))
                   .toList();
               Matches view = new Matches(visit.caller().username(), visit.csrf(), demand.getProduct(),
-                  quantity(demand.getQuantity()) + " " + CoopPage.UNITS.get(unit),
+                  ChineseText.quantity(demand.getQuantity()) + " " + CoopPage.UNITS.get(unit),
                   ChineseText.yuan(demand.getMaxUnitPriceFen()) + " 元/" + CoopPage.UNITS.get(unit),
                   ChineseText.date(demand.getDeliverBy()), matches);
               return render(pages, "buyer-matches.jte", view, 200);
@@ -255,7 +255,7 @@ public final class BuyerPage {
   private static LotRow lotRow(LotRecord l, Map<Long, String> names) {
     String unit = CoopPage.UNITS.get(Unit.valueOf(l.getUnit()));
     return new LotRow(Long.toString(l.getId()), names.getOrDefault(l.getCooperativeId(), "合作社"), l.getProduct(),
-        l.getGrade(), ChineseText.yuan(l.getUnitPriceFen()) + " 元/" + unit, quantity(l.getAvailableQuantity()), unit,
+        l.getGrade(), ChineseText.yuan(l.getUnitPriceFen()) + " 元/" + unit, ChineseText.quantity(l.getAvailableQuantity()), unit,
         ChineseText.date(l.getAvailableFrom()) + "至" + ChineseText.date(l.getAvailableTo()),
         UUID.randomUUID().toString());
   }
@@ -263,11 +263,11 @@ public final class BuyerPage {
   private static OrderRow orderRow(PurchaseOrderRecord o, Map<Long, String> names) {
     String unit = CoopPage.UNITS.get(Unit.valueOf(o.getUnit()));
     OrderStatus status = o.getStatus();
-    String quantity = quantity(o.getAcceptedQuantity() != null ? o.getAcceptedQuantity() : o.getQuantity());
+    String quantity = ChineseText.quantity(o.getAcceptedQuantity() != null ? o.getAcceptedQuantity() : o.getQuantity());
     return new OrderRow(Long.toString(o.getId()), names.getOrDefault(o.getCooperativeId(), "合作社"), o.getProduct(),
         quantity + " " + unit, ChineseText.yuan(o.getAmountFen()), ChineseText.date(o.getCreatedAt().toLocalDate()),
         CoopPage.STATUS.get(status), status == OrderStatus.SHIPPED, status == OrderStatus.DELIVERED,
-        status == OrderStatus.ACCEPTED, quantity(o.getQuantity()), ChineseText.yuan(o.getAmountFen()));
+        status == OrderStatus.ACCEPTED, ChineseText.plainQuantity(o.getQuantity()), ChineseText.yuan(o.getAmountFen()));
   }
 
   /** The reserved share and this year's settled purchases by month, as the SVG chart draws them (120 px high). */
@@ -368,10 +368,6 @@ public final class BuyerPage {
       case "settled" -> "已结算，计入本单位今年的预留份额采购。";
       default -> null;
     };
-  }
-
-  static String quantity(BigDecimal q) {
-    return q == null ? "" : q.stripTrailingZeros().toPlainString();
   }
 
   private static String query(Pages.Visit visit, String name) {

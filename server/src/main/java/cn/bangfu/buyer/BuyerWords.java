@@ -39,7 +39,7 @@ final class BuyerWords {
     BigDecimal available = Units.convert(s.lot().availableQuantity(), s.lot().unit(), s.demand().unit());
     BigDecimal covered = available.min(s.demand().quantity());
     reasons.add(s.quantity() > 0 || covered.signum() > 0
-        ? "能供 " + BuyerPage.quantity(covered) + " " + unit + "（您要 " + BuyerPage.quantity(s.demand().quantity()) + " "
+        ? "能供 " + cn.bangfu.platform.ChineseText.quantity(covered) + " " + unit + "（您要 " + cn.bangfu.platform.ChineseText.quantity(s.demand().quantity()) + " "
             + unit + "）"
         : "您要的数量低于起订量");
     if (s.povertyProduct() > 0) {

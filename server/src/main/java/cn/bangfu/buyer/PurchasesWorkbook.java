@@ -28,7 +28,7 @@ final class PurchasesWorkbook {
         sheet.text(row, 1, Long.toString(o.getId())); // text: Excel would round a 19-digit number
         sheet.text(row, 2, cooperatives.getOrDefault(o.getCooperativeId(), ""));
         sheet.text(row, 3, o.getProduct());
-        sheet.text(row, 4, BuyerPage.quantity(o.getAcceptedQuantity() != null ? o.getAcceptedQuantity()
+        sheet.text(row, 4, cn.bangfu.platform.ChineseText.plainQuantity(o.getAcceptedQuantity() != null ? o.getAcceptedQuantity()
             : o.getQuantity()) + " " + CoopPage.UNITS.get(Unit.valueOf(o.getUnit())));
         sheet.yuan(row, 5, o.getAmountFen());
         sheet.text(row, 6, o.getPaymentRef());

@@ -254,8 +254,8 @@ public final class CoopPage {
     String certifications = LotRepository.decode(r.getCertifications()).stream().map(CERTIFICATIONS::get)
         .collect(Collectors.joining("、"));
     boolean open = r.getAvailableQuantity().signum() > 0 && !r.getAvailableTo().isBefore(today);
-    return new Lot(Long.toString(r.getId()), r.getProduct(), r.getGrade(), quantity(r.getQuantity()),
-        quantity(r.getAvailableQuantity()), UNITS.get(unit), ChineseText.yuan(r.getUnitPriceFen()) + " 元/" + UNITS.get(unit),
+    return new Lot(Long.toString(r.getId()), r.getProduct(), r.getGrade(), ChineseText.quantity(r.getQuantity()),
+        ChineseText.quantity(r.getAvailableQuantity()), UNITS.get(unit), ChineseText.yuan(r.getUnitPriceFen()) + " 元/" + UNITS.get(unit),
         ChineseText.date(r.getAvailableFrom()) + "至" + ChineseText.date(r.getAvailableTo()),
         certifications.isEmpty() ? "无" : certifications, open);
   }
@@ -265,12 +265,8 @@ public final class CoopPage {
     Action next = NEXT.get(status);
     String unit = UNITS.get(Unit.valueOf(o.getUnit()));
     return new Order(Long.toString(o.getId()), buyers.get(o.getBuyerId()), o.getProduct(),
-        quantity(o.getQuantity()) + " " + unit, ChineseText.yuan(o.getAmountFen()),
+        ChineseText.quantity(o.getQuantity()) + " " + unit, ChineseText.yuan(o.getAmountFen()),
         ChineseText.date(o.getCreatedAt().toLocalDate()), STATUS.get(status), next.path(), BUTTON.get(next));
-  }
-
-  static String quantity(BigDecimal q) {
-    return q.stripTrailingZeros().toPlainString();
   }
 
   private static <E extends Enum<E>> Map<String, String> labels(Map<E, String> words) {

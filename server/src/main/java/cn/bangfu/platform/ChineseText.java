@@ -16,6 +16,24 @@ public final class ChineseText {
     return Money.yuan(fen);
   }
 
+  /**
+   * A quantity to read, grouped like money: 30000 → "30,000", 150.500 → "150.5" (null → ""). Never in a
+   * form's input: a number typed back with a comma is refused there, so inputs keep {@link #plainQuantity}.
+   */
+  public static String quantity(java.math.BigDecimal q) {
+    if (q == null) {
+      return "";
+    }
+    java.text.DecimalFormat grouped = new java.text.DecimalFormat("#,##0.######",
+        java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+    return grouped.format(q.stripTrailingZeros());
+  }
+
+  /** A quantity as a form's input holds it: 30000, 150.5 (null → ""). */
+  public static String plainQuantity(java.math.BigDecimal q) {
+    return q == null ? "" : q.stripTrailingZeros().toPlainString();
+  }
+
   /** 2026-12-02 → "2026年12月2日". */
   public static String date(LocalDate day) {
     return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";

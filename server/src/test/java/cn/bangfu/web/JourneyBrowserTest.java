@@ -66,7 +66,7 @@ class JourneyBrowserTest {
       browser.driver().findElement(By.cssSelector("form[action='/buyer/demands'] button")).click();
       wait.until(ExpectedConditions.urlMatches(".*/buyer/demands/[0-9]+$"));
       assertThat(browser.driver().findElement(By.cssSelector("section.match:has(input[value='" + lot + "'])")).getText())
-          .contains("单价 12.00 元/公斤，在预算 13.00 元以内", "能供 30000 公斤（您要 30000 公斤）");
+          .contains("单价 12.00 元/公斤，在预算 13.00 元以内", "能供 30,000 公斤（您要 30,000 公斤）");
       browser.driver().findElement(By.id("quantity-" + lot)).sendKeys("30000");
       shot(browser, "journey-2-matches");
       browser.script("document.querySelector(\"input[name=lotId][value='" + lot + "']\").form.requestSubmit();");

@@ -24,7 +24,9 @@ import org.jooq.DSLContext;
  * the first response is replayed (same request) or the repeat refused with 422 (another request).
  * So the common case, a new key, costs no look-up, and exactly one order exists across any number
  * of server instances. Only successful writes are stored: a refused request wrote nothing, so
- * retrying it is safe.
+ * retrying it is safe. The same record settles a COMMIT whose answer was lost with its database
+ * node: the write is simply run again ({@link Database#guardedTx}) and either commits now or finds
+ * the first one's record, so the client gets its answer rather than a 503 (issue 19).
  */
 public final class Idempotency {
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
@@ -104,7 +106,7 @@ public final class Idempotency {
     if (request == null) {
       return database.tx(db -> reply(write.apply(db)));
     }
-    return database.tx(db -> {
+    return database.guardedTx(db -> {
       Outcome outcome = write.apply(db);
       // encoded once: the stored body and the answer are the same text
       String body = outcome.body().encode();

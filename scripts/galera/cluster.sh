@@ -20,6 +20,13 @@ PASSWORD=${GALERA_PASSWORD:-ledger-galera}
 MARIADBD=${MARIADBD:-/usr/sbin/mariadbd}
 PROVIDER=${GALERA_PROVIDER:-/usr/lib/galera/libgalera_smm.so}
 NODES="1 2 3"
+# How long the others wait for a silent node before declaring it gone (Galera's evs.suspect_timeout,
+# default PT5S). Until they do, no writeset commits anywhere: the stall a client sees at a node's
+# death is about this long (RELIABILITY.md). Shorter stalls less and risks evicting a busy node.
+# (A shorter one needs a keepalive under a third of it: PT0.5S then.)
+SUSPECT_TIMEOUT=${GALERA_SUSPECT_TIMEOUT:-PT5S}
+EVS_OPTIONS="evs.suspect_timeout=$SUSPECT_TIMEOUT"
+[ "$SUSPECT_TIMEOUT" = PT5S ] || EVS_OPTIONS="$EVS_OPTIONS;evs.keepalive_period=PT0.5S"
 
 sql_port() { echo $((3310 + $1)); }
 node_dir() { echo "$DIR/n$1"; }
@@ -69,7 +76,7 @@ wsrep_node_address=127.0.0.1:$((4570 + n))
 wsrep_node_incoming_address=127.0.0.1:$(sql_port "$n")
 wsrep_sst_method=rsync_root
 wsrep_sst_receive_address=127.0.0.1:$((4580 + n))
-wsrep_provider_options=base_port=$((4570 + n));ist.recv_addr=127.0.0.1:$((4590 + n));gcache.size=512M
+wsrep_provider_options=base_port=$((4570 + n));ist.recv_addr=127.0.0.1:$((4590 + n));gcache.size=512M;$EVS_OPTIONS
 wsrep_slave_threads=2
 CNF
 }

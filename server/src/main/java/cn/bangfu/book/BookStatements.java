@@ -254,12 +254,17 @@ public final class BookStatements {
         members(db, cooperativeId, start, end));
   }
 
-  /** The members of the table's year with their trade volumes, and the funds quantified to them. */
-  private record Members(List<BookRepository.MemberTrade> trade, Map<Long, Long> quantified) {
+  /**
+   * The members of the table's year with their trade volumes, the funds quantified to them, and the
+   * 盈余公积 the year's distributions set aside, which is split among them by trade volume: read by the
+   * same query as each member's own account reads it, so the two cannot disagree.
+   */
+  private record Members(List<BookRepository.MemberTrade> trade, Map<Long, Long> quantified, long reserveSetAsideFen) {
   }
 
   private Members members(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {
-    return new Members(book.memberTrade(db, cooperativeId, start, end), queries.quantifiedFunds(db, cooperativeId, end));
+    return new Members(book.memberTrade(db, cooperativeId, start, end), queries.quantifiedFunds(db, cooperativeId, end),
+        book.reserveSetAsideFen(db, cooperativeId, start, end));
   }
 
   private static MemberEquityStatement memberEquity(long cooperativeId, String name, int year, BookSums sums,
@@ -293,7 +298,7 @@ public final class BookStatements {
     }
     Map<Long, Long> quantified = read.quantified();
     List<BookRepository.MemberTrade> memberships = read.trade();
-    Map<Long, Long> providentShares = BookService.providentShares(reserveSetAside(movements),
+    Map<Long, Long> providentShares = BookService.providentShares(read.reserveSetAsideFen(),
         BookRepository.volumes(memberships));
     List<MemberEquity> members = new ArrayList<>();
     StatementQueries.MemberSums none = new StatementQueries.MemberSums(0, "", 0, 0, 0, 0);
@@ -321,18 +326,6 @@ public final class BookStatements {
     BookSums sums = new BookSums(start, queries.entryKinds(db, cooperativeId, start, end));
     queries.postings(db, cooperativeId, end, sums);
     return sums;
-  }
-
-  /** The 盈余公积 the period's distributions credited, net of their reversals ({@link BookRepository#reserveSetAsideFen}). */
-  private static long reserveSetAside(List<StatementQueries.Movement> movements) {
-    long net = 0;
-    for (StatementQueries.Movement m : movements) {
-      if (m.code().equals(ChartAccount.SURPLUS_RESERVE.code())
-          && (EntryKind.DISTRIBUTION.name().equals(m.kind()) || EntryKind.REVERSAL.name().equals(m.kind()))) {
-        net += m.creditsFen() - m.debitsFen();
-      }
-    }
-    return net;
   }
 
   /** 未分配盈余 from balances: 本年盈余, 盈余分配 and every income and cost account not yet closed. */

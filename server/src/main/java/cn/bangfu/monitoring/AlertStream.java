@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * GET /monitoring/alerts/stream: new alerts as server-sent events (text/event-stream), each an
- * {@code event: alert} with the alert's JSON, for the signed-in regulator's region only. The stream stays
+ * {@code event: alert} with the alert's JSON, for the signed-in regulator's region only — or, when one
+ * change opened more than {@link AlertFeed#ONE_BY_ONE}, an {@code event: alerts-opened} per village and year
+ * ({@code {"regionCode", "year", "opened"}}) to reload the list by. The stream stays
  * open until the client leaves; a comment line every 25 s keeps proxies from closing it.
  */
 final class AlertStream {
@@ -38,6 +40,11 @@ final class AlertStream {
         JsonObject alert = message.body();
         String code = alert.getString("regionCode");
         if (code != null && code.startsWith(region) && !response.closed()) {
+          if (AlertFeed.isSummary(alert)) {
+            // many opened at once (a line set over a province): how many in which village, not each one
+            response.write("event: alerts-opened\ndata: " + alert.encode() + "\n\n");
+            return;
+          }
           JsonObject sent = alert.copy();
           sent.remove("regionCode");
           response.write("id: " + sent.getString("id") + "\nevent: alert\ndata: " + sent.encode() + "\n\n");

@@ -98,6 +98,21 @@ public final class MonitoringRepository {
     return inserted;
   }
 
+  /**
+   * The first household id of each part of the region when its households, in id order, are cut into
+   * parts of {@code perPart}: ascending, empty for a region without households. Numbered in the
+   * database, so only the part boundaries travel (a province has 2,000,000 households).
+   */
+  public List<Long> partStarts(DSLContext db, String regionPrefix, int perPart) {
+    var number = DSL.rowNumber().over(DSL.orderBy(HOUSEHOLD.ID)).as("n");
+    var numbered = DSL.select(HOUSEHOLD.ID, number).from(HOUSEHOLD)
+        .where(HOUSEHOLD.REGION_CODE.startsWith(regionPrefix)).asTable("numbered");
+    var id = numbered.field(HOUSEHOLD.ID);
+    return db.select(id).from(numbered)
+        .where(numbered.field(number).minus(1).mod(perPart).eq(0))
+        .orderBy(id).fetch(id);
+  }
+
   /** How many alerts of the year are open in the region. */
   public int countOpen(DSLContext db, String regionPrefix, int year) {
     return db.fetchCount(MONITORING_ALERT, MONITORING_ALERT.REGION_CODE.startsWith(regionPrefix),

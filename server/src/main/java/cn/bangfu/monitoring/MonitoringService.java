@@ -80,27 +80,43 @@ public final class MonitoringService {
       return new Scope(HOUSEHOLD.ID.eq(id), MONITORING_ALERT.HOUSEHOLD_ID.eq(id));
     }
 
+    /** The region's households with ids in {@code [from, to)}: one part of a region's evaluation. */
+    static Scope part(String prefix, long from, long to) {
+      return new Scope(HOUSEHOLD.REGION_CODE.startsWith(prefix).and(HOUSEHOLD.ID.ge(from)).and(HOUSEHOLD.ID.lt(to)),
+          MONITORING_ALERT.REGION_CODE.startsWith(prefix).and(MONITORING_ALERT.HOUSEHOLD_ID.ge(from))
+              .and(MONITORING_ALERT.HOUSEHOLD_ID.lt(to)));
+    }
+
     static Scope households(java.util.Collection<Long> ids) {
       return new Scope(HOUSEHOLD.ID.in(ids), MONITORING_ALERT.HOUSEHOLD_ID.in(ids));
     }
   }
 
   /** What one evaluation changed: the alerts it opened (as JSON for the feed) and how many it resolved. */
-  private record Outcome(List<JsonObject> opened, int resolved) {
+  private record Outcome(List<MonitoringAlertRecord> opened, int resolved) {
     Outcome plus(Outcome other) {
-      List<JsonObject> all = new ArrayList<>(opened);
+      List<MonitoringAlertRecord> all = new ArrayList<>(opened);
       all.addAll(other.opened);
       return new Outcome(all, resolved + other.resolved);
     }
   }
 
-  /** A transaction's result plus the alerts it opened, pushed to the feed once it committed. */
-  private record WithAlerts<T>(T result, List<JsonObject> opened) {
+  /** A transaction's result plus the announcements of the alerts it opened, pushed to the feed once it committed. */
+  private record WithAlerts<T>(T result, List<JsonObject> announcements) {
+    /** Built on the worker, inside the transaction's work: a province's alerts are counted there, not on an event loop. */
+    static <T> WithAlerts<T> of(T result, List<MonitoringAlertRecord> opened) {
+      return new WithAlerts<>(result, AlertFeed.announcements(opened));
+    }
   }
 
   private <T> Future<T> txThenPublish(java.util.function.Function<DSLContext, WithAlerts<T>> work) {
     return database.tx(work).map(done -> {
-      feed.publish(done.opened());
+      long started = System.nanoTime();
+      feed.publish(done.announcements());
+      if (done.announcements().size() >= LOGGED_FINDINGS) {
+        LOG.info("{} announcements published in {} ms", done.announcements().size(),
+            (System.nanoTime() - started) / 1_000_000);
+      }
       return done.result();
     });
   }
@@ -111,12 +127,14 @@ public final class MonitoringService {
     if (caller.role() == Role.REGULATOR && !regionPrefix.startsWith(caller.scopeId())) {
       throw Problem.forbidden("outside your scope: region " + regionPrefix);
     }
-    return txThenPublish(db -> {
+    // the line first, then the region under it evaluated in parts (a province's line touches 2,000,000
+    // households): should an evaluation fail, the line stands and the next evaluation applies it
+    return database.tx(db -> {
       repository.putLine(db, regionPrefix, year, perCapitaFen, caller.userId(), clock.now());
-      List<JsonObject> opened = evaluate(db, Scope.region(regionPrefix), year, caller.userId()).opened();
-      return new WithAlerts<>(new JsonObject().put("regionPrefix", regionPrefix).put("year", year)
-          .put("perCapitaIncomeFen", perCapitaFen), opened);
-    });
+      return null;
+    }).compose(stored -> evaluateInParts(regionPrefix, year, caller.userId()))
+        .map(counts -> new JsonObject().put("regionPrefix", regionPrefix).put("year", year)
+            .put("perCapitaIncomeFen", perCapitaFen));
   }
 
   // ---- income
@@ -179,8 +197,8 @@ public final class MonitoringService {
       MonitoringStepRecord step = step(caller, household, draft);
       repository.insertStep(db, step);
       // the household's indicators may have changed: re-evaluate it alone, now
-      List<JsonObject> opened = evaluate(db, Scope.household(householdId), year, caller.userId()).opened();
-      return new WithAlerts<>(MonitoringJson.step(step, clock.today(), Set.of()), opened);
+      List<MonitoringAlertRecord> opened = evaluate(db, Scope.household(householdId), year, caller.userId()).opened();
+      return WithAlerts.of(MonitoringJson.step(step, clock.today(), Set.of()), opened);
     });
   }
 
@@ -263,11 +281,62 @@ public final class MonitoringService {
    */
   public Future<JsonObject> evaluateRegion(Principal caller, String regionPrefix, int year) {
     String prefix = region(caller, regionPrefix);
-    return txThenPublish(db -> {
-      Outcome outcome = evaluate(db, Scope.region(prefix), year, caller.userId());
-      return new WithAlerts<>(new JsonObject().put("regionPrefix", prefix).put("year", year)
-          .put("opened", outcome.opened().size()).put("resolved", outcome.resolved())
-          .put("open", repository.countOpen(db, prefix, year)), outcome.opened());
+    return evaluateInParts(prefix, year, caller.userId()).compose(counts -> database.read(db ->
+        new JsonObject().put("regionPrefix", prefix).put("year", year).put("opened", counts[0])
+            .put("resolved", counts[1]).put("open", repository.countOpen(db, prefix, year))));
+  }
+
+  /** Households per part of a region's evaluation: a county of 50,000 is one part, a province 20. */
+  static final int HOUSEHOLDS_PER_PART = 100_000;
+  /** Parts evaluated at once: the indicator query keeps one core busy, the insert of alerts the other. */
+  private static final int PARTS_AT_ONCE = 2;
+  private volatile int householdsPerPart = HOUSEHOLDS_PER_PART;
+
+  /** Tests only: smaller parts, so a village of a few households is evaluated in several. */
+  void householdsPerPart(int households) {
+    this.householdsPerPart = households;
+  }
+
+  /**
+   * Every indicator over the region, a part of {@link #HOUSEHOLDS_PER_PART} households (by id) at a
+   * time, each part its own transaction, {@link #PARTS_AT_ONCE} at once. A household's alerts depend on
+   * that household alone, so the parts are independent; one transaction for a province opened 1.2
+   * million alerts at once — a write set no Galera cluster should certify (issue 19), and on two cores
+   * a minute and ten seconds where parts side by side keep both cores busy (issue 17). Answers
+   * {opened, resolved}; each part's new alerts are announced once it committed.
+   */
+  private Future<int[]> evaluateInParts(String prefix, int year, Long by) {
+    return database.read(db -> repository.partStarts(db, prefix, householdsPerPart)).compose(starts -> {
+      List<Scope> parts = new ArrayList<>();
+      for (int i = 0; i < starts.size(); i++) {
+        // the first part from the lowest id, the last to the highest: a household registered meanwhile is in one
+        parts.add(Scope.part(prefix, i == 0 ? Long.MIN_VALUE : starts.get(i),
+            i + 1 < starts.size() ? starts.get(i + 1) : Long.MAX_VALUE));
+      }
+      if (parts.isEmpty()) {
+        parts.add(Scope.region(prefix)); // no household left: its old alerts are still resolved
+      }
+      List<Future<int[]>> lanes = new ArrayList<>();
+      for (int lane = 0; lane < Math.min(PARTS_AT_ONCE, parts.size()); lane++) {
+        Future<int[]> done = Future.succeededFuture(new int[2]);
+        for (int i = lane; i < parts.size(); i += PARTS_AT_ONCE) {
+          Scope part = parts.get(i);
+          done = done.compose(sum -> txThenPublish(db -> {
+            Outcome outcome = evaluate(db, part, year, by);
+            return WithAlerts.of(new int[] {sum[0] + outcome.opened().size(), sum[1] + outcome.resolved()},
+                outcome.opened());
+          }));
+        }
+        lanes.add(done);
+      }
+      return Future.all(lanes).map(all -> {
+        int[] total = new int[2];
+        for (Future<int[]> lane : lanes) {
+          total[0] += lane.result()[0];
+          total[1] += lane.result()[1];
+        }
+        return total;
+      });
     });
   }
 
@@ -282,13 +351,13 @@ public final class MonitoringService {
     LocalDate day = clock.today();
     return txThenPublish(db -> {
       if (!repository.claimDailyRun(db, day, clock.now())) {
-        return new WithAlerts<>(java.util.Optional.empty(), List.of());
+        return WithAlerts.of(java.util.Optional.<JsonObject>empty(), List.of());
       }
       // last year too: a December dividend still unpaid in January is last year's alert
       Outcome outcome = evaluate(db, Scope.region(""), day.getYear() - 1, null)
           .plus(evaluate(db, Scope.region(""), day.getYear(), null));
       repository.recordDailyRun(db, day, outcome.opened().size(), outcome.resolved());
-      return new WithAlerts<>(java.util.Optional.of(new JsonObject().put("day", day.toString())
+      return WithAlerts.of(java.util.Optional.of(new JsonObject().put("day", day.toString())
           .put("opened", outcome.opened().size()).put("resolved", outcome.resolved())), outcome.opened());
     });
   }
@@ -326,7 +395,7 @@ public final class MonitoringService {
           outcome = outcome.plus(evaluate(db, chunk, year, causedBy));
         }
       }
-      return new WithAlerts<Void>(null, outcome.opened());
+      return WithAlerts.<Void>of(null, outcome.opened());
     });
   }
 
@@ -337,11 +406,27 @@ public final class MonitoringService {
    */
   private Outcome evaluate(DSLContext db, Scope scope, int year, Long by) {
     LocalDateTime now = clock.now();
-    Outcome indicated = reconcile(db, scope, year, INDICATORS,
-        indicators.indicators(db, scope.households(), year, now, settings), now, by);
-    return indicated.plus(reconcile(db, scope, year, EnumSet.of(AlertKind.NO_MEASURE), indicators.noMeasure(db,
-        scope.households(), year, now.minusDays(settings.noMeasureDays()), settings.noMeasureDays()), now, by));
+    long started = System.nanoTime();
+    List<Finding> found = indicators.indicators(db, scope.households(), year, now, settings);
+    long indicatedAt = System.nanoTime();
+    Outcome indicated = reconcile(db, scope, year, INDICATORS, found, now, by);
+    long reconciledAt = System.nanoTime();
+    List<Finding> idle = indicators.noMeasure(db, scope.households(), year, now.minusDays(settings.noMeasureDays()),
+        settings.noMeasureDays());
+    long noMeasureAt = System.nanoTime();
+    Outcome outcome = indicated.plus(reconcile(db, scope, year, EnumSet.of(AlertKind.NO_MEASURE), idle, now, by));
+    if (found.size() + idle.size() >= LOGGED_FINDINGS) {
+      // a region's evaluation (the province's takes a minute): where its time goes
+      LOG.info("evaluation of {}: {} findings in {} ms, reconciled in {} ms ({} opened, {} resolved); {} without"
+              + " measure in {} ms, reconciled in {} ms", year, found.size(), (indicatedAt - started) / 1_000_000,
+          (reconciledAt - indicatedAt) / 1_000_000, indicated.opened().size(), indicated.resolved(), idle.size(),
+          (noMeasureAt - reconciledAt) / 1_000_000, (System.nanoTime() - noMeasureAt) / 1_000_000);
+    }
+    return outcome;
   }
+
+  private static final int LOGGED_FINDINGS = 10_000;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MonitoringService.class);
 
   private Outcome reconcile(DSLContext db, Scope scope, int year, Set<AlertKind> kinds,
       List<Finding> findings, LocalDateTime now, Long by) {
@@ -363,8 +448,7 @@ public final class MonitoringService {
       }
     }
     // a racing evaluation may have opened some of them first: only those inserted here are announced
-    List<JsonObject> opened = repository.openAlerts(db, fresh).stream()
-        .map(alert -> MonitoringJson.alert(alert).put("regionCode", alert.getRegionCode())).toList();
+    List<MonitoringAlertRecord> opened = repository.openAlerts(db, fresh);
     List<Long> ended = open.values().stream().map(MonitoringAlertRecord::getId).toList();
     for (int from = 0; from < ended.size(); from += MonitoringRepository.CHUNK) {
       repository.endAlerts(db, MONITORING_ALERT.ID.in(ended.subList(from, Math.min(ended.size(),

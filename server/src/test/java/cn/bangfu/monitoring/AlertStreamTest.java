@@ -63,7 +63,7 @@ class AlertStreamTest {
             received.delete(0, end + 2);
             if (event.startsWith(": subscribed")) {
               subscribed.tryComplete(response);
-            } else if (event.contains("event: alert")) {
+            } else if (event.contains("event: alert\n")) {
               alerts.accept(new JsonObject(event.substring(event.indexOf("data: ") + 6)));
             }
           }
@@ -104,5 +104,44 @@ class AlertStreamTest {
       vertx.executeBlocking(() -> server.http.post("/api/v1/households/" + countyHousehold + "/events", county,
           hospitalBill()).expect(201)).onFailure(test::failNow);
     })));
+  }
+
+  /**
+   * Many alerts opened at once reach the regulator as a count per village (event alerts-opened): the
+   * county's regulator gets its village's count and never Guangzhou's, published first.
+   */
+  @Test
+  @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
+  void a_count_of_many_new_alerts_reaches_the_regulator_of_its_region_and_no_other(Vertx vertx, VertxTestContext test) {
+    StringBuilder received = new StringBuilder();
+    vertx.createHttpClient().request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
+            .setPort(server.server().port()).setURI("/api/v1/monitoring/alerts/stream")
+            .putHeader("Authorization", "Bearer " + county))
+        .compose(request -> request.send())
+        .onSuccess(response -> response.handler(chunk -> {
+          received.append(chunk.toString());
+          int end;
+          while ((end = received.indexOf("\n\n")) >= 0) {
+            String event = received.substring(0, end);
+            received.delete(0, end + 2);
+            if (event.startsWith(": subscribed")) {
+              var bus = server.server().vertx().eventBus();
+              bus.publish(AlertFeed.ADDRESS, new JsonObject().put("regionCode", "440106000000").put("year", 2026)
+                  .put("opened", 5_000));
+              bus.publish(AlertFeed.ADDRESS, new JsonObject().put("regionCode", "450123001001").put("year", 2026)
+                  .put("opened", 61_240));
+            } else if (!event.startsWith(":")) {
+              test.verify(() -> {
+                assertThat(event).startsWith("event: alerts-opened\n");
+                JsonObject count = new JsonObject(event.substring(event.indexOf("data: ") + 6));
+                assertThat(count.getString("regionCode")).as("Guangzhou's count never reaches the county")
+                    .isEqualTo("450123001001");
+                assertThat(count.getInteger("opened")).isEqualTo(61_240);
+              });
+              test.completeNow();
+            }
+          }
+        }))
+        .onFailure(test::failNow);
   }
 }

@@ -428,6 +428,46 @@ class MonitoringTest {
         .containsExactlyInAnyOrderElementsOf(households);
   }
 
+  /**
+   * A region is evaluated a part of its households at a time, each part its own transaction (a
+   * province's 2,000,000 households: 20 parts). Here parts of 7: 40 households below the line are 6
+   * parts, and every household gets its one alert — none skipped at a part's edge, none twice; a second
+   * evaluation opens nothing; the line withdrawn, the next resolves all 40.
+   */
+  @Test
+  void given_a_region_evaluated_in_parts_then_every_household_is_evaluated_once() {
+    String village = "450126990001";
+    List<String> households = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      households.add(household("分批" + i + "户", village));
+    }
+    server.server().database().dsl().execute("INSERT INTO monitoring_line (region_prefix, line_year,"
+        + " per_capita_income_fen, set_by, set_at) VALUES ('450126', 2026, " + LINE_FEN + ", 0, UTC_TIMESTAMP(3))");
+    String token = server.userToken("parts-regulator", "REGULATOR", village);
+    JsonObject body = new JsonObject().put("regionPrefix", village).put("year", 2026);
+    MonitoringService monitoring = server.server().monitoring();
+    monitoring.householdsPerPart(7);
+    try {
+      JsonObject first = server.http.post("/api/v1/monitoring/evaluations", token, body).expect(200).body();
+      assertThat(first.getInteger("opened")).isEqualTo(40);
+      assertThat(first.getInteger("open")).isEqualTo(40);
+      assertThat(villageAlerts(token)).hasSize(40).containsExactlyInAnyOrderElementsOf(households);
+
+      JsonObject again = server.http.post("/api/v1/monitoring/evaluations", token, body).expect(200).body();
+      assertThat(again.getInteger("opened")).isZero();
+      assertThat(again.getInteger("resolved")).isZero();
+
+      // the county's line withdrawn (as it was written: directly), no household is under a line any more
+      server.server().database().dsl().execute("DELETE FROM monitoring_line WHERE region_prefix = '450126'");
+      JsonObject withdrawn = server.http.post("/api/v1/monitoring/evaluations", token, body).expect(200).body();
+      assertThat(withdrawn.getInteger("resolved")).isEqualTo(40);
+      assertThat(withdrawn.getInteger("open")).isZero();
+      assertThat(villageAlerts(token)).isEmpty();
+    } finally {
+      monitoring.householdsPerPart(MonitoringService.HOUSEHOLDS_PER_PART);
+    }
+  }
+
   private static List<String> villageAlerts(String token) {
     return server.http.get("/api/v1/monitoring/alerts?year=2026&limit=500&kind=BELOW_LINE", token).expect(200).body()
         .getJsonArray("items").stream().map(a -> ((JsonObject) a).getString("householdId")).toList();

@@ -139,6 +139,11 @@ public final class MonitoringRepository {
         .set(MONITORING_DAILY_RUN.RESOLVED, 0).onDuplicateKeyIgnore().execute() == 1;
   }
 
+  /** Gives back the day's claim of a daily evaluation that failed, so the next check runs it again. */
+  public void releaseDailyRun(DSLContext db, java.time.LocalDate day) {
+    db.deleteFrom(MONITORING_DAILY_RUN).where(MONITORING_DAILY_RUN.RUN_DAY.eq(day)).execute();
+  }
+
   public void recordDailyRun(DSLContext db, java.time.LocalDate day, int opened, int resolved) {
     db.update(MONITORING_DAILY_RUN).set(MONITORING_DAILY_RUN.OPENED, opened)
         .set(MONITORING_DAILY_RUN.RESOLVED, resolved).where(MONITORING_DAILY_RUN.RUN_DAY.eq(day)).execute();

@@ -344,21 +344,31 @@ public final class MonitoringService {
    * The daily evaluation (DESIGN.md 8.3): what only time changes — an alert left without a measure, a
    * dividend left unpaid — is found once a business day without anyone asking. Every instance's timer
    * calls this; the one whose transaction claims today's row evaluates every region for the current
-   * year and the one before, the others find the row and do nothing (a failed evaluation rolls its claim back). Alerts it
+   * year and the one before — in parts, like {@link #evaluateRegion}: every region is a province's
+   * 2,000,000 households — the others find the row and do nothing. A failed evaluation gives its claim
+   * back, so the next check (here or on another instance) runs it again; an instance dying mid-run
+   * leaves the day claimed and the next day's run catches up (evaluations only converge). Alerts it
    * opens name no user (opened_by NULL: nobody asked). Answers the day's figures, or empty if already done.
    */
   public Future<java.util.Optional<JsonObject>> evaluateDaily() {
     LocalDate day = clock.today();
-    return txThenPublish(db -> {
-      if (!repository.claimDailyRun(db, day, clock.now())) {
-        return WithAlerts.of(java.util.Optional.<JsonObject>empty(), List.of());
+    return database.tx(db -> repository.claimDailyRun(db, day, clock.now())).compose(claimed -> {
+      if (!claimed) {
+        return Future.succeededFuture(java.util.Optional.<JsonObject>empty());
       }
       // last year too: a December dividend still unpaid in January is last year's alert
-      Outcome outcome = evaluate(db, Scope.region(""), day.getYear() - 1, null)
-          .plus(evaluate(db, Scope.region(""), day.getYear(), null));
-      repository.recordDailyRun(db, day, outcome.opened().size(), outcome.resolved());
-      return WithAlerts.of(java.util.Optional.of(new JsonObject().put("day", day.toString())
-          .put("opened", outcome.opened().size()).put("resolved", outcome.resolved())), outcome.opened());
+      return evaluateInParts("", day.getYear() - 1, null)
+          .compose(last -> evaluateInParts("", day.getYear(), null)
+              .map(now -> new int[] {last[0] + now[0], last[1] + now[1]}))
+          .compose(total -> database.tx(db -> {
+            repository.recordDailyRun(db, day, total[0], total[1]);
+            return java.util.Optional.of(new JsonObject().put("day", day.toString()).put("opened", total[0])
+                .put("resolved", total[1]));
+          }))
+          .recover(failure -> database.tx(db -> {
+            repository.releaseDailyRun(db, day);
+            return null;
+          }).transform(released -> Future.failedFuture(failure)));
     });
   }
 

@@ -139,17 +139,22 @@ public final class BookService {
 
   /** Every member's part of {@code pool} by trade volume, one split over all of them (household-id order). */
   static java.util.Map<Long, Long> providentShares(long pool, java.util.SortedMap<Long, Long> volumes) {
-    long total = volumes.values().stream().mapToLong(Long::longValue).sum();
+    long[] parts = providentShares(pool, volumes.values().stream().mapToLong(Long::longValue).toArray());
     java.util.Map<Long, Long> shares = new java.util.HashMap<>();
-    if (pool <= 0 || total == 0) {
-      return shares;
-    }
-    long[] parts = LargestRemainder.split(pool, volumes.values().stream().mapToLong(Long::longValue).toArray());
     int i = 0;
     for (Long household : volumes.keySet()) {
       shares.put(household, parts[i++]);
     }
     return shares;
+  }
+
+  /** The same split over {@code volumes} in household-id order: each member's part at its place. */
+  static long[] providentShares(long pool, long[] volumes) {
+    long total = java.util.Arrays.stream(volumes).sum();
+    if (pool <= 0 || total == 0) {
+      return new long[volumes.length];
+    }
+    return LargestRemainder.split(pool, volumes);
   }
 
   /** Credits of distributions to the payable, net of their reversals, as a positive amount. */

@@ -10,6 +10,8 @@ import cn.bangfu.ledger.ReferenceType;
 import cn.bangfu.platform.Database;
 import cn.bangfu.platform.Problem;
 import cn.bangfu.registry.ParticipantRepository;
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.LongLongHashMap;
 import io.vertx.core.Future;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -259,12 +261,18 @@ public final class BookStatements {
    * 盈余公积 the year's distributions set aside, which is split among them by trade volume: read by the
    * same query as each member's own account reads it, so the two cannot disagree.
    */
-  private record Members(List<BookRepository.MemberTrade> trade, Map<Long, Long> quantified, long reserveSetAsideFen) {
+  private record Members(List<BookRepository.MemberTrade> trade, LongLongHashMap quantified, long[] providentShares) {
   }
 
+  /**
+   * Read, and the 公积金 split among the members, while the postings are still being summed. The shares
+   * are in the members' order (household id), as {@link BookService#providentShares} splits them.
+   */
   private Members members(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {
-    return new Members(book.memberTrade(db, cooperativeId, start, end), queries.quantifiedFunds(db, cooperativeId, end),
-        book.reserveSetAsideFen(db, cooperativeId, start, end));
+    List<BookRepository.MemberTrade> trade = book.memberTrade(db, cooperativeId, start, end);
+    long[] providentShares = BookService.providentShares(book.reserveSetAsideFen(db, cooperativeId, start, end),
+        trade.stream().mapToLong(BookRepository.MemberTrade::volumeFen).toArray());
+    return new Members(trade, queries.quantifiedFunds(db, cooperativeId, end), providentShares);
   }
 
   private static MemberEquityStatement memberEquity(long cooperativeId, String name, int year, BookSums sums,
@@ -286,40 +294,55 @@ public final class BookStatements {
     columns.add(new EquityColumn(UNDISTRIBUTED, UNDISTRIBUTED_NAME, s.openingUndistributedFen(), s.surplusFen(),
         s.distributedFen(), s.undistributedFen()));
 
-    // each member's 股金, 应付盈余返还 and 应付剩余盈余 sub-accounts, by household (150,000 members: no map per member)
-    List<String> memberCodes = List.of(ChartAccount.SHARE_CAPITAL.code(), ChartAccount.REBATE_PAYABLE.code(),
-        ChartAccount.RESIDUAL_SURPLUS_PAYABLE.code());
-    Map<Long, StatementQueries.MemberSums[]> byMember = new HashMap<>();
-    for (StatementQueries.MemberSums m : sums.memberSums()) {
-      int column = memberCodes.indexOf(m.code());
-      if (column >= 0) {
-        byMember.computeIfAbsent(m.householdId(), k -> new StatementQueries.MemberSums[3])[column] = m;
-      }
-    }
-    Map<Long, Long> quantified = read.quantified();
+    // each member's 股金, 应付盈余返还 and 应付剩余盈余 sub-accounts, in arrays by the member's place (150,000
+    // members: no object per member until its line)
     List<BookRepository.MemberTrade> memberships = read.trade();
-    Map<Long, Long> providentShares = BookService.providentShares(read.reserveSetAsideFen(),
-        BookRepository.volumes(memberships));
-    List<MemberEquity> members = new ArrayList<>();
-    StatementQueries.MemberSums none = new StatementQueries.MemberSums(0, "", 0, 0, 0, 0);
-    for (BookRepository.MemberTrade member : memberships) {
+    int count = memberships.size();
+    LongIntHashMap place = new LongIntHashMap(count);
+    for (int i = 0; i < count; i++) {
+      place.put(memberships.get(i).householdId(), i);
+    }
+    long[] sharesOpening = new long[count];
+    long[] sharesClosing = new long[count];
+    long[] rebates = new long[count];
+    long[] dividends = new long[count];
+    long[] paid = new long[count];
+    long[] owed = new long[count];
+    String shareCapital = ChartAccount.SHARE_CAPITAL.code();
+    String rebatePayable = ChartAccount.REBATE_PAYABLE.code();
+    String residualPayable = ChartAccount.RESIDUAL_SURPLUS_PAYABLE.code();
+    sums.memberAccounts((household, code, openingFen, allocatedFen, paidFen, closingFen) -> {
+      int i = place.getOrDefault(household, -1);
+      if (i < 0) {
+        return; // not a member (any more): not in the table
+      }
+      if (code.equals(shareCapital)) {
+        sharesOpening[i] = -openingFen;
+        sharesClosing[i] = -closingFen;
+      } else if (code.equals(rebatePayable) || code.equals(residualPayable)) {
+        if (code.equals(rebatePayable)) {
+          rebates[i] = -allocatedFen;
+        } else {
+          dividends[i] = -allocatedFen;
+        }
+        paid[i] = Math.addExact(paid[i], paidFen);
+        owed[i] = Math.subtractExact(owed[i], closingFen);
+      }
+    });
+    LongLongHashMap quantified = read.quantified();
+    long[] providentShares = read.providentShares();
+    List<MemberEquity> members = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      BookRepository.MemberTrade member = memberships.get(i);
       if (member.joinedOn().isAfter(end)) {
         continue; // joined after the year: not in its table
       }
       long household = member.householdId();
-      StatementQueries.MemberSums[] own = byMember.getOrDefault(household, NO_SUMS);
-      StatementQueries.MemberSums shares = own[0] == null ? none : own[0];
-      StatementQueries.MemberSums rebates = own[1] == null ? none : own[1];
-      StatementQueries.MemberSums dividends = own[2] == null ? none : own[2];
-      members.add(new MemberEquity(household, -shares.openingFen(), -shares.closingFen(),
-          quantified.getOrDefault(household, 0L), -rebates.allocatedFen(), -dividends.allocatedFen(),
-          rebates.paidFen() + dividends.paidFen(), -(rebates.closingFen() + dividends.closingFen()),
-          providentShares.getOrDefault(household, 0L)));
+      members.add(new MemberEquity(household, sharesOpening[i], sharesClosing[i], quantified.getOrDefault(household, 0L),
+          rebates[i], dividends[i], paid[i], owed[i], providentShares[i]));
     }
     return new MemberEquityStatement(cooperativeId, name, year, columns, members);
   }
-
-  private static final StatementQueries.MemberSums[] NO_SUMS = new StatementQueries.MemberSums[3];
 
   /** One pass over the cooperative's postings up to {@code end}, the period being {@code start..end}. */
   private BookSums sums(DSLContext db, long cooperativeId, LocalDate start, LocalDate end) {

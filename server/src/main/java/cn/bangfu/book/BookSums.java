@@ -1,8 +1,11 @@
 package cn.bangfu.book;
 
 import cn.bangfu.ledger.EntryKind;
+import com.carrotsearch.hppc.LongObjectHashMap;
+import com.carrotsearch.hppc.LongIntHashMap;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,53 +23,91 @@ final class BookSums implements StatementQueries.PostingSink {
   private static final int ALLOCATED = 1;
   private static final int PAID = 2;
   private static final int CLOSING = 3;
-
-  private record Account(String code, long householdId, long[] sums) {
-  }
+  private static final int FIGURES = 4;
 
   private final LocalDate from;
-  private final Map<Long, StatementQueries.EntryKindOf> entryKinds;
-  private final Map<Long, Account> accounts = new HashMap<>();
+  // keyed by ledger ids in primitive maps that mix the id's bits (server/pom.xml: HPPC)
+  private final LongObjectHashMap<StatementQueries.EntryKindOf> entryKinds;
+  /**
+   * The accounts in slots of plain arrays, not an object each: a province cooperative has 294,743 of them,
+   * alive for the whole statement, and copying 300,000 small objects between young generations is what
+   * made the garbage collector's pauses 0.1–0.25 s during each member-equity table (issue 13).
+   */
+  private final LongIntHashMap slotOfAccount = new LongIntHashMap();
+  private long[] householdOf = new long[1024];
+  private int[] codeOf = new int[1024];
+  private long[] figures = new long[1024 * FIGURES];
+  private int accounts;
+  /** The chart codes met, by their index in codeOf. */
+  private final List<String> codes = new ArrayList<>();
+  private final Map<String, Integer> codeIndex = new HashMap<>();
   /** The period's debits and credits per entry and chart code: entries are few, postings many. */
-  private final Map<Long, Map<String, long[]>> moved = new HashMap<>();
+  private final LongObjectHashMap<Map<String, long[]>> moved = new LongObjectHashMap<>();
 
   /**
    * Sums for the period starting {@code from}; {@code entryKinds} holds every entry of the cooperative
    * dated in it (an entry only ever touches its own cooperative's accounts, JournalPoster).
    */
-  BookSums(LocalDate from, Map<Long, StatementQueries.EntryKindOf> entryKinds) {
+  BookSums(LocalDate from, LongObjectHashMap<StatementQueries.EntryKindOf> entryKinds) {
     this.from = from;
     this.entryKinds = entryKinds;
   }
 
   /** Sums for balances at the end of {@code asOf} alone (the balance sheet): every posting is "before". */
   static BookSums balancesAt(LocalDate asOf) {
-    return new BookSums(asOf.plusDays(1), Map.of());
+    return new BookSums(asOf.plusDays(1), new LongObjectHashMap<>());
   }
 
   @Override
   public void accept(long accountId, String code, long householdId, long entryId, LocalDate date, long amountFen) {
-    long[] sums = accounts.computeIfAbsent(accountId, id -> new Account(code, householdId, new long[4])).sums();
-    sums[CLOSING] = Math.addExact(sums[CLOSING], amountFen);
+    int slot = slotOfAccount.getOrDefault(accountId, -1);
+    if (slot < 0) {
+      slot = newSlot(code, householdId);
+      slotOfAccount.put(accountId, slot);
+    }
+    int at = slot * FIGURES;
+    figures[at + CLOSING] = Math.addExact(figures[at + CLOSING], amountFen);
     if (date.isBefore(from)) {
-      sums[OPENING] = Math.addExact(sums[OPENING], amountFen);
+      figures[at + OPENING] = Math.addExact(figures[at + OPENING], amountFen);
       return;
     }
     StatementQueries.EntryKindOf kind = entryKinds.get(entryId);
     if (kind == null) {
       throw new IllegalStateException("entry " + entryId + " posts to cooperative accounts outside its chain");
     }
-    long[] dc = moved.computeIfAbsent(entryId, id -> new HashMap<>()).computeIfAbsent(code, c -> new long[2]);
+    Map<String, long[]> byCode = moved.get(entryId);
+    if (byCode == null) {
+      byCode = new HashMap<>();
+      moved.put(entryId, byCode);
+    }
+    long[] dc = byCode.computeIfAbsent(code, c -> new long[2]);
     if (amountFen > 0) {
       dc[0] = Math.addExact(dc[0], amountFen);
     } else {
       dc[1] = Math.subtractExact(dc[1], amountFen);
     }
     if (EntryKind.DISTRIBUTION.name().equals(kind.kind()) || EntryKind.REVERSAL.name().equals(kind.kind())) {
-      sums[ALLOCATED] = Math.addExact(sums[ALLOCATED], amountFen);
+      figures[at + ALLOCATED] = Math.addExact(figures[at + ALLOCATED], amountFen);
     } else if (EntryKind.DIVIDEND_PAYOUT.name().equals(kind.kind())) {
-      sums[PAID] = Math.addExact(sums[PAID], amountFen);
+      figures[at + PAID] = Math.addExact(figures[at + PAID], amountFen);
     }
+  }
+
+  private int newSlot(String code, long householdId) {
+    if (accounts == householdOf.length) {
+      householdOf = Arrays.copyOf(householdOf, accounts * 2);
+      codeOf = Arrays.copyOf(codeOf, accounts * 2);
+      figures = Arrays.copyOf(figures, accounts * 2 * FIGURES);
+    }
+    Integer index = codeIndex.get(code);
+    if (index == null) {
+      index = codes.size();
+      codes.add(code);
+      codeIndex.put(code, index);
+    }
+    householdOf[accounts] = householdId;
+    codeOf[accounts] = index;
+    return accounts++;
   }
 
   /** Balances per chart code before the period (at the end of the day before it starts). */
@@ -84,24 +125,26 @@ final class BookSums implements StatementQueries.PostingSink {
    * member's 成员往来 is an asset where the member owes and a liability where it is owed: not netted).
    */
   private Map<String, StatementQueries.CodeBalance> codeBalances(int which) {
-    Map<String, long[]> byCode = new HashMap<>();
-    for (Account account : accounts.values()) {
-      long balance = account.sums()[which];
-      long[] b = byCode.computeIfAbsent(account.code(), k -> new long[2]);
+    long[][] byCode = new long[codes.size()][2];
+    for (int slot = 0; slot < accounts; slot++) {
+      long balance = figures[slot * FIGURES + which];
+      long[] b = byCode[codeOf[slot]];
       b[0] = Math.addExact(b[0], balance);
       if (balance > 0) {
         b[1] = Math.addExact(b[1], balance);
       }
     }
     Map<String, StatementQueries.CodeBalance> balances = new HashMap<>();
-    byCode.forEach((code, b) -> balances.put(code, new StatementQueries.CodeBalance(b[0], b[1])));
+    for (int i = 0; i < byCode.length; i++) {
+      balances.put(codes.get(i), new StatementQueries.CodeBalance(byCode[i][0], byCode[i][1]));
+    }
     return balances;
   }
 
   /** Debits and credits per chart code in the period, by the entries' reference type and kind. */
   List<StatementQueries.Movement> movements() {
     Map<List<String>, long[]> byKind = new HashMap<>();
-    moved.forEach((entryId, byCode) -> {
+    moved.forEach((com.carrotsearch.hppc.procedures.LongObjectProcedure<Map<String, long[]>>) (entryId, byCode) -> {
       StatementQueries.EntryKindOf kind = entryKinds.get(entryId);
       byCode.forEach((code, dc) -> {
         long[] sum = byKind.computeIfAbsent(List.of(code, kind.referenceType(), kind.kind()), k -> new long[2]);
@@ -115,16 +158,19 @@ final class BookSums implements StatementQueries.PostingSink {
     return list;
   }
 
-  /** Every member's sub-accounts (household id above 0): balance before, allocated, paid, balance at the end. */
-  List<StatementQueries.MemberSums> memberSums() {
-    List<StatementQueries.MemberSums> list = new ArrayList<>();
-    for (Account account : accounts.values()) {
-      if (account.householdId() > 0) {
-        long[] sums = account.sums();
-        list.add(new StatementQueries.MemberSums(account.householdId(), account.code(), sums[OPENING],
-            sums[ALLOCATED], sums[PAID], sums[CLOSING]));
+  /** One member's sub-account: its balance before the period, allocated and paid in it, its balance at the end. */
+  interface MemberAccountSink {
+    void accept(long householdId, String code, long openingFen, long allocatedFen, long paidFen, long closingFen);
+  }
+
+  /** Every member's sub-accounts (household id above 0). */
+  void memberAccounts(MemberAccountSink sink) {
+    for (int slot = 0; slot < accounts; slot++) {
+      if (householdOf[slot] > 0) {
+        int at = slot * FIGURES;
+        sink.accept(householdOf[slot], codes.get(codeOf[slot]), figures[at + OPENING], figures[at + ALLOCATED],
+            figures[at + PAID], figures[at + CLOSING]);
       }
     }
-    return list;
   }
 }

@@ -43,8 +43,11 @@ public final class StatementRepository {
         .from(DISTRIBUTION_LINE).join(DISTRIBUTION_RUN).on(DISTRIBUTION_RUN.ID.eq(DISTRIBUTION_LINE.RUN_ID))
         .join(COOPERATIVE).on(COOPERATIVE.ID.eq(DISTRIBUTION_RUN.COOPERATIVE_ID))
         .where(DISTRIBUTION_LINE.HOUSEHOLD_ID.eq(householdId), inYear, ofCooperative)
-        .orderBy(DISTRIBUTION_RUN.PERIOD_END, DISTRIBUTION_LINE.RUN_ID, DISTRIBUTION_LINE.LINE_NO)
-        .fetch();
+        .fetch()
+        // ordered here, not by the database: a household has a few lines, and ORDER BY across the join
+        // made MariaDB build a temporary table for each statement and page (issue 15)
+        .sortAsc(java.util.Comparator.comparing((Record r) -> r.get(DISTRIBUTION_RUN.PERIOD_END))
+            .thenComparing(r -> r.get(DISTRIBUTION_LINE.RUN_ID)).thenComparing(r -> r.get(DISTRIBUTION_LINE.LINE_NO)));
   }
 
   /** Each run's summary (steps with their basis totals; no lines), for the household page's sentences. */
@@ -69,19 +72,21 @@ public final class StatementRepository {
    * balance of its 成员往来 (114) sub-account there, by cooperative name; only debts above zero.
    */
   public Map<String, Long> guaranteeDebts(DSLContext db, long householdId) {
-    Map<String, Long> owed = new java.util.TreeMap<>();
-    db.select(COOPERATIVE.NAME, sum(LEDGER_POSTING.AMOUNT_FEN)).from(LEDGER_POSTING)
+    // summed here by cooperative, not grouped by the database: a household has a posting or two on each
+    // such account, and GROUP BY made MariaDB build a temporary table for every page (issue 15)
+    Map<String, Long> balances = new java.util.TreeMap<>();
+    db.select(COOPERATIVE.NAME, LEDGER_POSTING.AMOUNT_FEN).from(LEDGER_POSTING)
         .join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
         .join(COOPERATIVE).on(COOPERATIVE.ID.eq(LEDGER_ACCOUNT.COOPERATIVE_ID))
         .where(LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(householdId),
             LEDGER_ACCOUNT.CHART_CODE.eq(DistributionEntries.GUARANTEE_OWED.code()))
-        .groupBy(COOPERATIVE.NAME)
-        .forEach(r -> {
-          long fen = -r.value2().longValueExact();
-          if (fen > 0) {
-            owed.put(r.value1(), fen);
-          }
-        });
+        .forEach(r -> balances.merge(r.value1(), r.value2(), Math::addExact));
+    Map<String, Long> owed = new java.util.TreeMap<>();
+    balances.forEach((cooperative, balance) -> {
+      if (balance < 0) {
+        owed.put(cooperative, -balance);
+      }
+    });
     return owed;
   }
 

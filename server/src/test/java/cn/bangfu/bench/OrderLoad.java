@@ -80,18 +80,26 @@ public final class OrderLoad {
       "RESULT count=(\\d+) duration_us=(\\d+) p50_us=(\\d+) p99_us=(\\d+) non2xx=(\\d+) socket_errors=(\\d+)");
 
   static Result wrk(int port, List<String> tokens, List<String> lots, int clients, int seconds) throws Exception {
-    Path script = Files.createTempFile("orders", ".lua");
-    Files.writeString(script, luaScript(tokens, lots, UUID.randomUUID().toString().substring(0, 8)),
-        StandardCharsets.UTF_8);
+    return wrk("http://127.0.0.1:" + port + "/api/v1/orders",
+        luaScript(tokens, lots, UUID.randomUUID().toString().substring(0, 8)), clients, seconds);
+  }
+
+  /**
+   * wrk with {@code clients} connections for {@code seconds} on {@code url}, its requests made by the Lua
+   * {@code script}, which ends with {@link #WRK_DONE} (the RESULT line read here).
+   */
+  static Result wrk(String url, String script, int clients, int seconds) throws Exception {
+    Path file = Files.createTempFile("wrk", ".lua");
+    Files.writeString(file, script, StandardCharsets.UTF_8);
     int threads = Math.min(clients, Math.max(1, Runtime.getRuntime().availableProcessors()));
     Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + clients, "-d" + seconds + "s", "--latency",
-        "-s", script.toString(), "http://127.0.0.1:" + port + "/api/v1/orders")
+        "-s", file.toString(), url)
         .redirectErrorStream(true).start();
     String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (wrk.waitFor() != 0) {
       throw new IOException("wrk failed: " + output);
     }
-    Files.deleteIfExists(script);
+    Files.deleteIfExists(file);
     Matcher m = WRK_RESULT.matcher(output);
     if (!m.find()) {
       throw new IOException("no RESULT line in wrk's output: " + output);
@@ -100,6 +108,16 @@ public final class OrderLoad {
         Long.parseLong(m.group(3)) / 1e3, Long.parseLong(m.group(4)) / 1e3,
         Long.parseLong(m.group(5)) + Long.parseLong(m.group(6)));
   }
+
+  /** The Lua done() every script ends with: one RESULT line of counts and latency percentiles. */
+  static final String WRK_DONE = """
+      function done(summary, latency, requests)
+        local e = summary.errors
+        io.write(string.format("RESULT count=%d duration_us=%d p50_us=%d p99_us=%d non2xx=%d socket_errors=%d\n",
+          summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.status,
+          e.connect + e.read + e.write + e.timeout))
+      end
+      """;
 
   /** Each request a fresh Idempotency-Key (run, thread, counter), a rotating buyer token, a random lot. */
   static String luaScript(List<String> tokens, List<String> lots, String run) {
@@ -127,13 +145,7 @@ public final class OrderLoad {
             ["Idempotency-Key"] = "%s-" .. tid .. "-" .. counter
           }, '{"lotId":"' .. lot .. '","quantity":"1.5"}')
         end
-        function done(summary, latency, requests)
-          local e = summary.errors
-          io.write(string.format("RESULT count=%%d duration_us=%%d p50_us=%%d p99_us=%%d non2xx=%%d socket_errors=%%d\\n",
-            summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.status,
-            e.connect + e.read + e.write + e.timeout))
-        end
-        """.formatted(quoted, lotList, run);
+        """.formatted(quoted, lotList, run) + WRK_DONE;
   }
 
   // --- Java harness (fallback without wrk, and the raw JDBC side) ---

@@ -76,18 +76,10 @@ final class HouseholdPageBench {
     String quoted = cookies.stream().map(c -> "\"" + c + "\"").collect(java.util.stream.Collectors.joining(",\n"));
     return """
         local cookies = {%s}
-        local threads = 0
-        function setup(thread)
-          threads = threads + 1
-          thread:set("tid", threads)
-        end
-        function init(args)
-          math.randomseed(tid * 7919)
-        end
         function request()
           return wrk.format("GET", nil, {["Cookie"] = "%s=" .. cookies[math.random(#cookies)]})
         end
-        """.formatted(quoted, cn.bangfu.web.WebSessions.COOKIE) + OrderLoad.WRK_DONE;
+        """.formatted(quoted, cn.bangfu.web.WebSessions.COOKIE) + OrderLoad.WRK_THREADS + OrderLoad.WRK_DONE;
   }
 
   private void page(String cookie, String path) {

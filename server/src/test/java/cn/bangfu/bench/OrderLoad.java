@@ -109,6 +109,18 @@ public final class OrderLoad {
         Long.parseLong(m.group(5)) + Long.parseLong(m.group(6)));
   }
 
+  /** Lua giving each wrk thread its number ({@code tid}) and its own random sequence. */
+  static final String WRK_THREADS = """
+      local threads = 0
+      function setup(thread)
+        threads = threads + 1
+        thread:set("tid", threads)
+      end
+      function init(args)
+        math.randomseed(tid * 7919)
+      end
+      """;
+
   /** The Lua done() every script ends with: one RESULT line of counts and latency percentiles. */
   static final String WRK_DONE = """
       function done(summary, latency, requests)
@@ -127,14 +139,6 @@ public final class OrderLoad {
         local tokens = {%s}
         local lots = {%s}
         local counter = 0
-        local threads = 0
-        function setup(thread)
-          threads = threads + 1
-          thread:set("tid", threads)
-        end
-        function init(args)
-          math.randomseed(tid * 7919)
-        end
         function request()
           counter = counter + 1
           local token = tokens[(counter %% #tokens) + 1]
@@ -145,7 +149,7 @@ public final class OrderLoad {
             ["Idempotency-Key"] = "%s-" .. tid .. "-" .. counter
           }, '{"lotId":"' .. lot .. '","quantity":"1.5"}')
         end
-        """.formatted(quoted, lotList, run) + WRK_DONE;
+        """.formatted(quoted, lotList, run) + WRK_THREADS + WRK_DONE;
   }
 
   // --- Java harness (fallback without wrk, and the raw JDBC side) ---

@@ -125,7 +125,7 @@ public final class OrderLoad {
   static final String WRK_DONE = """
       function done(summary, latency, requests)
         local e = summary.errors
-        io.write(string.format("RESULT count=%d duration_us=%d p50_us=%d p99_us=%d non2xx=%d socket_errors=%d\n",
+        io.write(string.format("RESULT count=%d duration_us=%d p50_us=%d p99_us=%d non2xx=%d socket_errors=%d\\n",
           summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.status,
           e.connect + e.read + e.write + e.timeout))
       end

@@ -154,7 +154,7 @@ public final class Database implements AutoCloseable {
   private static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize,
       MeterRegistry registry, String name, boolean autoCommit) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(withDriverDefaults(jdbcUrl));
+    config.setJdbcUrl(autoCommit ? withReadDefaults(jdbcUrl) : withDriverDefaults(jdbcUrl));
     config.setUsername(user);
     config.setPassword(password);
     config.setMaximumPoolSize(poolSize);
@@ -202,8 +202,33 @@ public final class Database implements AutoCloseable {
     return java.util.Collections.unmodifiableMap(defaults);
   }
 
+  /**
+   * The read pool's URL: the same defaults, but server-side prepared statements. Reads are short
+   * statements run over and over (a household page is five of them): parsed once per connection and
+   * answered in the binary protocol, the province's household page served 1,654 instead of 1,319 pages/s
+   * on two cores, p99 8.2 instead of 10.4 ms (wrk, 4 connections, issue 15). The transactions keep
+   * client-side statements, whose batches the driver rewrites into multi-row INSERTs. A statement the
+   * server cannot prepare (more than 65,535 parameters) falls back to a client-side one
+   * (Connector/J's emulateUnsupportedPstmts, on by default).
+   */
+  static String withReadDefaults(String url) {
+    return withDriverDefaults(url, READ_DEFAULTS);
+  }
+
+  private static final java.util.Map<String, String> READ_DEFAULTS = readDefaults();
+
+  private static java.util.Map<String, String> readDefaults() {
+    java.util.Map<String, String> defaults = new java.util.LinkedHashMap<>(DRIVER_DEFAULTS);
+    defaults.put("useServerPrepStmts", "true");
+    return java.util.Collections.unmodifiableMap(defaults);
+  }
+
   /** {@code url} with the {@link #DRIVER_DEFAULTS} it does not set itself appended; what it sets is kept as written. */
   static String withDriverDefaults(String url) {
+    return withDriverDefaults(url, DRIVER_DEFAULTS);
+  }
+
+  private static String withDriverDefaults(String url, java.util.Map<String, String> defaults) {
     int query = url.indexOf('?');
     java.util.Set<String> given = new java.util.HashSet<>();
     if (query >= 0) {
@@ -218,7 +243,7 @@ public final class Database implements AutoCloseable {
     if (query >= 0 && (url.endsWith("?") || url.endsWith("&"))) {
       separator = 0;
     }
-    for (java.util.Map.Entry<String, String> setting : DRIVER_DEFAULTS.entrySet()) {
+    for (java.util.Map.Entry<String, String> setting : defaults.entrySet()) {
       if (!given.contains(setting.getKey().toLowerCase(java.util.Locale.ROOT))) {
         if (separator != 0) {
           out.append(separator);

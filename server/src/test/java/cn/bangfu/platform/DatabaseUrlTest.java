@@ -38,4 +38,15 @@ class DatabaseUrlTest {
     assertThat(used).containsOnlyOnce("=500").doesNotContainIgnoringCase("prepStmtCacheSize=250");
     assertThat(used).contains("prepStmtCacheSqlLimit=4096");
   }
+
+  @Test
+  void reads_are_prepared_by_the_server_and_transactions_by_the_driver_unless_the_operator_says_otherwise() {
+    String url = "jdbc:mysql://db:3306/ledger";
+
+    assertThat(Database.withReadDefaults(url)).contains("useServerPrepStmts=true").doesNotContain("useServerPrepStmts=false")
+        .contains("rewriteBatchedStatements=true");
+    assertThat(Database.withDriverDefaults(url)).contains("useServerPrepStmts=false");
+    assertThat(Database.withReadDefaults(url + "?useServerPrepStmts=false")).containsOnlyOnce("useServerPrepStmts")
+        .contains("useServerPrepStmts=false");
+  }
 }

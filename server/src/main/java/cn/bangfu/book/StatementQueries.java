@@ -11,10 +11,6 @@ import com.carrotsearch.hppc.LongObjectHashMap;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 

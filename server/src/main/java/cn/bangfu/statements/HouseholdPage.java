@@ -35,7 +35,7 @@ import java.util.Set;
  * only turns them into sentences. No ids, no fen, no English codes on the page.
  */
 public final class HouseholdPage {
-  static final String PATH = "/household";
+  public static final String PATH = "/household";
   static final String OBJECTIONS = "/household/objections";
 
   private HouseholdPage() {

@@ -45,13 +45,19 @@ public final class MonitoringRepository {
         .orderBy(MONITORING_STEP.CREATED_AT, MONITORING_STEP.ID).fetch();
   }
 
+  /** Bound by position: household, the year's last day, its first. Rendered once: the household page reads it. */
+  private static final cn.bangfu.platform.RenderedSelect MEASURES = new cn.bangfu.platform.RenderedSelect(
+      cn.bangfu.platform.RecordStatements.RENDERER.select(MONITORING_STEP.fields()).from(MONITORING_STEP)
+          .where(MONITORING_STEP.HOUSEHOLD_ID.eq(DSL.param("household", Long.class)),
+              MONITORING_STEP.STEP.eq(DSL.inline(ChainStep.MEASURE, MONITORING_STEP.STEP)),
+              MONITORING_STEP.START_ON.le(DSL.param("last", java.time.LocalDate.class)))
+          .and(MONITORING_STEP.END_ON.isNull().or(MONITORING_STEP.END_ON.ge(DSL.param("first", java.time.LocalDate.class))))
+          .orderBy(MONITORING_STEP.START_ON, MONITORING_STEP.ID));
+
   /** The household's assistance measures in force during {@code year} (ix_monitoring_step_household). */
   public List<MonitoringStepRecord> measures(DSLContext db, long householdId, int year) {
     java.time.LocalDate first = java.time.LocalDate.of(year, 1, 1);
-    return db.selectFrom(MONITORING_STEP).where(MONITORING_STEP.HOUSEHOLD_ID.eq(householdId),
-            MONITORING_STEP.STEP.eq(ChainStep.MEASURE), MONITORING_STEP.START_ON.le(first.plusYears(1).minusDays(1)))
-        .and(MONITORING_STEP.END_ON.isNull().or(MONITORING_STEP.END_ON.ge(first)))
-        .orderBy(MONITORING_STEP.START_ON, MONITORING_STEP.ID).fetch();
+    return MEASURES.fetch(db, householdId, first.plusYears(1).minusDays(1), first).into(MONITORING_STEP);
   }
 
   public boolean referralExists(DSLContext db, long householdId, long referralId) {

@@ -76,8 +76,13 @@ public final class ParticipantRepository {
     insert(() -> db.executeInsert(household));
   }
 
+  /** Bound by position: the household's id. Rendered once: every household page view reads it (issue 15). */
+  private static final cn.bangfu.platform.RenderedSelect HOUSEHOLD_BY_ID = new cn.bangfu.platform.RenderedSelect(
+      cn.bangfu.platform.RecordStatements.RENDERER.select(HOUSEHOLD.fields()).from(HOUSEHOLD)
+          .where(HOUSEHOLD.ID.eq(org.jooq.impl.DSL.param("id", Long.class))));
+
   public Optional<HouseholdRecord> household(DSLContext db, long id) {
-    return db.selectFrom(HOUSEHOLD).where(HOUSEHOLD.ID.eq(id)).fetchOptional();
+    return HOUSEHOLD_BY_ID.fetch(db, id).into(HOUSEHOLD).stream().findFirst();
   }
 
   /**

@@ -13,6 +13,8 @@ import static org.jooq.impl.DSL.sum;
 import cn.bangfu.distribution.DistributionEntries;
 import cn.bangfu.ledger.ChartAccount;
 import cn.bangfu.ledger.EntryKind;
+import cn.bangfu.platform.RecordStatements;
+import cn.bangfu.platform.RenderedSelect;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -32,23 +34,35 @@ public final class StatementRepository {
    * (not null) keeps one cooperative's lines: a cooperative reads only what it distributed itself.
    */
   public Result<Record> lines(DSLContext db, long householdId, Integer year, Long onlyCooperative) {
-    Condition inYear = year == null ? DSL.trueCondition()
-        : DISTRIBUTION_RUN.PERIOD_END.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-    Condition ofCooperative = onlyCooperative == null ? DSL.trueCondition()
-        : DISTRIBUTION_RUN.COOPERATIVE_ID.eq(onlyCooperative);
+    Result<Record> lines;
+    if (year == null && onlyCooperative == null) {
+      lines = EVERY_LINE.fetch(db, householdId);
+    } else {
+      Condition inYear = year == null ? DSL.trueCondition()
+          : DISTRIBUTION_RUN.PERIOD_END.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+      Condition ofCooperative = onlyCooperative == null ? DSL.trueCondition()
+          : DISTRIBUTION_RUN.COOPERATIVE_ID.eq(onlyCooperative);
+      lines = linesOf(db, DISTRIBUTION_LINE.HOUSEHOLD_ID.eq(householdId), inYear, ofCooperative).fetch();
+    }
+    // ordered here, not by the database: a household has a few lines, and ORDER BY across the join
+    // made MariaDB build a temporary table for each statement and page (issue 15)
+    return lines.sortAsc(java.util.Comparator.comparing((Record r) -> r.get(DISTRIBUTION_RUN.PERIOD_END))
+        .thenComparing(r -> r.get(DISTRIBUTION_LINE.RUN_ID)).thenComparing(r -> r.get(DISTRIBUTION_LINE.LINE_NO)));
+  }
+
+  private static org.jooq.SelectConditionStep<Record> linesOf(DSLContext db, Condition... where) {
     return db.select(DISTRIBUTION_LINE.fields())
         .select(DISTRIBUTION_RUN.COOPERATIVE_ID, DISTRIBUTION_RUN.RULE_SET_ID, DISTRIBUTION_RUN.STATUS,
             DISTRIBUTION_RUN.POSTED_AT, DISTRIBUTION_RUN.PAID_AT, DISTRIBUTION_RUN.PERIOD_START,
             DISTRIBUTION_RUN.PERIOD_END, DISTRIBUTION_RUN.PUBLICITY_END, COOPERATIVE.REGION_CODE, COOPERATIVE.NAME)
         .from(DISTRIBUTION_LINE).join(DISTRIBUTION_RUN).on(DISTRIBUTION_RUN.ID.eq(DISTRIBUTION_LINE.RUN_ID))
         .join(COOPERATIVE).on(COOPERATIVE.ID.eq(DISTRIBUTION_RUN.COOPERATIVE_ID))
-        .where(DISTRIBUTION_LINE.HOUSEHOLD_ID.eq(householdId), inYear, ofCooperative)
-        .fetch()
-        // ordered here, not by the database: a household has a few lines, and ORDER BY across the join
-        // made MariaDB build a temporary table for each statement and page (issue 15)
-        .sortAsc(java.util.Comparator.comparing((Record r) -> r.get(DISTRIBUTION_RUN.PERIOD_END))
-            .thenComparing(r -> r.get(DISTRIBUTION_LINE.RUN_ID)).thenComparing(r -> r.get(DISTRIBUTION_LINE.LINE_NO)));
+        .where(where);
   }
+
+  /** Every line of a household, bound by its id. Rendered once: the household page reads it on every view. */
+  private static final RenderedSelect EVERY_LINE = new RenderedSelect(
+      linesOf(RecordStatements.RENDERER, DISTRIBUTION_LINE.HOUSEHOLD_ID.eq(DSL.param("household", Long.class))));
 
   /** Each run's summary (steps with their basis totals; no lines), for the household page's sentences. */
   public Map<Long, String> runSummaries(DSLContext db, Collection<Long> runIds) {
@@ -75,12 +89,8 @@ public final class StatementRepository {
     // summed here by cooperative, not grouped by the database: a household has a posting or two on each
     // such account, and GROUP BY made MariaDB build a temporary table for every page (issue 15)
     Map<String, Long> balances = new java.util.TreeMap<>();
-    db.select(COOPERATIVE.NAME, LEDGER_POSTING.AMOUNT_FEN).from(LEDGER_POSTING)
-        .join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
-        .join(COOPERATIVE).on(COOPERATIVE.ID.eq(LEDGER_ACCOUNT.COOPERATIVE_ID))
-        .where(LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(householdId),
-            LEDGER_ACCOUNT.CHART_CODE.eq(DistributionEntries.GUARANTEE_OWED.code()))
-        .forEach(r -> balances.merge(r.value1(), r.value2(), Math::addExact));
+    GUARANTEE_POSTINGS.fetch(db, householdId)
+        .forEach(r -> balances.merge(r.get(COOPERATIVE.NAME), r.get(LEDGER_POSTING.AMOUNT_FEN), Math::addExact));
     Map<String, Long> owed = new java.util.TreeMap<>();
     balances.forEach((cooperative, balance) -> {
       if (balance < 0) {
@@ -89,6 +99,14 @@ public final class StatementRepository {
     });
     return owed;
   }
+
+  /** The household's postings on 成员往来 (114), bound by its id. Rendered once: the household page reads it. */
+  private static final RenderedSelect GUARANTEE_POSTINGS = new RenderedSelect(RecordStatements.RENDERER
+      .select(COOPERATIVE.NAME, LEDGER_POSTING.AMOUNT_FEN).from(LEDGER_POSTING)
+      .join(LEDGER_ACCOUNT).on(LEDGER_ACCOUNT.ID.eq(LEDGER_POSTING.ACCOUNT_ID))
+      .join(COOPERATIVE).on(COOPERATIVE.ID.eq(LEDGER_ACCOUNT.COOPERATIVE_ID))
+      .where(LEDGER_ACCOUNT.HOUSEHOLD_ID.eq(DSL.param("household", Long.class)),
+          LEDGER_ACCOUNT.CHART_CODE.eq(DSL.inline(DistributionEntries.GUARANTEE_OWED.code()))));
 
   public Map<Long, List<Long>> orderSources(DSLContext db, Collection<Long> runIds) {
     if (runIds.isEmpty()) {

@@ -6,7 +6,6 @@ import static cn.bangfu.db.Tables.WEB_SESSION;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 
 /** SQL for the pages' sessions (V21): the only place that reads or writes web_session. */
 public final class WebSessionRepository {
@@ -23,14 +22,16 @@ public final class WebSessionRepository {
         .set(WEB_SESSION.CREATED_AT, createdAt).set(WEB_SESSION.EXPIRES_AT, expiresAt).execute();
   }
 
+  /** Bound by position: the cookie's hash. Rendered once: every page view makes this read (issue 15). */
+  private static final cn.bangfu.platform.RenderedSelect FIND = new cn.bangfu.platform.RenderedSelect(
+      cn.bangfu.platform.RecordStatements.RENDERER.select(WEB_SESSION.USER_ID, WEB_SESSION.EXPIRES_AT,
+              APP_USER.USERNAME, APP_USER.ROLE, APP_USER.SCOPE_ID, APP_USER.DISABLED_AT)
+          .from(WEB_SESSION).join(APP_USER).on(APP_USER.ID.eq(WEB_SESSION.USER_ID))
+          .where(WEB_SESSION.ID_HASH.eq(org.jooq.impl.DSL.param("idHash", String.class))));
+
   public Optional<Row> find(DSLContext db, String idHash) {
-    Record r = db.select(WEB_SESSION.USER_ID, WEB_SESSION.EXPIRES_AT, APP_USER.USERNAME, APP_USER.ROLE,
-            APP_USER.SCOPE_ID, APP_USER.DISABLED_AT)
-        .from(WEB_SESSION).join(APP_USER).on(APP_USER.ID.eq(WEB_SESSION.USER_ID))
-        .where(WEB_SESSION.ID_HASH.eq(idHash))
-        .fetchOne();
-    return Optional.ofNullable(r).map(x -> new Row(x.get(WEB_SESSION.USER_ID), x.get(APP_USER.USERNAME),
-        x.get(APP_USER.ROLE), x.get(APP_USER.SCOPE_ID), x.get(APP_USER.DISABLED_AT) != null,
+    return FIND.fetch(db, idHash).stream().findFirst().map(x -> new Row(x.get(WEB_SESSION.USER_ID),
+        x.get(APP_USER.USERNAME), x.get(APP_USER.ROLE), x.get(APP_USER.SCOPE_ID), x.get(APP_USER.DISABLED_AT) != null,
         x.get(WEB_SESSION.EXPIRES_AT)));
   }
 

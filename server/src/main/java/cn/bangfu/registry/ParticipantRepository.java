@@ -76,13 +76,12 @@ public final class ParticipantRepository {
     insert(() -> db.executeInsert(household));
   }
 
-  /** Bound by position: the household's id. Rendered once: every household page view reads it (issue 15). */
-  private static final cn.bangfu.platform.RenderedSelect HOUSEHOLD_BY_ID = new cn.bangfu.platform.RenderedSelect(
-      cn.bangfu.platform.RecordStatements.RENDERER.select(HOUSEHOLD.fields()).from(HOUSEHOLD)
-          .where(HOUSEHOLD.ID.eq(org.jooq.impl.DSL.param("id", Long.class))));
+  /** Rendered once: every household page view reads it (issue 15). */
+  private static final cn.bangfu.platform.RecordStatements<HouseholdRecord>.Lookup HOUSEHOLD_BY_ID =
+      new cn.bangfu.platform.RecordStatements<>(HOUSEHOLD).lookup(HOUSEHOLD.ID);
 
   public Optional<HouseholdRecord> household(DSLContext db, long id) {
-    return HOUSEHOLD_BY_ID.fetch(db, id).into(HOUSEHOLD).stream().findFirst();
+    return HOUSEHOLD_BY_ID.fetch(db, id);
   }
 
   /**
